@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const urlString = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, ''));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+  /** Keeps this deployment's queues and locks apart from others on the same Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .default('antq'),
+  TELEGRAM_BOT_TOKEN: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, 'must look like 123456:ABC-def')
+      .optional(),
+  ),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z a-z 0-9 _ -')
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: urlString.default('https://api.telegram.org'),
+  ZALO_BOT_TOKEN: optionalString,
+  ZALO_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8, 'must be 8-256 characters').max(256).optional()),
+  ZALO_API_ROOT: urlString.default('https://bot-api.zaloplatforms.com'),
+  /** Messages per second to Zalo; the platform publishes no limit. */
+  ZALO_SEND_RATE: z.coerce.number().positive().default(10),
+  PUBLIC_URL: optionalString.pipe(urlString.optional()),
+  UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
+  DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Apply pending migrations when the service starts. */
+  MIGRATE_ON_START: z.stringbool().default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+});
+
+export const configSchema = envSchema.superRefine((c, ctx) => {
+  if (c.UPDATES_MODE === 'webhook') {
+    if (c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'is required when TELEGRAM_BOT_TOKEN is set in webhook mode',
+      });
+    if (c.ZALO_BOT_TOKEN && !c.ZALO_WEBHOOK_SECRET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ZALO_WEBHOOK_SECRET'],
+        message: 'is required when ZALO_BOT_TOKEN is set in webhook mode',
+      });
+  }
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; the error names every offending variable and never echoes its value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return parseEnv(configSchema, env);
+}
+
+/** Only DATABASE_URL: what the admin CLI and migrations need. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'DATABASE_URL'> {
+  return parseEnv(envSchema.pick({ DATABASE_URL: true }), env);
+}
+
+function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,77 @@
+import type { FluentVariable } from '@fluent/bundle';
+import type { Locale, I18n } from '../i18n/index.ts';
+import type { Pii } from '../security/pii.ts';
+import type { ConversationState } from './conversation-store.ts';
+import type { Destination, Incoming, MenuOption, OutMessage } from './messages.ts';
+import type { Person } from './people.ts';
+import type { Tx } from './tx.ts';
+
+export interface Envelope {
+  to: Destination;
+  message: OutMessage;
+}
+
+/** What a handler may ask of the router without knowing it. */
+export interface Navigation {
+  mainMenu(ctx: ChatContext): MenuOption[];
+  startPayload(ctx: ChatContext, payload: string): Promise<void>;
+}
+
+export interface ReplyOptions {
+  menu?: MenuOption[];
+  requestLocation?: boolean;
+}
+
+/** Everything a feature handler needs for one update; writes go through `tx`. */
+export class ChatContext {
+  readonly outgoing: Envelope[] = [];
+  #menuShown: MenuOption[] | undefined;
+  #replied = false;
+
+  constructor(
+    readonly msg: Incoming,
+    readonly tx: Tx,
+    readonly pii: Pii,
+    readonly i18n: I18n,
+    public person: Person | null,
+    public state: ConversationState,
+    public locale: Locale,
+    readonly nav: Navigation,
+  ) {}
+
+  t(id: string, args?: Record<string, FluentVariable>): string {
+    return this.i18n.t(this.locale, id, args);
+  }
+
+  /** Replies in this chat. A menu becomes the one typed answers are read against. */
+  reply(text: string, options: ReplyOptions = {}): void {
+    this.#replied = true;
+    if (options.menu) this.#menuShown = options.menu;
+    this.outgoing.push({
+      to: { platform: this.msg.platform, chatId: this.msg.chatId },
+      message: {
+        text,
+        ...(options.menu && { menu: options.menu, menuHint: this.t('menu-hint') }),
+        ...(options.requestLocation && { requestLocation: { label: this.t('area-share-location') } }),
+      },
+    });
+  }
+
+  /** Shows the main menu, under `text` (default: the menu's own title). */
+  showMainMenu(text = this.t('main-menu')): void {
+    this.reply(text, { menu: this.nav.mainMenu(this) });
+  }
+
+  setFlow(flow: string, step: string, data: Record<string, unknown> = this.state.data): void {
+    this.state = { ...this.state, flow, step, data };
+  }
+
+  endFlow(): void {
+    this.state = { data: {}, menu: this.state.menu };
+  }
+
+  /** The state to persist: a reply without a menu retires the previous one. */
+  finalState(): ConversationState {
+    return this.#replied ? { ...this.state, menu: this.#menuShown } : this.state;
+  }
+}

@@ -1,0 +1,25 @@
+import type { ChatContext } from './context.ts';
+import type { MenuOption } from './messages.ts';
+
+export type Handler = (ctx: ChatContext, arg: string) => Promise<void>;
+
+export interface Route {
+  run: Handler;
+  /** Usable before onboarding is complete (no registered person yet). */
+  guest?: boolean;
+}
+
+/** One user-facing capability: its commands, button actions, dialogue steps and main-menu entries. */
+export interface Feature {
+  name: string;
+  /** Slash commands, by name without the slash. */
+  commands?: Record<string, Route>;
+  /** Menu choices, by the part of the option id before ":". */
+  actions?: Record<string, Route>;
+  /** Free input (text, photo, location) while this feature's flow is active. */
+  flows?: Record<string, Handler>;
+  /** Entries this feature adds to the main menu of a registered person. */
+  mainMenu?: (ctx: ChatContext) => MenuOption[];
+  /** A `/start <payload>` deep link; returns true when the payload was this feature's. */
+  startPayload?: (ctx: ChatContext, payload: string) => Promise<boolean>;
+}

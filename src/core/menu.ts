@@ -1,0 +1,32 @@
+import type { MenuOption } from './messages.ts';
+
+/** Folds case, diacritics and spacing so "tieng viet" matches "Tiếng Việt". */
+export function foldLabel(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Reads a typed answer to the menu on screen: its number ("2", "2.") or its
+ * label, ignoring case, diacritics and emoji. Returns the option id or undefined.
+ */
+export function resolveMenuAnswer(text: string, menu: MenuOption[] | undefined): string | undefined {
+  if (!menu?.length) return undefined;
+  const trimmed = text.trim();
+  const numbered = /^(\d{1,2})[.)]?$/.exec(trimmed);
+  if (numbered) return menu[Number(numbered[1]) - 1]?.id;
+  const folded = foldLabel(trimmed);
+  if (!folded) return undefined;
+  return menu.find((o) => foldLabel(o.label) === folded)?.id;
+}
+
+/** Splits "action:arg" choice ids. */
+export function parseChoice(id: string): { action: string; arg: string } {
+  const at = id.indexOf(':');
+  return at < 0 ? { action: id, arg: '' } : { action: id.slice(0, at), arg: id.slice(at + 1) };
+}

@@ -1,0 +1,97 @@
+import type { ChatContext, Navigation } from './context.ts';
+import type { Feature, Handler, Route } from './feature.ts';
+import { parseChoice, resolveMenuAnswer } from './menu.ts';
+import type { MenuOption } from './messages.ts';
+import { setBlocked } from './people.ts';
+
+export interface ParsedCommand {
+  name: string;
+  args: string;
+}
+
+/** "/Start@antq_bot  m_AB12" -> { name: "start", args: "m_AB12" } */
+export function parseCommand(text: string | undefined): ParsedCommand | undefined {
+  const match = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text?.trim() ?? '');
+  return match ? { name: match[1]!.toLowerCase(), args: (match[2] ?? '').trim() } : undefined;
+}
+
+export interface RouterHooks {
+  /** Starts onboarding for someone not yet registered. */
+  onboard: Handler;
+}
+
+/** Dispatches a normalized update to the feature that owns it, the same way on every messenger. */
+export class Router implements Navigation {
+  readonly #commands = new Map<string, Route>();
+  readonly #actions = new Map<string, Route>();
+  readonly #flows = new Map<string, Handler>();
+
+  constructor(
+    readonly features: Feature[],
+    readonly hooks: RouterHooks,
+  ) {
+    for (const f of features) {
+      for (const [name, route] of Object.entries(f.commands ?? {})) this.#register(this.#commands, name, route, f);
+      for (const [name, route] of Object.entries(f.actions ?? {})) this.#register(this.#actions, name, route, f);
+      for (const [name, handler] of Object.entries(f.flows ?? {})) this.#register(this.#flows, name, handler, f);
+    }
+  }
+
+  #register<T>(map: Map<string, T>, name: string, value: T, f: Feature) {
+    if (map.has(name)) throw new Error(`feature ${f.name}: "${name}" is registered twice`);
+    map.set(name, value);
+  }
+
+  get commandNames(): string[] {
+    return [...this.#commands.keys()];
+  }
+
+  mainMenu(ctx: ChatContext): MenuOption[] {
+    return this.features.flatMap((f) => f.mainMenu?.(ctx) ?? []);
+  }
+
+  async startPayload(ctx: ChatContext, payload: string): Promise<void> {
+    for (const f of this.features) if (await f.startPayload?.(ctx, payload)) return;
+  }
+
+  async handle(ctx: ChatContext): Promise<void> {
+    const m = ctx.msg;
+    if (m.kind === 'blocked' || m.kind === 'unblocked') {
+      await setBlocked(ctx.tx, ctx.pii, m.platform, m.userId, m.kind === 'blocked');
+      return;
+    }
+    const command = parseCommand(m.text);
+    if (m.chatType === 'group') {
+      // Personal dialogues (consent, data) belong in a private chat.
+      if (command) ctx.reply(ctx.t('group-private-only'));
+      return;
+    }
+    if (command) {
+      const route = this.#commands.get(command.name);
+      if (!route) return this.#fallback(ctx, 'unknown-command');
+      ctx.endFlow();
+      return this.#run(ctx, route, command.args);
+    }
+    const choice = m.choice ?? (m.text !== undefined ? resolveMenuAnswer(m.text, ctx.state.menu) : undefined);
+    if (choice !== undefined) {
+      const { action, arg } = parseChoice(choice);
+      const route = this.#actions.get(action);
+      if (!route) return this.#fallback(ctx, 'choice-expired');
+      return this.#run(ctx, route, arg);
+    }
+    const flow = ctx.state.flow ? this.#flows.get(ctx.state.flow) : undefined;
+    if (flow) return this.#run(ctx, { run: flow, guest: true }, '');
+    if (!ctx.person) return this.hooks.onboard(ctx, '');
+    return this.#fallback(ctx, m.unsupported ? 'unsupported-message' : 'not-understood');
+  }
+
+  async #run(ctx: ChatContext, route: Route, arg: string) {
+    if (!route.guest && !ctx.person) return this.hooks.onboard(ctx, '');
+    await route.run(ctx, arg);
+  }
+
+  #fallback(ctx: ChatContext, messageId: string) {
+    if (!ctx.person) return this.hooks.onboard(ctx, '');
+    ctx.showMainMenu(ctx.t(messageId));
+  }
+}

@@ -1,0 +1,91 @@
+import type { ChatContext } from '../../core/context.ts';
+import type { Feature } from '../../core/feature.ts';
+import { erasePerson } from '../../core/people.ts';
+import { getArea } from '../areas/search.ts';
+
+const platformNames = { telegram: 'Telegram', zalo: 'Zalo' } as const;
+
+function formatTime(ctx: ChatContext, date: Date): string {
+  return new Intl.DateTimeFormat(ctx.locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/** `/mydata`: everything stored about the person, decrypted only for their own eyes. */
+async function showMyData(ctx: ChatContext): Promise<void> {
+  const { user } = ctx.person!;
+  const identities = await ctx.tx.identity.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'asc' } });
+  const area = user.areaCode ? await getArea(ctx.tx, user.areaCode) : null;
+  const none = ctx.t('mydata-none');
+  const accounts = identities
+    .map((i) => {
+      const name = i.displayNameEnc ? ctx.pii.decrypt(i.displayNameEnc) : none;
+      return ctx.t('mydata-account', {
+        platform: platformNames[i.platform],
+        name,
+        blocked: i.blockedAt ? 'yes' : 'no',
+      });
+    })
+    .join('\n');
+  const notices = [
+    user.noticeFestival && ctx.t('notice-festival'),
+    user.noticeModels && ctx.t('notice-models'),
+    user.noticeGeneral && ctx.t('notice-general'),
+  ].filter(Boolean);
+  ctx.reply(
+    ctx.t('mydata', {
+      accounts,
+      language: ctx.t(`language-name-${user.locale}`),
+      area: area ? `${area.name}, ${area.provinceName}` : none,
+      consentAt: formatTime(ctx, user.consentAt),
+      consentVersion: user.consentVersion,
+      broadcasts: user.optedOutAt
+        ? ctx.t('mydata-stopped', { since: formatTime(ctx, user.optedOutAt) })
+        : ctx.t('mydata-receiving'),
+      notices: notices.length ? notices.join(', ') : none,
+      createdAt: formatTime(ctx, user.createdAt),
+    }),
+    {
+      menu: [
+        { id: 'privacy:deleteme', label: ctx.t('settings-deleteme') },
+        { id: 'home', label: ctx.t('nav-back') },
+      ],
+    },
+  );
+}
+
+function confirmErase(ctx: ChatContext): void {
+  ctx.reply(ctx.t('deleteme-confirm'), {
+    menu: [
+      { id: 'erase:confirm', label: ctx.t('deleteme-yes') },
+      { id: 'erase:cancel', label: ctx.t('deleteme-no') },
+    ],
+  });
+}
+
+async function erase(ctx: ChatContext, arg: string): Promise<void> {
+  if (arg !== 'confirm') return ctx.showMainMenu(ctx.t('deleteme-cancelled'));
+  await erasePerson(ctx.tx, ctx.person!.user.id);
+  ctx.person = null;
+  ctx.state = { data: {} };
+  ctx.reply(ctx.t('deleteme-done'));
+}
+
+async function privacy(ctx: ChatContext, arg: string): Promise<void> {
+  if (arg === 'deleteme') return confirmErase(ctx);
+  return showMyData(ctx);
+}
+
+export const privacyFeature: Feature = {
+  name: 'privacy',
+  commands: {
+    mydata: { run: showMyData },
+    deleteme: { run: async (ctx) => confirmErase(ctx) },
+  },
+  actions: {
+    privacy: { run: privacy },
+    erase: { run: erase },
+  },
+};

@@ -1,0 +1,40 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '../logger.ts';
+import type { Inbox } from '../pipeline/inbox.ts';
+import type { Messenger } from '../platforms/types.ts';
+
+function sameSecret(given: string | string[] | undefined, expected: string | undefined): boolean {
+  if (typeof given !== 'string' || !expected) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * POST /webhooks/<platform>: 401 without the right secret (checked before the
+ * body is read), 400 for anything that is not an update, 200 once the update is
+ * durably in the inbox (also for a duplicate), 503 when it could not be stored,
+ * so the platform retries.
+ */
+export function registerWebhook(app: FastifyInstance, messenger: Messenger, inbox: Inbox, log: Logger): void {
+  app.post(`/webhooks/${messenger.platform}`, {
+    onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+      if (!sameSecret(req.headers[messenger.secretHeader], messenger.webhookSecret)) {
+        return reply.code(401).send({ error: 'unauthorized' });
+      }
+    },
+    handler: async (req, reply) => {
+      const parsed = messenger.parse(req.body);
+      if (!parsed.ok) return reply.code(400).send({ error: parsed.error });
+      if (!parsed.incoming) return reply.code(200).send({ ok: true, ignored: true });
+      try {
+        const { duplicate } = await inbox.accept(parsed.incoming);
+        return reply.code(200).send({ ok: true, duplicate });
+      } catch (err) {
+        log.error({ err, platform: messenger.platform }, 'update not stored');
+        return reply.code(503).send({ error: 'temporarily unavailable, retry' });
+      }
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one process, served on GET /metrics. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'antq_' });
+  return {
+    registry,
+    updatesReceived: new Counter({
+      name: 'antq_updates_received_total',
+      help: 'Webhook and polled updates by platform and result',
+      labelNames: ['platform', 'result'] as const,
+      registers: [registry],
+    }),
+    updatesHandled: new Counter({
+      name: 'antq_updates_handled_total',
+      help: 'Inbox updates handled, by platform and outcome',
+      labelNames: ['platform', 'outcome'] as const,
+      registers: [registry],
+    }),
+    handleSeconds: new Histogram({
+      name: 'antq_update_handle_seconds',
+      help: 'Time to handle one update (transaction and dialogue)',
+      labelNames: ['platform'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    messagesSent: new Counter({
+      name: 'antq_messages_sent_total',
+      help: 'Outbox messages by platform and outcome',
+      labelNames: ['platform', 'outcome'] as const,
+      registers: [registry],
+    }),
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,62 @@
+import type { InboundUpdate } from '../generated/prisma/client.ts';
+import { ChatContext } from '../core/context.ts';
+import { loadConversation, saveConversation } from '../core/conversation-store.ts';
+import { conversationKeyOf } from '../core/keys.ts';
+import { incomingSchema, type Incoming } from '../core/messages.ts';
+import { findPerson, refreshDisplayName } from '../core/people.ts';
+import type { Router } from '../core/router.ts';
+import type { Db } from '../db/client.ts';
+import { isLocale, type I18n } from '../i18n/index.ts';
+import type { Pii } from '../security/pii.ts';
+import { writeOutbox } from './outbox.ts';
+
+export interface HandleDeps {
+  db: Db;
+  pii: Pii;
+  i18n: I18n;
+  router: Router;
+}
+
+export interface Handled {
+  incoming: Incoming;
+  /** Chats that received messages: their outboxes need flushing. */
+  chatKeys: Set<string>;
+}
+
+/**
+ * Handles one inbox row in one transaction: dialogue state, domain writes, the
+ * replies (into the outbox) and the row's own "done" mark commit together or not at all.
+ * Returns null when another worker already handled the row.
+ */
+export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promise<Handled | null> {
+  const { db, pii, i18n, router } = deps;
+  if (!row.payloadEnc) return null;
+  const incoming = incomingSchema.parse(pii.decryptJson(row.payloadEnc));
+  const conversationKey = conversationKeyOf(pii, incoming.platform, incoming.chatId, incoming.userId);
+  return db.$transaction(
+    async (tx) => {
+      // Claiming the row first makes a concurrent handler wait here, then find it done.
+      const claimed = await tx.inboundUpdate.updateMany({
+        where: { id: row.id, status: 'pending' },
+        data: { status: 'done', processedAt: new Date(), payloadEnc: null, lastError: null },
+      });
+      if (claimed.count === 0) return null;
+      const person = await findPerson(tx, pii, incoming.platform, incoming.userId);
+      if (person) await refreshDisplayName(tx, pii, person, incoming.displayName);
+      const state = await loadConversation(tx, conversationKey);
+      const draftLocale = state.data.locale;
+      const locale =
+        person && isLocale(person.user.locale)
+          ? person.user.locale
+          : isLocale(draftLocale)
+            ? draftLocale
+            : i18n.defaultLocale;
+      const ctx = new ChatContext(incoming, tx, pii, i18n, person, state, locale, router);
+      await router.handle(ctx);
+      await saveConversation(tx, conversationKey, ctx.finalState());
+      const chatKeys = await writeOutbox(tx, pii, ctx.outgoing);
+      return { incoming, chatKeys };
+    },
+    { timeout: 15_000, maxWait: 5_000 },
+  );
+}

@@ -1,0 +1,114 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, GrammyError, HttpError } from 'grammy';
+import type { Incoming, OutMessage } from '../../core/messages.ts';
+import type { I18n } from '../../i18n/index.ts';
+import type { Logger } from '../../logger.ts';
+import { acceptUntilTaken } from '../polling.ts';
+import { SendError, type AcceptUpdate, type Messenger } from '../types.ts';
+import { parseTelegramUpdate } from './parse.ts';
+import { CAPTION_LIMIT, renderTelegram } from './render.ts';
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  webhookSecret: string | undefined;
+  /** Commands shown in Telegram's command menu, described from the locales. */
+  commands: string[];
+  i18n: I18n;
+  log: Logger;
+}
+
+/** Maps Bot API failures to what the outbox should do about them. */
+export function classifyTelegramError(err: unknown): SendError {
+  if (err instanceof GrammyError) {
+    if (err.error_code === 429) {
+      return new SendError('rate_limited', err.description, (err.parameters.retry_after ?? 1) * 1000);
+    }
+    if (err.error_code === 403) return new SendError('blocked', err.description);
+    if (err.error_code >= 500) return new SendError('transient', err.description);
+    return new SendError('rejected', err.description);
+  }
+  if (err instanceof HttpError) return new SendError('transient', err.message);
+  return new SendError('transient', err instanceof Error ? err.message : String(err));
+}
+
+export class TelegramMessenger implements Messenger {
+  readonly platform = 'telegram' as const;
+  readonly secretHeader = 'x-telegram-bot-api-secret-token';
+  readonly webhookSecret: string | undefined;
+  readonly bot: Bot;
+  readonly #opts: TelegramOptions;
+  #polling: Promise<void> | undefined;
+
+  constructor(opts: TelegramOptions) {
+    this.#opts = opts;
+    this.webhookSecret = opts.webhookSecret;
+    this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot } });
+    // Short waits are retried in place; longer ones go back to the outbox schedule.
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+  }
+
+  parse(body: unknown) {
+    return parseTelegramUpdate(body);
+  }
+
+  async send(chatId: string, message: OutMessage): Promise<void> {
+    try {
+      const parts = renderTelegram(message);
+      if (message.photo) {
+        const photo = 'fileId' in message.photo ? message.photo.fileId : message.photo.url;
+        const only = parts.length === 1 && parts[0]!.text.length <= CAPTION_LIMIT ? parts.shift() : undefined;
+        await this.bot.api.sendPhoto(chatId, photo, only && { caption: only.text, reply_markup: only.reply_markup });
+      }
+      for (const part of parts) await this.bot.api.sendMessage(chatId, part.text, { reply_markup: part.reply_markup });
+    } catch (err) {
+      throw classifyTelegramError(err);
+    }
+  }
+
+  async acknowledge(incoming: Incoming): Promise<void> {
+    if (!incoming.callbackId) return;
+    await this.bot.api.answerCallbackQuery(incoming.callbackId);
+    // Retire the pressed keyboard so an old menu is not pressed twice.
+    if (incoming.callbackMessageId !== undefined) {
+      await this.bot.api.editMessageReplyMarkup(incoming.chatId, incoming.callbackMessageId).catch(() => undefined);
+    }
+  }
+
+  async setup(publicUrl: string | undefined): Promise<void> {
+    const { i18n, commands } = this.#opts;
+    for (const locale of ['vi', 'en'] as const) {
+      await this.bot.api.setMyCommands(
+        commands.map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) })),
+        locale === i18n.defaultLocale ? {} : { language_code: locale },
+      );
+    }
+    if (publicUrl && this.webhookSecret) {
+      await this.bot.api.setWebhook(`${publicUrl}/webhooks/telegram`, {
+        secret_token: this.webhookSecret,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+      this.#opts.log.info({ platform: 'telegram' }, 'webhook registered');
+    }
+  }
+
+  /** Long polling feeds the same durable inbox as the webhook; an offset is confirmed only after accept. */
+  startPolling(accept: AcceptUpdate): void {
+    this.bot.use(async (ctx) => {
+      const parsed = parseTelegramUpdate(ctx.update);
+      if (parsed.ok && parsed.incoming) {
+        await acceptUntilTaken(accept, parsed.incoming, this.#opts.log, () => !this.bot.isRunning());
+      }
+    });
+    this.#polling = this.bot.api.deleteWebhook().then(() => this.bot.start({ allowed_updates: [...ALLOWED_UPDATES] }));
+    this.#polling.catch((err) => this.#opts.log.error({ err }, 'telegram polling stopped'));
+  }
+
+  async stopPolling(): Promise<void> {
+    if (!this.#polling) return;
+    await this.bot.stop();
+    await this.#polling.catch(() => undefined);
+  }
+}

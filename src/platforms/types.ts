@@ -1,0 +1,49 @@
+import type { Incoming, OutMessage, Platform } from '../core/messages.ts';
+
+/** Why a send failed, as far as retrying is concerned. */
+export type SendFailure =
+  /** The person blocked the bot or left: never send again. */
+  | 'blocked'
+  /** Slow down: retry after `retryAfterMs` without counting an attempt. */
+  | 'rate_limited'
+  /** The platform refused this message (bad request): retrying cannot help. */
+  | 'rejected'
+  /** Network or server trouble: retry with backoff. */
+  | 'transient';
+
+export class SendError extends Error {
+  constructor(
+    readonly reason: SendFailure,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'SendError';
+  }
+}
+
+/** The result of reading a webhook or polled body. */
+export type ParsedUpdate =
+  | { ok: true; incoming: Incoming }
+  /** A well-formed update of a kind this bot does not act on (edits, channel posts...). */
+  | { ok: true; incoming: null }
+  | { ok: false; error: string };
+
+export type AcceptUpdate = (incoming: Incoming) => Promise<unknown>;
+
+/** What a messenger adapter offers the rest of the service. */
+export interface Messenger {
+  readonly platform: Platform;
+  /** The header carrying the webhook secret, lower case. */
+  readonly secretHeader: string;
+  readonly webhookSecret: string | undefined;
+  parse(body: unknown): ParsedUpdate;
+  send(chatId: string, message: OutMessage): Promise<void>;
+  /** Platform courtesy after an update is handled (Telegram: answer the button press). */
+  acknowledge(incoming: Incoming): Promise<void>;
+  /** Registers the webhook (when a public URL is known) and the command menu. */
+  setup(publicUrl: string | undefined): Promise<void>;
+  /** Development mode: fetch updates instead of receiving webhooks. */
+  startPolling(accept: AcceptUpdate): void;
+  stopPolling(): Promise<void>;
+}

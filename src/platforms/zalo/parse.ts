@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Incoming } from '../../core/messages.ts';
+import type { ParsedUpdate } from '../types.ts';
+
+const message = z.object({
+  message_id: z.string().min(1),
+  date: z.number(),
+  from: z.object({ id: z.string().min(1), display_name: z.string().optional(), is_bot: z.boolean().optional() }),
+  chat: z.object({ id: z.string().min(1), chat_type: z.string().optional() }),
+  text: z.string().optional(),
+  caption: z.string().optional(),
+  photo_url: z.string().optional(),
+  photo: z.string().optional(),
+});
+
+const event = z.object({ event_name: z.string().min(1), message });
+/** Documented as wrapped in {ok, result}; observed flat. Both are accepted. */
+export const zaloUpdateSchema = z.union([
+  event,
+  z.object({ ok: z.literal(true), result: event }).transform((w) => w.result),
+]);
+
+export function parseZaloUpdate(body: unknown): ParsedUpdate {
+  const parsed = zaloUpdateSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, error: 'not a Zalo update' };
+  const { event_name, message: m } = parsed.data;
+  if (!event_name.startsWith('message.') || m.from.is_bot) return { ok: true, incoming: null };
+  const photoUrl = m.photo_url ?? m.photo;
+  const incoming: Incoming = {
+    platform: 'zalo',
+    updateKey: m.message_id,
+    seq: m.date,
+    kind: 'message',
+    chatId: m.chat.id,
+    chatType: m.chat.chat_type === 'GROUP' ? 'group' : 'private',
+    userId: m.from.id,
+    displayName: m.from.display_name,
+    text: m.text ?? m.caption,
+    date: m.date,
+    ...(event_name === 'message.image.received' && photoUrl && { photos: [{ url: photoUrl }] }),
+    ...((event_name === 'message.sticker.received' ||
+      event_name === 'message.voice.received' ||
+      event_name === 'message.unsupported.received') && { unsupported: true }),
+  };
+  return { ok: true, incoming };
+}

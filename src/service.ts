@@ -1,0 +1,170 @@
+import type { AddressInfo } from 'node:net';
+import type { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Config } from './config.ts';
+import type { Platform } from './core/messages.ts';
+import { Router } from './core/router.ts';
+import { createDb, type Db } from './db/client.ts';
+import { applyMigrations } from './db/migrate.ts';
+import { beginOnboarding, features } from './features/index.ts';
+import { buildHttpServer } from './http/server.ts';
+import { I18n } from './i18n/index.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
+import { ChatLocks } from './pipeline/chat-lock.ts';
+import { ChatDrainer } from './pipeline/drain.ts';
+import { Inbox } from './pipeline/inbox.ts';
+import { OutboxSender } from './pipeline/outbox.ts';
+import { Sweeper } from './pipeline/sweeper.ts';
+import { TelegramMessenger } from './platforms/telegram/messenger.ts';
+import type { Messenger } from './platforms/types.ts';
+import { ZaloMessenger } from './platforms/zalo/messenger.ts';
+import { ChatQueue, startChatWorker } from './queues/chat-queue.ts';
+import { Pii } from './security/pii.ts';
+
+/** `all` runs everything in one process; `web` takes updates; `worker` handles them and sends. */
+export type Role = 'all' | 'web' | 'worker';
+
+export interface Service {
+  /** Base URL of the HTTP server (web roles). */
+  url: string | undefined;
+  db: Db;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+function createMessengers(config: Config, router: Router, i18n: I18n, log: Logger): Messenger[] {
+  const list: Messenger[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    list.push(
+      new TelegramMessenger({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+        commands: router.commandNames,
+        i18n,
+        log,
+      }),
+    );
+  }
+  if (config.ZALO_BOT_TOKEN) {
+    list.push(
+      new ZaloMessenger({
+        token: config.ZALO_BOT_TOKEN,
+        apiRoot: config.ZALO_API_ROOT,
+        webhookSecret: config.ZALO_WEBHOOK_SECRET,
+        log,
+      }),
+    );
+  }
+  return list;
+}
+
+export async function startService(config: Config, role: Role = 'all'): Promise<Service> {
+  const log = createLogger(config.LOG_LEVEL, [
+    config.TELEGRAM_BOT_TOKEN,
+    config.TELEGRAM_WEBHOOK_SECRET,
+    config.ZALO_BOT_TOKEN,
+    config.ZALO_WEBHOOK_SECRET,
+    config.DATA_ENCRYPTION_KEY,
+  ]);
+  const web = role !== 'worker';
+  const worker = role !== 'web';
+  if (config.MIGRATE_ON_START && web) {
+    const applied = await applyMigrations(config.DATABASE_URL);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+  }
+
+  const db = createDb(config.DATABASE_URL);
+  const pii = new Pii(config.DATA_ENCRYPTION_KEY);
+  const i18n = new I18n(config.DEFAULT_LOCALE);
+  const metrics = createMetrics();
+  const router = new Router(features, { onboard: beginOnboarding });
+  const messengerList = createMessengers(config, router, i18n, log);
+  const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));
+  if (!messengerList.length) log.warn('no messenger token configured: the bot is off on every platform');
+
+  // Producers fail fast when Redis is away (the sweeper recovers); workers wait for it.
+  const queueRedis = new Redis(config.REDIS_URL, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+  });
+  queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
+  const queue = new ChatQueue(queueRedis, config.REDIS_PREFIX);
+  const enqueue = (chatKey: string, jobId: string) => queue.add(chatKey, jobId);
+  const inbox = new Inbox(db, pii, enqueue, log, metrics);
+
+  const stops: Array<() => Promise<unknown>> = [];
+  let url: string | undefined;
+
+  if (worker) {
+    const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+    workerRedis.on('error', (err) => log.warn({ err }, 'redis (worker) error'));
+    const outbox = new OutboxSender(db, pii, messengers, log, metrics);
+    const drainer = new ChatDrainer({
+      db,
+      pii,
+      i18n,
+      router,
+      messengers,
+      enqueue,
+      log,
+      metrics,
+      outbox,
+      locks: new ChatLocks(workerRedis, config.REDIS_PREFIX),
+    });
+    const chatWorker: Worker = startChatWorker(
+      workerRedis,
+      config.REDIS_PREFIX,
+      config.WORKER_CONCURRENCY,
+      (key) => drainer.drain(key),
+      log,
+    );
+    const sweeper = new Sweeper(db, queue, log);
+    sweeper.start();
+    stops.push(async () => {
+      await sweeper.stop();
+      await chatWorker.close();
+      workerRedis.disconnect();
+    });
+  }
+
+  if (web) {
+    const app = buildHttpServer({
+      log,
+      metrics,
+      messengers: messengerList,
+      inbox,
+      checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
+    });
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const { port } = app.server.address() as AddressInfo;
+    url = `http://127.0.0.1:${port}`;
+    log.info({ port, role, messengers: messengerList.map((m) => m.platform) }, 'antq-bot listening');
+    // The server listens before webhooks are registered, so the first update finds it up.
+    for (const m of messengerList) {
+      await m
+        .setup(config.PUBLIC_URL)
+        .catch((err) => log.error({ err, platform: m.platform }, 'messenger setup failed'));
+      if (config.UPDATES_MODE === 'polling') m.startPolling((incoming) => inbox.accept(incoming));
+    }
+    stops.unshift(async () => {
+      await Promise.all(messengerList.map((m) => m.stopPolling()));
+      await app.close();
+    });
+  }
+
+  return {
+    url,
+    db,
+    log,
+    async stop() {
+      // Stop taking updates, finish what is in flight, then close connections.
+      for (const stop of stops) await stop();
+      await queue.close();
+      queueRedis.disconnect();
+      await db.$disconnect();
+    },
+  };
+}

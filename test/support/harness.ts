@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Platform } from '../../src/core/messages.ts';
+import { identityHash } from '../../src/core/people.ts';
+import { Pii } from '../../src/security/pii.ts';
+import { startService, type Role, type Service } from '../../src/service.ts';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
+import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
+
+export const TELEGRAM_SECRET = 'tg-webhook-secret_123';
+export const ZALO_SECRET = 'zalo-webhook-secret-456';
+export const ENCRYPTION_KEY = randomBytes(32).toString('hex');
+
+/** Environment of a service wired to the fakes, as an operator would write it. */
+export function serviceEnv(
+  tg: FakeTelegram,
+  zalo: FakeZalo,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    ZALO_BOT_TOKEN: zalo.token,
+    ZALO_WEBHOOK_SECRET: ZALO_SECRET,
+    ZALO_API_ROOT: zalo.apiRoot,
+    DATA_ENCRYPTION_KEY: ENCRYPTION_KEY,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    MIGRATE_ON_START: 'false',
+    ...extra,
+  };
+}
+
+export interface Harness {
+  tg: FakeTelegram;
+  zalo: FakeZalo;
+  config: Config;
+  service: Service;
+  url: string;
+  post(
+    platform: 'telegram' | 'zalo',
+    body: unknown,
+    opts?: { secret?: string | null; raw?: string },
+  ): Promise<Response>;
+  restart(role?: Role): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real service (HTTP, inbox, worker) against fake messengers, the test database and Redis. */
+export async function startHarness(extra: Record<string, string> = {}, role: Role = 'all'): Promise<Harness> {
+  const tg = await startFakeTelegram();
+  const zalo = await startFakeZalo();
+  const config = loadConfig(serviceEnv(tg, zalo, extra));
+  const h: Harness = {
+    tg,
+    zalo,
+    config,
+    service: await startService(config, role),
+    url: '',
+    async post(platform, body, opts = {}) {
+      const secret =
+        opts.secret === undefined ? (platform === 'telegram' ? TELEGRAM_SECRET : ZALO_SECRET) : opts.secret;
+      const header = platform === 'telegram' ? 'x-telegram-bot-api-secret-token' : 'x-bot-api-secret-token';
+      return fetch(`${h.url}/webhooks/${platform}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(secret !== null && { [header]: secret }) },
+        body: opts.raw ?? JSON.stringify(body),
+      });
+    },
+    async restart(nextRole = role) {
+      await h.service.stop();
+      h.service = await startService({ ...config, PORT: Number(new URL(h.url).port) }, nextRole);
+      h.url = h.service.url ?? h.url;
+    },
+    async close() {
+      await h.service.stop();
+      await Promise.all([tg.close(), zalo.close()]);
+    },
+  };
+  h.url = h.service.url ?? '';
+  return h;
+}
+
+/** The stored identity (with its user) of a messenger account, found the way the service finds it. */
+export function findIdentity(h: Harness, platform: Platform, platformUserId: string) {
+  const pii = new Pii(h.config.DATA_ENCRYPTION_KEY);
+  return h.service.db.identity.findUnique({
+    where: { platform_platformIdHash: { platform, platformIdHash: identityHash(pii, platform, platformUserId) } },
+    include: { user: true },
+  });
+}

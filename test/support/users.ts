@@ -1,0 +1,225 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { expect } from 'vitest';
+import type { RecordedCall } from '../fakes/telegram.ts';
+import type { Harness } from './harness.ts';
+
+/** What a simulated person needs: the fake messengers and a way to post webhooks. */
+export type Chat = Pick<Harness, 'tg' | 'zalo' | 'post'>;
+
+export interface BotMessage {
+  text: string;
+  /** Buttons (Telegram) or numbered list entries (Zalo), in order. */
+  options: Array<{ label: string; data?: string }>;
+  raw: RecordedCall;
+}
+
+let nextUpdateId = randomInt(1, 1_000_000_000);
+
+/** Reads what the bot sent one chat, message by message, as the person would. */
+abstract class SimulatedUser {
+  #seen = 0;
+  constructor(readonly h: Chat) {}
+
+  abstract get chatId(): string;
+  protected abstract calls(): RecordedCall[];
+  protected abstract toMessage(call: RecordedCall): BotMessage;
+
+  all(): BotMessage[] {
+    return this.calls().map((c) => this.toMessage(c));
+  }
+
+  /** The next message the bot sent after the ones already read. */
+  async next(timeoutMs = 8000): Promise<BotMessage> {
+    const call = await this.fake().waitFor(() => this.calls()[this.#seen], timeoutMs);
+    this.#seen++;
+    return this.toMessage(call);
+  }
+
+  /** Reads on until a message matches; fails if none does in time. */
+  async expect(pattern: RegExp, timeoutMs = 8000): Promise<BotMessage> {
+    const seen: string[] = [];
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const msg = await this.next(Math.max(1, deadline - Date.now())).catch(() => undefined);
+      if (!msg) throw new Error(`no bot message matched ${pattern}; got:\n${seen.join('\n---\n') || '(nothing)'}`);
+      if (pattern.test(msg.text)) return msg;
+      seen.push(msg.text);
+    }
+  }
+
+  /** Nothing more arrives within `ms`. */
+  async expectSilence(ms = 600): Promise<void> {
+    await new Promise((r) => setTimeout(r, ms));
+    expect(
+      this.calls()
+        .slice(this.#seen)
+        .map((c) => this.toMessage(c).text),
+    ).toEqual([]);
+  }
+
+  protected abstract fake(): Harness['tg'] | Harness['zalo'];
+}
+
+export class TelegramUser extends SimulatedUser {
+  readonly id = randomInt(1_000_000_000, 2_000_000_000);
+  lastUpdateId = 0;
+
+  constructor(
+    h: Chat,
+    readonly firstName = 'Nguyễn',
+    readonly lastName = `Văn ${randomBytes(3).toString('hex')}`,
+    readonly username = `user_${randomBytes(4).toString('hex')}`,
+  ) {
+    super(h);
+  }
+
+  get chatId() {
+    return String(this.id);
+  }
+
+  protected fake() {
+    return this.h.tg;
+  }
+
+  protected calls() {
+    return this.h.tg.messagesTo(this.id);
+  }
+
+  protected toMessage(call: RecordedCall): BotMessage {
+    const markup =
+      typeof call.params.reply_markup === 'string' ? JSON.parse(call.params.reply_markup) : call.params.reply_markup;
+    const rows: Array<Array<{ text: string; callback_data?: string }>> =
+      markup?.inline_keyboard ?? markup?.keyboard ?? [];
+    return {
+      text: String(call.params.text ?? call.params.caption ?? ''),
+      options: rows.flat().map((b) => ({ label: b.text, data: b.callback_data })),
+      raw: call,
+    };
+  }
+
+  get from() {
+    return {
+      id: this.id,
+      is_bot: false,
+      first_name: this.firstName,
+      last_name: this.lastName,
+      username: this.username,
+      language_code: 'vi',
+    };
+  }
+
+  messageUpdate(fields: Record<string, unknown>) {
+    this.lastUpdateId = nextUpdateId++;
+    return {
+      update_id: this.lastUpdateId,
+      message: {
+        message_id: randomInt(1, 1_000_000),
+        from: this.from,
+        chat: { id: this.id, type: 'private', first_name: this.firstName, username: this.username },
+        date: Math.floor(Date.now() / 1000),
+        ...fields,
+      },
+    };
+  }
+
+  async post(update: unknown): Promise<void> {
+    const res = await this.h.post('telegram', update);
+    expect(res.status).toBe(200);
+  }
+
+  send(text: string) {
+    return this.post(this.messageUpdate({ text }));
+  }
+
+  sendLocation(latitude: number, longitude: number) {
+    return this.post(this.messageUpdate({ location: { latitude, longitude } }));
+  }
+
+  /** Presses an inline button by its callback data. */
+  press(data: string, messageId = 1) {
+    this.lastUpdateId = nextUpdateId++;
+    return this.post({
+      update_id: this.lastUpdateId,
+      callback_query: {
+        id: randomBytes(8).toString('hex'),
+        from: this.from,
+        chat_instance: '1',
+        data,
+        message: { message_id: messageId, date: 1, chat: { id: this.id, type: 'private' } },
+      },
+    });
+  }
+
+  /** Presses the button of `msg` whose label matches. */
+  pressLabel(msg: BotMessage, label: RegExp) {
+    const option = msg.options.find((o) => label.test(o.label));
+    if (!option?.data) throw new Error(`no button ${label} in: ${msg.options.map((o) => o.label).join(' | ')}`);
+    return this.press(option.data, msg.raw.params.message_id);
+  }
+}
+
+export class ZaloUser extends SimulatedUser {
+  readonly id = randomBytes(10).toString('hex');
+  #clock = Date.now();
+
+  constructor(
+    h: Chat,
+    readonly displayName = `Trần Thị ${randomBytes(3).toString('hex')}`,
+  ) {
+    super(h);
+  }
+
+  get chatId() {
+    return this.id;
+  }
+
+  protected fake() {
+    return this.h.zalo;
+  }
+
+  protected calls() {
+    return this.h.zalo.messagesTo(this.id);
+  }
+
+  protected toMessage(call: RecordedCall): BotMessage {
+    const text = String(call.params.text ?? call.params.caption ?? '');
+    const options = [...text.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ label: m[2]!, data: m[1] }));
+    return { text, options, raw: call };
+  }
+
+  /** The flat body Zalo sends in practice; `wrapped` gives the documented {ok, result} form. */
+  event(eventName: string, fields: Record<string, unknown>, wrapped = false) {
+    this.#clock = Math.max(this.#clock + 1, Date.now());
+    const event = {
+      event_name: eventName,
+      message: {
+        from: { id: this.id, display_name: this.displayName, is_bot: false },
+        chat: { id: this.id, chat_type: 'PRIVATE' },
+        message_id: randomBytes(10).toString('hex'),
+        date: this.#clock,
+        ...fields,
+      },
+    };
+    return wrapped ? { ok: true, result: event } : event;
+  }
+
+  async post(body: unknown): Promise<void> {
+    const res = await this.h.post('zalo', body);
+    expect(res.status).toBe(200);
+  }
+
+  send(text: string, opts: { wrapped?: boolean } = {}) {
+    return this.post(this.event('message.text.received', { text }, opts.wrapped));
+  }
+
+  sendImage(url: string, caption?: string) {
+    return this.post(this.event('message.image.received', { photo_url: url, caption }));
+  }
+
+  /** Answers a numbered menu by the number of the entry whose label matches. */
+  choose(msg: BotMessage, label: RegExp) {
+    const option = msg.options.find((o) => label.test(o.label));
+    if (!option) throw new Error(`no entry ${label} in: ${msg.options.map((o) => o.label).join(' | ')}`);
+    return this.send(option.data!);
+  }
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { resolveMenuAnswer } from '../../src/core/menu.ts';
+import { parseCommand } from '../../src/core/router.ts';
+import { I18n, LOCALES } from '../../src/i18n/index.ts';
+import { createLogger } from '../../src/logger.ts';
+import { Pii } from '../../src/security/pii.ts';
+
+describe('menus answered by typing', () => {
+  const menu = [
+    { id: 'consent:yes', label: '✅ Tôi đồng ý' },
+    { id: 'consent:no', label: '❌ Không đồng ý' },
+  ];
+  it.each([
+    ['1', 'consent:yes'],
+    ['2.', 'consent:no'],
+    [' 2) ', 'consent:no'],
+    ['Tôi đồng ý', 'consent:yes'],
+    ['toi dong y', 'consent:yes'],
+    ['KHÔNG ĐỒNG Ý', 'consent:no'],
+    ['3', undefined],
+    ['đồng', undefined],
+    ['', undefined],
+  ])('%j → %s', (text, id) => {
+    expect(resolveMenuAnswer(text, menu)).toBe(id);
+  });
+});
+
+describe('commands', () => {
+  it('reads a command, its bot mention and its payload', () => {
+    expect(parseCommand('/start m_AB12')).toEqual({ name: 'start', args: 'm_AB12' });
+    expect(parseCommand('/Help@antq_bot')).toEqual({ name: 'help', args: '' });
+    expect(parseCommand('hello /start')).toBeUndefined();
+    expect(parseCommand('/')).toBeUndefined();
+  });
+});
+
+describe('locales', () => {
+  it('vi and en define the same messages', () => {
+    const i18n = new I18n('vi');
+    const [vi, en] = LOCALES.map((l) => i18n.messageIds(l).sort());
+    expect(en).toEqual(vi);
+  });
+});
+
+describe('configuration', () => {
+  const valid = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/x', DATA_ENCRYPTION_KEY: 'ab'.repeat(32) };
+
+  it('applies the documented defaults', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      PORT: 3000,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      TELEGRAM_API_ROOT: 'https://api.telegram.org',
+      ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com',
+      UPDATES_MODE: 'webhook',
+      DEFAULT_LOCALE: 'vi',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('a messenger with a token needs its webhook secret in webhook mode', () => {
+    expect(() => loadConfig({ ...valid, TELEGRAM_BOT_TOKEN: '123:abc' })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET: is required/,
+    );
+    expect(() => loadConfig({ ...valid, ZALO_BOT_TOKEN: 'z', ZALO_WEBHOOK_SECRET: 'short' })).toThrow(
+      /ZALO_WEBHOOK_SECRET: must be 8-256/,
+    );
+    expect(
+      loadConfig({ ...valid, TELEGRAM_BOT_TOKEN: '123:abc', UPDATES_MODE: 'polling' }).TELEGRAM_WEBHOOK_SECRET,
+    ).toBeUndefined();
+  });
+
+  it('names every bad variable', () => {
+    expect(() => loadConfig({ ...valid, UPDATES_MODE: 'push', DEFAULT_LOCALE: 'fr', REDIS_URL: 'http://x' })).toThrow(
+      /UPDATES_MODE[\s\S]*DEFAULT_LOCALE|DEFAULT_LOCALE[\s\S]*UPDATES_MODE/,
+    );
+  });
+});
+
+describe('personal data crypto', () => {
+  const pii = new Pii('42'.repeat(32));
+  it('encrypts with a fresh nonce each time and decrypts back', () => {
+    const a = pii.encrypt('Nguyễn Văn An');
+    const b = pii.encrypt('Nguyễn Văn An');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+    expect(pii.decrypt(a)).toBe('Nguyễn Văn An');
+  });
+  it('detects tampering', () => {
+    const sealed = pii.encrypt('123456789');
+    sealed[sealed.length - 1]! ^= 1;
+    expect(() => pii.decrypt(sealed)).toThrow();
+  });
+  it('hashes deterministically per key', () => {
+    expect(pii.hash('user', 'zalo', 'x')).toBe(pii.hash('user', 'zalo', 'x'));
+    expect(pii.hash('user', 'zalo', 'x')).not.toBe(new Pii('43'.repeat(32)).hash('user', 'zalo', 'x'));
+  });
+});
+
+describe('logs', () => {
+  it('scrub configured secrets from serialized errors', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', ['123456:SECRET-token'], { write: (s: string) => lines.push(s) });
+    log.error(
+      { err: new Error('POST https://api.telegram.org/bot123456:SECRET-token/sendMessage failed') },
+      'send failed',
+    );
+    expect(lines.join('')).not.toContain('SECRET-token');
+    expect(lines.join('')).toContain('bot[redacted]/sendMessage');
+  });
+});
