@@ -34,8 +34,6 @@ const envSchema = z.object({
   ZALO_BOT_TOKEN: optionalString,
   ZALO_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8, 'must be 8-256 characters').max(256).optional()),
   ZALO_API_ROOT: urlString.default('https://bot-api.zaloplatforms.com'),
-  /** Messages per second to Zalo; the platform publishes no limit. */
-  ZALO_SEND_RATE: z.coerce.number().positive().default(10),
   PUBLIC_URL: optionalString.pipe(urlString.optional()),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),

@@ -6,6 +6,7 @@ import type { Platform } from './core/messages.ts';
 import { Router } from './core/router.ts';
 import { createDb, type Db } from './db/client.ts';
 import { applyMigrations } from './db/migrate.ts';
+import { importAreas } from './features/areas/import.ts';
 import { beginOnboarding, features } from './features/index.ts';
 import { buildHttpServer } from './http/server.ts';
 import { I18n } from './i18n/index.ts';
@@ -76,6 +77,10 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
   }
 
   const db = createDb(config.DATABASE_URL);
+  if (config.MIGRATE_ON_START && web && (await db.area.count()) === 0) {
+    // A new database gets the administrative areas, so onboarding works from the first start.
+    log.info(await importAreas(db), 'areas imported');
+  }
   const pii = new Pii(config.DATA_ENCRYPTION_KEY);
   const i18n = new I18n(config.DEFAULT_LOCALE);
   const metrics = createMetrics();
