@@ -30,8 +30,16 @@ interface SchemaEngine {
   free(): void;
 }
 
-/** Loads the WASM engine by hand: Node 20 cannot `import` a .wasm module. */
-async function loadEngineModule() {
+type EngineModule = { SchemaEngine: { new: (o: unknown, cb: unknown, a: unknown) => Promise<SchemaEngine> } };
+let engineModule: Promise<EngineModule> | undefined;
+
+/** Loads the WASM engine by hand (Node 20 cannot `import` a .wasm module), once: its bindings hold per-instance state. */
+function loadEngineModule(): Promise<EngineModule> {
+  engineModule ??= instantiateEngine();
+  return engineModule;
+}
+
+async function instantiateEngine(): Promise<EngineModule> {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
   const bindings = await import(path.join(dir, 'schema_engine_bg.js'));
@@ -40,7 +48,7 @@ async function loadEngineModule() {
   });
   bindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  return bindings as { SchemaEngine: { new: (o: unknown, cb: unknown, a: unknown) => Promise<SchemaEngine> } };
+  return bindings as EngineModule;
 }
 
 /** adapter-pg is given discrete fields: with a connection string its shadow database would be the main one. */
@@ -86,16 +94,25 @@ function patchAdapter(adapter: Adapter): Adapter {
  * connections, which PostgreSQL refuses: close the pool first, then drop.
  */
 class MigrationAdapterFactory extends PrismaPg {
+  /** Freeing the engine does not close its connections (nor the migration lock they hold): we do. */
+  readonly #open: Adapter[] = [];
+
   constructor(readonly poolConfig: pg.PoolConfig) {
     super(poolConfig);
   }
 
   override async connect() {
-    return patchAdapter((await super.connect()) as unknown as Adapter) as never;
+    const adapter = patchAdapter((await super.connect()) as unknown as Adapter);
+    this.#open.push(adapter);
+    return adapter as never;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.#open.splice(0).map((a) => a.dispose().catch(() => undefined)));
   }
 
   override async connectToShadowDb() {
-    const admin = (await super.connect()) as unknown as Adapter;
+    const admin = (await super.connect()) as unknown as Adapter; // disposed with the shadow database
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
     const shadow = patchAdapter((await new PrismaPg({ ...this.poolConfig, database }).connect()) as unknown as Adapter);
@@ -111,13 +128,15 @@ class MigrationAdapterFactory extends PrismaPg {
 
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new MigrationAdapterFactory(poolConfig(databaseUrl)));
+  const factory = new MigrationAdapterFactory(poolConfig(databaseUrl));
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const schema = readFileSync(schemaPath, 'utf8');
   const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapter);
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await factory.closeAll();
   }
 }
 
