@@ -14,7 +14,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { ChatLocks } from './pipeline/chat-lock.ts';
 import { ChatDrainer } from './pipeline/drain.ts';
-import { Inbox } from './pipeline/inbox.ts';
+import { Inbox, type Enqueue } from './pipeline/inbox.ts';
 import { OutboxSender } from './pipeline/outbox.ts';
 import { Sweeper } from './pipeline/sweeper.ts';
 import { TelegramMessenger } from './platforms/telegram/messenger.ts';
@@ -97,7 +97,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
   });
   queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
   const queue = new ChatQueue(queueRedis, config.REDIS_PREFIX);
-  const enqueue = (chatKey: string, jobId: string) => queue.add(chatKey, jobId);
+  const enqueue: Enqueue = (chatKey, jobId, delayMs) => queue.add(chatKey, jobId, delayMs);
   const inbox = new Inbox(db, pii, enqueue, log, metrics);
 
   const stops: Array<() => Promise<unknown>> = [];

@@ -35,31 +35,46 @@ export class ChatDrainer {
     // Bounded: a chat flooded without pause is handed back to the queue.
     for (let round = 0; round < 20; round++) {
       const lock = await locks.acquire(chatKey);
-      if (!lock) return;
+      if (!lock) {
+        this.deps.log.debug({ chatKey }, 'chat busy in another drainer');
+        return;
+      }
+      let retryAt: Date | undefined;
       try {
-        await this.#drainLocked(chatKey);
+        retryAt = await this.#drainLocked(chatKey);
       } finally {
         await lock.release();
+      }
+      if (retryAt) {
+        // Come back exactly when the waiting message or update is due (the sweeper is only the backstop).
+        const delay = Math.max(0, retryAt.getTime() - Date.now());
+        await this.deps.enqueue(chatKey, `d-${chatKey}-${retryAt.getTime()}`, delay);
+        return;
       }
       if (!(await this.#hasReadyWork(chatKey))) return;
     }
     await this.deps.enqueue(chatKey, `r-${chatKey}-${Date.now()}`);
   }
 
-  async #drainLocked(chatKey: string): Promise<void> {
+  /** Returns when the chat's next piece of work is due, if it has to wait. */
+  async #drainLocked(chatKey: string): Promise<Date | undefined> {
     const { db, outbox } = this.deps;
     for (;;) {
-      if (!(await outbox.flushChat(chatKey))) return;
+      const waitUntil = await outbox.flushChat(chatKey);
+      if (waitUntil) return waitUntil;
       const row = await db.inboundUpdate.findFirst({
         where: { chatKey, status: 'pending' },
         orderBy: [{ seq: 'asc' }, { id: 'asc' }],
       });
-      if (!row || row.nextAttemptAt.getTime() > Date.now()) return;
-      if (!(await this.#handle(row))) return;
+      if (!row) return undefined;
+      if (row.nextAttemptAt.getTime() > Date.now()) return row.nextAttemptAt;
+      const failedUntil = await this.#handle(row);
+      if (failedUntil) return failedUntil;
     }
   }
 
-  async #handle(row: InboundUpdate): Promise<boolean> {
+  /** Handles one update; on failure returns when it will be tried again. */
+  async #handle(row: InboundUpdate): Promise<Date | undefined> {
     const { metrics, log } = this.deps;
     const started = performance.now();
     try {
@@ -67,11 +82,10 @@ export class ChatDrainer {
       metrics.handleSeconds.observe({ platform: row.platform }, (performance.now() - started) / 1000);
       metrics.updatesHandled.inc({ platform: row.platform, outcome: handled ? 'done' : 'already' });
       if (handled) await this.#afterCommit(handled.incoming, handled.chatKeys, row.chatKey);
-      return true;
+      return undefined;
     } catch (err) {
       log.error({ err, updateId: String(row.id), platform: row.platform }, 'update handling failed');
-      await this.#recordFailure(row, err);
-      return false;
+      return this.#recordFailure(row, err);
     }
   }
 
@@ -87,16 +101,14 @@ export class ChatDrainer {
   }
 
   /** Retries later with backoff; after the last attempt the person is told something went wrong. */
-  async #recordFailure(row: InboundUpdate, err: unknown) {
+  async #recordFailure(row: InboundUpdate, err: unknown): Promise<Date | undefined> {
     const { db, pii, i18n, metrics } = this.deps;
     const attempts = row.attempts + 1;
     const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
     if (attempts < MAX_HANDLE_ATTEMPTS) {
-      await db.inboundUpdate.update({
-        where: { id: row.id },
-        data: { attempts, lastError, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)) },
-      });
-      return;
+      const nextAttemptAt = new Date(Date.now() + backoffMs(attempts));
+      await db.inboundUpdate.update({ where: { id: row.id }, data: { attempts, lastError, nextAttemptAt } });
+      return nextAttemptAt;
     }
     metrics.updatesHandled.inc({ platform: row.platform, outcome: 'dead' });
     const incoming = row.payloadEnc ? (pii.decryptJson(row.payloadEnc) as { chatId: string }) : undefined;
@@ -110,6 +122,7 @@ export class ChatDrainer {
         await writeOutbox(tx, pii, [{ to: { platform: row.platform, chatId: incoming.chatId }, message }]);
       }
     });
+    return undefined;
   }
 
   async #hasReadyWork(chatKey: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Pii } from '../security/pii.ts';
 
-export type Enqueue = (chatKey: string, jobId: string) => Promise<void>;
+export type Enqueue = (chatKey: string, jobId: string, delayMs?: number) => Promise<void>;
 
 /**
  * Takes an update durably: one row per platform update id (a retried webhook

@@ -12,8 +12,9 @@ import type { Pii } from '../security/pii.ts';
 
 export const MAX_SEND_ATTEMPTS = 6;
 
+/** 1 s, 2 s, 4 s ... up to 10 minutes. */
 export function backoffMs(attempt: number): number {
-  return Math.min(10 * 60_000, 1000 * 2 ** attempt);
+  return Math.min(10 * 60_000, 500 * 2 ** attempt);
 }
 
 /** Writes messages in the handler's transaction: they exist exactly when the change that caused them does. */
@@ -45,15 +46,15 @@ export class OutboxSender {
     readonly metrics: Metrics,
   ) {}
 
-  /** Returns true when nothing is left pending for the chat. */
-  async flushChat(chatKey: string): Promise<boolean> {
+  /** Sends what is due; returns when the first message that has to wait is due, or undefined when all went. */
+  async flushChat(chatKey: string): Promise<Date | undefined> {
     for (;;) {
       const row = await this.db.outboundMessage.findFirst({
         where: { chatKey, status: 'pending' },
         orderBy: { id: 'asc' },
       });
-      if (!row) return true;
-      if (row.nextAttemptAt.getTime() > Date.now()) return false;
+      if (!row) return undefined;
+      if (row.nextAttemptAt.getTime() > Date.now()) return row.nextAttemptAt;
       const messenger = this.messengers.get(row.platform);
       if (!messenger) {
         await this.#finish(row.id, 'failed', `${row.platform} is not configured`);
@@ -79,12 +80,12 @@ export class OutboxSender {
           await this.#finish(row.id, 'failed', e.message);
           continue;
         }
-        const delay = e.retryAfterMs ?? backoffMs(attempts);
+        const nextAttemptAt = new Date(Date.now() + (e.retryAfterMs ?? backoffMs(attempts)));
         await this.db.outboundMessage.update({
           where: { id: row.id },
-          data: { attempts, lastError: e.message.slice(0, 500), nextAttemptAt: new Date(Date.now() + delay) },
+          data: { attempts, lastError: e.message.slice(0, 500), nextAttemptAt },
         });
-        return false;
+        return nextAttemptAt;
       }
     }
   }

@@ -24,8 +24,8 @@ export class ChatQueue {
   }
 
   /** Idempotent: a job id already waiting is not added twice. */
-  async add(chatKey: string, jobId: string): Promise<void> {
-    await this.queue.add('drain', { chatKey }, { jobId });
+  async add(chatKey: string, jobId: string, delayMs?: number): Promise<void> {
+    await this.queue.add('drain', { chatKey }, { jobId, ...(delayMs && { delay: delayMs }) });
   }
 
   async addMany(chatKeys: string[], jobIdOf: (chatKey: string) => string): Promise<void> {

@@ -25,7 +25,12 @@ describe('areas import', () => {
     expect(second).toMatchObject({ provinces: 34, communes: 3321 });
     expect(second.aliases).toBeGreaterThan(10_000);
     const camau = await db.area.findUnique({ where: { code: '32140' }, include: { parent: true } });
-    expect(camau).toMatchObject({ name: 'Xã Hưng Mỹ', kind: 'Xã', level: 'commune', parent: { name: 'Cà Mau', kind: 'Tỉnh' } });
+    expect(camau).toMatchObject({
+      name: 'Xã Hưng Mỹ',
+      kind: 'Xã',
+      level: 'commune',
+      parent: { name: 'Cà Mau', kind: 'Tỉnh' },
+    });
   });
 });
 
@@ -35,7 +40,11 @@ describe('area search', () => {
   it('ignores diacritics and case', async () => {
     expect((await codes('hung my')).slice(0, 2)).toEqual(['32140', '29407']);
     expect((await codes('HƯNG MỸ')).slice(0, 2)).toEqual(['32140', '29407']);
-    expect((await searchAreas(db, 'hung my'))[0]).toEqual({ code: '32140', name: 'Xã Hưng Mỹ', provinceName: 'Cà Mau' });
+    expect((await searchAreas(db, 'hung my'))[0]).toEqual({
+      code: '32140',
+      name: 'Xã Hưng Mỹ',
+      provinceName: 'Cà Mau',
+    });
   });
 
   it('narrows by province', async () => {
@@ -51,7 +60,7 @@ describe('area search', () => {
   it('returns nothing for nothing', async () => {
     expect(await codes('')).toEqual([]);
     expect(await codes('xã')).toEqual([]);
-    expect(await codes("'; DROP TABLE \"Area\"; --")).toEqual([]);
+    expect(await codes('\'; DROP TABLE "Area"; --')).toEqual([]);
     expect(await db.area.count()).toBeGreaterThan(0);
   });
 });

@@ -26,7 +26,19 @@ describe('offline migrations', () => {
     expect(await applyMigrations(url)).toEqual([]);
     const applied = await query(`SELECT migration_name, finished_at IS NOT NULL AS done FROM _prisma_migrations`);
     expect(applied).toEqual([{ migration_name: first[0], done: true }]);
-    const tables = (await query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map((r) => r.tablename);
-    expect(tables).toEqual(expect.arrayContaining(['Area', 'AreaAlias', 'User', 'Identity', 'Conversation', 'InboundUpdate', 'OutboundMessage']));
+    const tables = (await query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map(
+      (r) => r.tablename,
+    );
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'Area',
+        'AreaAlias',
+        'User',
+        'Identity',
+        'Conversation',
+        'InboundUpdate',
+        'OutboundMessage',
+      ]),
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
-import { serviceEnv, TELEGRAM_SECRET, ZALO_SECRET } from '../support/harness.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { ownDatabase, serviceEnv, TELEGRAM_SECRET, ZALO_SECRET } from '../support/harness.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../support/process.ts';
 import { TelegramUser, ZaloUser, type Chat } from '../support/users.ts';
 
@@ -10,6 +11,7 @@ let zalo: FakeZalo;
 let env: Record<string, string>;
 let base: string;
 let proc: ServiceProcess | undefined;
+let database: TestDatabase;
 
 const chat: Chat = {
   get tg() {
@@ -38,8 +40,9 @@ async function start() {
 beforeAll(async () => {
   tg = await startFakeTelegram();
   zalo = await startFakeZalo();
+  database = await ownDatabase();
   const port = await freePort();
-  env = serviceEnv(tg, zalo, { PORT: String(port), LOG_LEVEL: 'info' });
+  env = serviceEnv(tg, zalo, database.url, { PORT: String(port), LOG_LEVEL: 'info' });
   base = `http://127.0.0.1:${port}`;
 });
 
@@ -50,6 +53,7 @@ afterEach((ctx) => {
 afterAll(async () => {
   proc?.child.kill('SIGKILL');
   await Promise.all([tg?.close(), zalo?.close()]);
+  await database?.drop();
 });
 
 describe('a restart in the middle of onboarding', () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { chatKeyOf } from '../../src/core/keys.ts';
 import { Pii } from '../../src/security/pii.ts';
-import { startHarness, TELEGRAM_SECRET, ZALO_SECRET, type Harness } from '../support/harness.ts';
+import { ownDatabase, startHarness, TELEGRAM_SECRET, ZALO_SECRET, type Harness } from '../support/harness.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
@@ -141,7 +140,8 @@ describe('retries and ordering', () => {
 
 describe('PostgreSQL unreachable', () => {
   it('answers non-2xx while the database is away, and handles the retried update after it returns', async () => {
-    const target = new URL(inject('databaseUrl'));
+    const database = await ownDatabase();
+    const target = new URL(database.url);
     const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const viaProxy = new URL(target);
     viaProxy.host = `127.0.0.1:${proxy.port}`;
@@ -172,6 +172,7 @@ describe('PostgreSQL unreachable', () => {
     } finally {
       await own.close();
       await proxy.close();
+      await database.drop();
     }
   });
 });

@@ -23,8 +23,25 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createTestDatabase(prefix: string, opts: { withAreas?: boolean } = {}) {
-  const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<unknown>;
+}
+
+const uniqueName = (prefix: string) => `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+const dropper = (name: string) => () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+
+/** A copy of a migrated, area-filled template: every service under test gets a database of its own. */
+export async function cloneDatabase(templateUrl: string, prefix = 'antq_t'): Promise<TestDatabase> {
+  const name = uniqueName(prefix);
+  const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
+  await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return { name, url: databaseUrl(name), drop: dropper(name) };
+}
+
+export async function createTestDatabase(prefix: string, opts: { withAreas?: boolean } = {}): Promise<TestDatabase> {
+  const name = uniqueName(prefix);
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = databaseUrl(name);
   await applyMigrations(url);
@@ -33,9 +50,5 @@ export async function createTestDatabase(prefix: string, opts: { withAreas?: boo
     await importAreas(db);
     await db.$disconnect();
   }
-  return {
-    name,
-    url,
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
-  };
+  return { name, url, drop: dropper(name) };
 }

@@ -3,13 +3,14 @@ import { createTestDatabase } from './database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    databaseUrl: string;
+    /** Migrated, with the real areas; never connected to by tests, only copied (CREATE DATABASE ... TEMPLATE). */
+    templateDatabaseUrl: string;
   }
 }
 
-/** One fresh, migrated database with the real areas for the whole run; dropped afterwards. */
+/** One fresh template database for the whole run; dropped afterwards. */
 export default async function setup(project: TestProject) {
-  const db = await createTestDatabase('antq_test', { withAreas: true });
-  project.provide('databaseUrl', db.url);
+  const db = await createTestDatabase('antq_template', { withAreas: true });
+  project.provide('templateDatabaseUrl', db.url);
   return () => db.drop();
 }

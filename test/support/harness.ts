@@ -7,19 +7,26 @@ import { Pii } from '../../src/security/pii.ts';
 import { startService, type Role, type Service } from '../../src/service.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
+import { cloneDatabase, type TestDatabase } from './database.ts';
 
 export const TELEGRAM_SECRET = 'tg-webhook-secret_123';
 export const ZALO_SECRET = 'zalo-webhook-secret-456';
 export const ENCRYPTION_KEY = randomBytes(32).toString('hex');
 
+/** A database of the test's own, copied from the run's template. */
+export function ownDatabase(): Promise<TestDatabase> {
+  return cloneDatabase(inject('templateDatabaseUrl'));
+}
+
 /** Environment of a service wired to the fakes, as an operator would write it. */
 export function serviceEnv(
   tg: FakeTelegram,
   zalo: FakeZalo,
+  databaseUrl: string,
   extra: Record<string, string> = {},
 ): Record<string, string> {
   return {
-    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
     TELEGRAM_BOT_TOKEN: tg.token,
@@ -56,7 +63,8 @@ export interface Harness {
 export async function startHarness(extra: Record<string, string> = {}, role: Role = 'all'): Promise<Harness> {
   const tg = await startFakeTelegram();
   const zalo = await startFakeZalo();
-  const config = loadConfig(serviceEnv(tg, zalo, extra));
+  const database = extra.DATABASE_URL ? undefined : await ownDatabase();
+  const config = loadConfig(serviceEnv(tg, zalo, extra.DATABASE_URL ?? database!.url, extra));
   const h: Harness = {
     tg,
     zalo,
@@ -81,6 +89,7 @@ export async function startHarness(extra: Record<string, string> = {}, role: Rol
     async close() {
       await h.service.stop();
       await Promise.all([tg.close(), zalo.close()]);
+      await database?.drop();
     },
   };
   h.url = h.service.url ?? '';

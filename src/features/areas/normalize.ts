@@ -1,14 +1,30 @@
 /** Kind words of administrative units, as written: they name a unit's kind, not the unit. */
 const KIND_WORDS = [
-  'thị trấn', 'đặc khu', 'thị xã', 'thành phố', 'tổ dân phố',
-  'xã', 'phường', 'huyện', 'quận', 'tỉnh', 'ấp', 'khóm', 'thôn', 'tp.', 'tp', 'tx', 'tt',
+  'thị trấn',
+  'đặc khu',
+  'thị xã',
+  'thành phố',
+  'tổ dân phố',
+  'xã',
+  'phường',
+  'huyện',
+  'quận',
+  'tỉnh',
+  'ấp',
+  'khóm',
+  'thôn',
+  'tp.',
+  'tp',
+  'tx',
+  'tt',
 ];
 /** Typed without diacritics, these are still unmistakably kind words ("quan", "phuong" are not: Quán Thánh, Phương Liệt). */
 const PLAIN_KIND_WORDS = ['thi tran', 'dac khu', 'thi xa', 'thanh pho', 'xa', 'huyen', 'tinh', 'tp', 'tx', 'tt'];
 /** Folded forms of all kind words: never required for a match. */
 const FOLDED_KIND_WORDS = new Set(['quan', 'phuong', 'ap', 'khom', 'thon', 'to dan pho', ...PLAIN_KIND_WORDS]);
 
-const leading = (words: string[]) => new RegExp(`^(?:(?:${words.map((w) => w.replace('.', '\\.')).join('|')})(?:\\s+|$))+`, 'u');
+const leading = (words: string[]) =>
+  new RegExp(`^(?:(?:${words.map((w) => w.replace('.', '\\.')).join('|')})(?:\\s+|$))+`, 'u');
 const LEADING_KIND = leading(KIND_WORDS);
 const LEADING_PLAIN_KIND = leading(PLAIN_KIND_WORDS);
 
@@ -30,7 +46,9 @@ export function fold(text: string): string {
 export function normalizeSearch(text: string): string {
   return text
     .split(/[,;\n]/)
-    .map((part) => fold(part.normalize('NFC').toLowerCase().trim().replace(LEADING_KIND, '')).replace(LEADING_PLAIN_KIND, ''))
+    .map((part) =>
+      fold(part.normalize('NFC').toLowerCase().trim().replace(LEADING_KIND, '')).replace(LEADING_PLAIN_KIND, ''),
+    )
     .filter(Boolean)
     .join(' ');
 }

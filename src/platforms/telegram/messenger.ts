@@ -46,8 +46,8 @@ export class TelegramMessenger implements Messenger {
     this.#opts = opts;
     this.webhookSecret = opts.webhookSecret;
     this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot } });
-    // Short waits are retried in place; longer ones go back to the outbox schedule.
-    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+    // Short 429 waits are retried in place; longer ones and 5xx go back to the outbox's schedule.
+    this.bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true }));
   }
 
   parse(body: unknown) {

@@ -25,11 +25,15 @@ export class ZaloApi {
     });
   }
 
-  async call<T = unknown>(method: string, body: Record<string, unknown> = {}, timeoutMs?: number): Promise<T> {
+  async call<T = unknown>(
+    method: string,
+    body: Record<string, unknown> = {},
+    opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<T> {
     let data: unknown;
     let status: number;
     try {
-      const res = await this.#http.post(method, body, timeoutMs ? { timeout: timeoutMs } : undefined);
+      const res = await this.#http.post(method, body, { timeout: opts.timeoutMs, signal: opts.signal });
       data = res.data;
       status = res.status;
     } catch (err) {
@@ -67,7 +71,11 @@ export class ZaloApi {
   }
 
   /** Long poll; Zalo answers one update, or error 408 when none arrived in time. */
-  getUpdates(timeoutSeconds: number) {
-    return this.call<unknown>('getUpdates', { timeout: timeoutSeconds }, (timeoutSeconds + 10) * 1000);
+  getUpdates(timeoutSeconds: number, signal?: AbortSignal) {
+    return this.call<unknown>(
+      'getUpdates',
+      { timeout: timeoutSeconds },
+      { timeoutMs: (timeoutSeconds + 10) * 1000, signal },
+    );
   }
 }

@@ -35,6 +35,7 @@ export class ZaloMessenger implements Messenger {
   readonly #log: Logger;
   #polling: Promise<void> | undefined;
   #stopping = false;
+  #abort = new AbortController();
 
   constructor(opts: ZaloOptions) {
     this.api = new ZaloApi(opts.token, opts.apiRoot);
@@ -71,6 +72,7 @@ export class ZaloMessenger implements Messenger {
 
   startPolling(accept: AcceptUpdate): void {
     this.#stopping = false;
+    this.#abort = new AbortController();
     this.#polling = this.#poll(accept);
   }
 
@@ -79,8 +81,9 @@ export class ZaloMessenger implements Messenger {
     while (!this.#stopping) {
       let body: unknown;
       try {
-        body = await this.api.getUpdates(25);
+        body = await this.api.getUpdates(25, this.#abort.signal);
       } catch (err) {
+        if (this.#stopping) return;
         if (err instanceof ZaloApiError && err.errorCode === 408) continue; // nothing arrived
         this.#log.warn({ err }, 'zalo getUpdates failed');
         await new Promise((r) => setTimeout(r, 2000));
@@ -94,6 +97,7 @@ export class ZaloMessenger implements Messenger {
 
   async stopPolling(): Promise<void> {
     this.#stopping = true;
+    this.#abort.abort();
     await this.#polling?.catch(() => undefined);
   }
 }
