@@ -13,21 +13,35 @@ export interface ConversationState {
   menu?: MenuOption[];
 }
 
-export async function loadConversation(tx: Tx, key: string): Promise<ConversationState> {
+/** A dialogue as loaded, with a fingerprint of what is stored (null: no row). */
+export interface LoadedConversation {
+  state: ConversationState;
+  stored: string | null;
+}
+
+const isIdle = (s: ConversationState) => !s.flow && !s.menu?.length && !Object.keys(s.data).length;
+const fingerprint = (s: ConversationState) => JSON.stringify([s.flow ?? null, s.step ?? null, s.data, s.menu ?? null]);
+
+export async function loadConversation(tx: Tx, key: string): Promise<LoadedConversation> {
   const row = await tx.conversation.findUnique({ where: { key } });
-  if (!row) return { data: {} };
+  if (!row) return { state: { data: {} }, stored: null };
   const menu = z.array(menuOptionSchema).safeParse(row.menu);
-  return {
+  const state: ConversationState = {
     flow: row.flow ?? undefined,
     step: row.step ?? undefined,
     data: dataSchema.safeParse(row.data).data ?? {},
     menu: menu.success ? menu.data : undefined,
   };
+  return { state, stored: fingerprint(state) };
 }
 
-/** An idle dialogue (no flow, no menu, no data) keeps no row. */
-export async function saveConversation(tx: Tx, key: string, state: ConversationState): Promise<void> {
-  if (!state.flow && !state.menu?.length && !Object.keys(state.data).length) return deleteConversation(tx, key);
+/** Writes only what changed; an idle dialogue (no flow, menu or data) keeps no row. */
+export async function saveConversation(tx: Tx, key: string, state: ConversationState, stored: string | null) {
+  if (isIdle(state)) {
+    if (stored !== null) await tx.conversation.deleteMany({ where: { key } });
+    return;
+  }
+  if (fingerprint(state) === stored) return;
   const values = {
     flow: state.flow ?? null,
     step: state.step ?? null,
@@ -35,8 +49,4 @@ export async function saveConversation(tx: Tx, key: string, state: ConversationS
     menu: state.menu ?? Prisma.DbNull,
   };
   await tx.conversation.upsert({ where: { key }, create: { key, ...values }, update: values });
-}
-
-export async function deleteConversation(tx: Tx, key: string): Promise<void> {
-  await tx.conversation.deleteMany({ where: { key } });
 }

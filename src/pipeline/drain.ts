@@ -1,4 +1,4 @@
-import type { InboundUpdate } from '../generated/prisma/client.ts';
+import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
 import type { Platform } from '../core/messages.ts';
 import type { Db } from '../db/client.ts';
 import type { I18n } from '../i18n/index.ts';
@@ -12,6 +12,8 @@ import type { Enqueue } from './inbox.ts';
 import { backoffMs, writeOutbox, type OutboxSender } from './outbox.ts';
 
 export const MAX_HANDLE_ATTEMPTS = 5;
+/** Pending updates of one chat read at a time. */
+const BATCH = 20;
 
 export interface DrainDeps extends HandleDeps {
   locks: ChatLocks;
@@ -59,45 +61,49 @@ export class ChatDrainer {
   /** Returns when the chat's next piece of work is due, if it has to wait. */
   async #drainLocked(chatKey: string): Promise<Date | undefined> {
     const { db, outbox } = this.deps;
-    for (;;) {
-      const waitUntil = await outbox.flushChat(chatKey);
-      if (waitUntil) return waitUntil;
-      const row = await db.inboundUpdate.findFirst({
-        where: { chatKey, status: 'pending' },
-        orderBy: [{ seq: 'asc' }, { id: 'asc' }],
-      });
-      if (!row) return undefined;
+    const waitUntil = await outbox.flushChat(chatKey);
+    if (waitUntil) return waitUntil;
+    const rows = await db.inboundUpdate.findMany({
+      where: { chatKey, status: 'pending' },
+      orderBy: [{ seq: 'asc' }, { id: 'asc' }],
+      take: BATCH,
+    });
+    for (const row of rows) {
       if (row.nextAttemptAt.getTime() > Date.now()) return row.nextAttemptAt;
-      const failedUntil = await this.#handle(row);
-      if (failedUntil) return failedUntil;
+      const wait = await this.#handle(row);
+      if (wait) return wait;
     }
+    return undefined;
   }
 
-  /** Handles one update; on failure returns when it will be tried again. */
+  /** Handles one update and sends its replies; returns when the chat has to be resumed, if it must wait. */
   async #handle(row: InboundUpdate): Promise<Date | undefined> {
-    const { metrics, log } = this.deps;
+    const { metrics, log, messengers } = this.deps;
     const started = performance.now();
     try {
       const handled = await handleUpdate(this.deps, row);
       metrics.handleSeconds.observe({ platform: row.platform }, (performance.now() - started) / 1000);
       metrics.updatesHandled.inc({ platform: row.platform, outcome: handled ? 'done' : 'already' });
-      if (handled) await this.#afterCommit(handled.incoming, handled.chatKeys, row.chatKey);
-      return undefined;
+      if (!handled) return undefined;
+      await messengers
+        .get(row.platform)
+        ?.acknowledge(handled.incoming)
+        .catch((err) => log.debug({ err }, 'acknowledge failed'));
+      return await this.#deliver(handled.written, row.chatKey);
     } catch (err) {
       log.error({ err, updateId: String(row.id), platform: row.platform }, 'update handling failed');
       return this.#recordFailure(row, err);
     }
   }
 
-  async #afterCommit(incoming: Parameters<Messenger['acknowledge']>[0], chatKeys: Set<string>, ownChat: string) {
-    const { messengers, enqueue, log } = this.deps;
-    await messengers
-      .get(incoming.platform)
-      ?.acknowledge(incoming)
-      .catch((err) => log.debug({ err }, 'acknowledge failed'));
-    for (const key of chatKeys) {
-      if (key !== ownChat) await enqueue(key, `o-${key}-${Date.now()}`).catch(() => undefined);
-    }
+  /**
+   * This chat's new messages go out now, in order (nothing older is pending:
+   * the chat was flushed first); other chats get a drain job of their own.
+   */
+  async #deliver(written: OutboundMessage[], ownChat: string): Promise<Date | undefined> {
+    const others = new Set(written.filter((r) => r.chatKey !== ownChat).map((r) => r.chatKey));
+    for (const key of others) await this.deps.enqueue(key, `o-${key}-${Date.now()}`).catch(() => undefined);
+    return this.deps.outbox.send(written.filter((r) => r.chatKey === ownChat));
   }
 
   /** Retries later with backoff; after the last attempt the person is told something went wrong. */
@@ -112,26 +118,25 @@ export class ChatDrainer {
     }
     metrics.updatesHandled.inc({ platform: row.platform, outcome: 'dead' });
     const incoming = row.payloadEnc ? (pii.decryptJson(row.payloadEnc) as { chatId: string }) : undefined;
-    await db.$transaction(async (tx) => {
+    const written = await db.$transaction(async (tx) => {
       await tx.inboundUpdate.update({
         where: { id: row.id },
         data: { status: 'dead', attempts, lastError, payloadEnc: null },
       });
-      if (incoming) {
-        const message = { text: i18n.t(i18n.defaultLocale, 'error-generic') };
-        await writeOutbox(tx, pii, [{ to: { platform: row.platform, chatId: incoming.chatId }, message }]);
-      }
+      if (!incoming) return [];
+      const message = { text: i18n.t(i18n.defaultLocale, 'error-generic') };
+      return writeOutbox(tx, pii, [{ to: { platform: row.platform, chatId: incoming.chatId }, message }]);
     });
-    return undefined;
+    return this.#deliver(written, row.chatKey);
   }
 
+  /** Work that arrived while this drainer held the lock (its job found the chat busy). */
   async #hasReadyWork(chatKey: string): Promise<boolean> {
-    const now = new Date();
-    const { db } = this.deps;
-    const [inbound, outbound] = await Promise.all([
-      db.inboundUpdate.count({ where: { chatKey, status: 'pending', nextAttemptAt: { lte: now } } }),
-      db.outboundMessage.count({ where: { chatKey, status: 'pending', nextAttemptAt: { lte: now } } }),
-    ]);
-    return inbound + outbound > 0;
+    const [row] = await this.deps.db.$queryRaw<Array<{ ready: boolean }>>`
+      SELECT EXISTS (SELECT 1 FROM "InboundUpdate"
+                     WHERE "chatKey" = ${chatKey} AND "status" = 'pending' AND "nextAttemptAt" <= now())
+          OR EXISTS (SELECT 1 FROM "OutboundMessage"
+                     WHERE "chatKey" = ${chatKey} AND "status" = 'pending' AND "nextAttemptAt" <= now()) AS "ready"`;
+    return row?.ready ?? false;
   }
 }

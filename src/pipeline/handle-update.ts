@@ -1,4 +1,4 @@
-import type { InboundUpdate } from '../generated/prisma/client.ts';
+import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
 import { ChatContext } from '../core/context.ts';
 import { loadConversation, saveConversation } from '../core/conversation-store.ts';
 import { conversationKeyOf } from '../core/keys.ts';
@@ -19,8 +19,8 @@ export interface HandleDeps {
 
 export interface Handled {
   incoming: Incoming;
-  /** Chats that received messages: their outboxes need flushing. */
-  chatKeys: Set<string>;
+  /** The messages written, to this chat and others, in order. */
+  written: OutboundMessage[];
 }
 
 /**
@@ -43,7 +43,7 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
       if (claimed.count === 0) return null;
       const person = await findPerson(tx, pii, incoming.platform, incoming.userId);
       if (person) await refreshDisplayName(tx, pii, person, incoming.displayName);
-      const state = await loadConversation(tx, conversationKey);
+      const { state, stored } = await loadConversation(tx, conversationKey);
       const draftLocale = state.data.locale;
       const locale =
         person && isLocale(person.user.locale)
@@ -53,9 +53,8 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
             : i18n.defaultLocale;
       const ctx = new ChatContext(incoming, tx, pii, i18n, person, state, locale, router);
       await router.handle(ctx);
-      await saveConversation(tx, conversationKey, ctx.finalState());
-      const chatKeys = await writeOutbox(tx, pii, ctx.outgoing);
-      return { incoming, chatKeys };
+      await saveConversation(tx, conversationKey, ctx.finalState(), stored);
+      return { incoming, written: await writeOutbox(tx, pii, ctx.outgoing) };
     },
     { timeout: 15_000, maxWait: 5_000 },
   );

@@ -4,6 +4,7 @@ import { outMessageSchema, type Platform } from '../core/messages.ts';
 import { identityHash } from '../core/people.ts';
 import type { Tx } from '../core/tx.ts';
 import type { Db } from '../db/client.ts';
+import type { OutboundMessage } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Messenger } from '../platforms/types.ts';
@@ -11,32 +12,32 @@ import { SendError } from '../platforms/types.ts';
 import type { Pii } from '../security/pii.ts';
 
 export const MAX_SEND_ATTEMPTS = 6;
+/** Pending messages of one chat read at a time. */
+const BATCH = 20;
 
 /** 1 s, 2 s, 4 s ... up to 10 minutes. */
 export function backoffMs(attempt: number): number {
   return Math.min(10 * 60_000, 500 * 2 ** attempt);
 }
 
-/** Writes messages in the handler's transaction: they exist exactly when the change that caused them does. */
-export async function writeOutbox(tx: Tx, pii: Pii, envelopes: Envelope[]): Promise<Set<string>> {
-  const chatKeys = new Set<string>();
-  if (!envelopes.length) return chatKeys;
-  await tx.outboundMessage.createMany({
-    data: envelopes.map(({ to, message }) => {
-      const chatKey = chatKeyOf(pii, to.platform, to.chatId);
-      chatKeys.add(chatKey);
-      return {
-        platform: to.platform,
-        chatKey,
-        chatIdEnc: pii.encrypt(to.chatId),
-        payloadEnc: pii.encryptJson(message),
-      };
-    }),
+/**
+ * Writes messages in the handler's transaction: they exist exactly when the
+ * change that caused them does. Returns the rows, in the order written.
+ */
+export async function writeOutbox(tx: Tx, pii: Pii, envelopes: Envelope[]): Promise<OutboundMessage[]> {
+  if (!envelopes.length) return [];
+  const rows = await tx.outboundMessage.createManyAndReturn({
+    data: envelopes.map(({ to, message }) => ({
+      platform: to.platform,
+      chatKey: chatKeyOf(pii, to.platform, to.chatId),
+      chatIdEnc: pii.encrypt(to.chatId),
+      payloadEnc: pii.encryptJson(message),
+    })),
   });
-  return chatKeys;
+  return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Sends a chat's pending messages in order; stops at the first that must wait. */
+/** Sends a chat's messages in order; stops at the first that must wait. */
 export class OutboxSender {
   constructor(
     readonly db: Db,
@@ -46,52 +47,79 @@ export class OutboxSender {
     readonly metrics: Metrics,
   ) {}
 
-  /** Sends what is due; returns when the first message that has to wait is due, or undefined when all went. */
+  /** Sends what is pending for the chat; returns when the first message that has to wait is due. */
   async flushChat(chatKey: string): Promise<Date | undefined> {
     for (;;) {
-      const row = await this.db.outboundMessage.findFirst({
+      const rows = await this.db.outboundMessage.findMany({
         where: { chatKey, status: 'pending' },
         orderBy: { id: 'asc' },
+        take: BATCH,
       });
-      if (!row) return undefined;
-      if (row.nextAttemptAt.getTime() > Date.now()) return row.nextAttemptAt;
-      const messenger = this.messengers.get(row.platform);
-      if (!messenger) {
-        await this.#finish(row.id, 'failed', `${row.platform} is not configured`);
-        continue;
+      const waitUntil = await this.send(rows);
+      if (waitUntil || rows.length < BATCH) return waitUntil;
+    }
+  }
+
+  /**
+   * Sends rows of one chat in order (the caller knows nothing older is pending).
+   * Returns when the first row that has to wait is due, or undefined when all went.
+   */
+  async send(rows: OutboundMessage[]): Promise<Date | undefined> {
+    const sent: bigint[] = [];
+    try {
+      for (const row of rows) {
+        if (row.nextAttemptAt.getTime() > Date.now()) return row.nextAttemptAt;
+        const waitUntil = await this.#sendOne(row);
+        if (waitUntil) return waitUntil;
+        if (waitUntil === undefined) sent.push(row.id);
       }
-      const chatId = this.pii.decrypt(row.chatIdEnc);
-      try {
-        await messenger.send(chatId, outMessageSchema.parse(this.pii.decryptJson(row.payloadEnc)));
-        await this.db.outboundMessage.update({ where: { id: row.id }, data: { status: 'sent', sentAt: new Date() } });
-        this.metrics.messagesSent.inc({ platform: row.platform, outcome: 'sent' });
-        continue;
-      } catch (err) {
-        const e = err instanceof SendError ? err : new SendError('transient', String(err));
-        this.metrics.messagesSent.inc({ platform: row.platform, outcome: e.reason });
-        if (e.reason === 'blocked' || e.reason === 'rejected') {
-          this.log.warn({ platform: row.platform, reason: e.reason, error: e.message }, 'message not deliverable');
-          await this.#finish(row.id, 'failed', e.message);
-          if (e.reason === 'blocked') await this.#markBlocked(row.platform, chatId);
-          continue;
-        }
-        const attempts = e.reason === 'rate_limited' ? row.attempts : row.attempts + 1;
-        if (attempts >= MAX_SEND_ATTEMPTS) {
-          await this.#finish(row.id, 'failed', e.message);
-          continue;
-        }
-        const nextAttemptAt = new Date(Date.now() + (e.retryAfterMs ?? backoffMs(attempts)));
-        await this.db.outboundMessage.update({
-          where: { id: row.id },
-          data: { attempts, lastError: e.message.slice(0, 500), nextAttemptAt },
-        });
-        return nextAttemptAt;
+      return undefined;
+    } finally {
+      // One statement for the whole run of sent messages.
+      if (sent.length) {
+        await this.db.outboundMessage.updateMany({ where: { id: { in: sent } }, data: { status: 'sent', sentAt: new Date() } });
       }
     }
   }
 
-  #finish(id: bigint, status: 'failed', error: string) {
-    return this.db.outboundMessage.update({ where: { id }, data: { status, lastError: error.slice(0, 500) } });
+  /** undefined: sent; null: given up (recorded); a date: must wait until then (recorded). */
+  async #sendOne(row: OutboundMessage): Promise<Date | null | undefined> {
+    const messenger = this.messengers.get(row.platform);
+    if (!messenger) {
+      await this.#fail(row.id, `${row.platform} is not configured`);
+      return null;
+    }
+    const chatId = this.pii.decrypt(row.chatIdEnc);
+    try {
+      await messenger.send(chatId, outMessageSchema.parse(this.pii.decryptJson(row.payloadEnc)));
+      this.metrics.messagesSent.inc({ platform: row.platform, outcome: 'sent' });
+      return undefined;
+    } catch (err) {
+      const e = err instanceof SendError ? err : new SendError('transient', String(err));
+      this.metrics.messagesSent.inc({ platform: row.platform, outcome: e.reason });
+      if (e.reason === 'blocked' || e.reason === 'rejected') {
+        this.log.warn({ platform: row.platform, reason: e.reason, error: e.message }, 'message not deliverable');
+        await this.#fail(row.id, e.message);
+        if (e.reason === 'blocked') await this.#markBlocked(row.platform, chatId);
+        return null;
+      }
+      // Waiting out a rate limit does not use up an attempt.
+      const attempts = e.reason === 'rate_limited' ? row.attempts : row.attempts + 1;
+      if (attempts >= MAX_SEND_ATTEMPTS) {
+        await this.#fail(row.id, e.message);
+        return null;
+      }
+      const nextAttemptAt = new Date(Date.now() + (e.retryAfterMs ?? backoffMs(attempts)));
+      await this.db.outboundMessage.update({
+        where: { id: row.id },
+        data: { attempts, lastError: e.message.slice(0, 500), nextAttemptAt },
+      });
+      return nextAttemptAt;
+    }
+  }
+
+  #fail(id: bigint, error: string) {
+    return this.db.outboundMessage.update({ where: { id }, data: { status: 'failed', lastError: error.slice(0, 500) } });
   }
 
   /** A private chat's id is its person's id on both messengers. */
