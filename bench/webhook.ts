@@ -1,22 +1,24 @@
 // bench/webhook: POST /webhooks/telegram with text updates that each get a reply (fake Telegram on loopback),
 // next to grammY's bare webhookCallback with an empty handler, in the same run on the same machine.
-//   npm run bench:webhook [-- --updates 4000 --chats 400 --concurrency 32]
+//   npm run bench:webhook [-- --updates 4000 --chats 400 --concurrency 32 --rate 60]
 import { parseArgs } from 'node:util';
 import { startFakeTelegram } from '../test/fakes/telegram.ts';
 import { createTestDatabase } from '../test/support/database.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../test/support/process.ts';
-import { percentile, postLoad, type LoadResult } from './load.ts';
+import { pacedLoad, percentile, postLoad, type LoadResult } from './load.ts';
 
 const { values } = parseArgs({
   options: {
     updates: { type: 'string', default: '4000' },
     chats: { type: 'string', default: '400' },
     concurrency: { type: 'string', default: '32' },
+    rate: { type: 'string', default: '60' },
   },
 });
 const UPDATES = Number(values.updates);
 const CHATS = Number(values.chats);
 const CONCURRENCY = Number(values.concurrency);
+const RATE = Number(values.rate);
 const SECRET = 'bench-secret';
 
 const tg = await startFakeTelegram();
@@ -67,49 +69,57 @@ const antqUrl = await start([], {
 await postLoad({ url: antqUrl, headers, bodies: bodies(300, 5_000_000), concurrency: CONCURRENCY }); // warm-up
 await tg.waitFor(() => tg.callsTo('sendMessage').length >= 300, 60_000);
 
-const chatBase = 6_000_000;
-const before = tg.callsTo('sendMessage').length;
-const antq = await postLoad({ url: antqUrl, headers, bodies: bodies(UPDATES, chatBase), concurrency: CONCURRENCY });
-await tg.waitFor(() => tg.callsTo('sendMessage').length - before >= UPDATES, 300_000);
-
-// End to end: from the POST to the reply reaching Telegram. A chat's k-th reply answers its k-th update.
-const replies = tg.callsTo('sendMessage').slice(before);
-const byChat = new Map<number, number[]>();
-for (const r of replies) {
-  const chat = Number(r.params.chat_id);
-  byChat.set(chat, [...(byChat.get(chat) ?? []), r.at]);
+/** From each POST to its reply at the fake Telegram; a chat's k-th reply answers its k-th update. */
+async function endToEnd(sentAt: Float64Array, chatBase: number, chats: number, before: number) {
+  const count = sentAt.length;
+  await tg.waitFor(() => tg.callsTo('sendMessage').length - before >= count, 300_000);
+  const replies = tg.callsTo('sendMessage').slice(before, before + count);
+  const byChat = new Map<number, number[]>();
+  for (const r of replies)
+    byChat.set(Number(r.params.chat_id), [...(byChat.get(Number(r.params.chat_id)) ?? []), r.at]);
+  const latencies = Array.from(sentAt, (t, i) => byChat.get(chatBase + (i % chats))![Math.floor(i / chats)]! - t).sort(
+    (a, b) => a - b,
+  );
+  const seconds = (Math.max(...replies.map((r) => r.at)) - Math.min(...sentAt)) / 1000;
+  return { perSecond: count / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
-const e2e: number[] = [];
-for (let i = 0; i < UPDATES; i++) {
-  const chat = chatBase + (i % CHATS);
-  const k = Math.floor(i / CHATS);
-  e2e.push(byChat.get(chat)![k]! - antq.sentAt[i]!);
-}
-e2e.sort((a, b) => a - b);
-const firstSent = Math.min(...antq.sentAt);
-const lastReply = Math.max(...replies.map((r) => r.at));
-const e2eRate = UPDATES / ((lastReply - firstSent) / 1000);
 
-// --- bare grammY webhookCallback, empty handler, same load.
+// 1. Saturation: 32 connections post as fast as answers come back.
+let before = tg.callsTo('sendMessage').length;
+const antq = await postLoad({ url: antqUrl, headers, bodies: bodies(UPDATES, 6_000_000), concurrency: CONCURRENCY });
+const antqE2e = await endToEnd(antq.sentAt, 6_000_000, CHATS, before);
+
+// 2. A steady rate the service keeps up with: the latency a person sees.
+const pacedCount = Math.round(RATE * 20);
+before = tg.callsTo('sendMessage').length;
+const antqPaced = await pacedLoad({ url: antqUrl, headers, bodies: bodies(pacedCount, 6_500_000), rate: RATE });
+const antqPacedE2e = await endToEnd(antqPaced.sentAt, 6_500_000, CHATS, before);
+
+// --- bare grammY webhookCallback, empty handler, same loads.
 const bareUrl = await start([], { TELEGRAM_WEBHOOK_SECRET: SECRET }, 'bench/bare-grammy.ts');
 await postLoad({ url: bareUrl, headers, bodies: bodies(300, 7_000_000), concurrency: CONCURRENCY });
 const bare = await postLoad({ url: bareUrl, headers, bodies: bodies(UPDATES, 8_000_000), concurrency: CONCURRENCY });
+const barePaced = await pacedLoad({ url: bareUrl, headers, bodies: bodies(pacedCount, 8_500_000), rate: RATE });
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
-const row = (name: string, r: LoadResult) =>
-  `| ${name} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${JSON.stringify(r.statuses)} |`;
+const row = (name: string, r: Pick<LoadResult, 'perSecond' | 'p50Ms' | 'p99Ms'>) =>
+  `| ${name} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} |`;
+const statuses = [antq, antqPaced, bare, barePaced].map((r) => JSON.stringify(r.statuses)).join(' ');
 console.log(
-  `\nbench/webhook — ${UPDATES} text updates from ${CHATS} chats, ${CONCURRENCY} concurrent connections, loopback`,
+  `\nbench/webhook: text updates that each get a reply, ${CHATS} chats, loopback, one run (HTTP statuses ${statuses})`,
 );
-console.log('| server | updates/s | p50 ms | p99 ms | HTTP statuses |');
-console.log('|---|---|---|---|---|');
-console.log(row('antq-bot POST /webhooks/telegram (stored, handled, replied)', antq));
-console.log(row('bare grammY webhookCallback, empty handler', bare));
+console.log('| measured | updates/s | p50 ms | p99 ms |');
+console.log('|---|---|---|---|');
+console.log(row(`antq-bot, POST /webhooks/telegram, ${UPDATES} updates over ${CONCURRENCY} connections`, antq));
+console.log(row('antq-bot, same run, POST → reply received by Telegram (end to end)', antqE2e));
+console.log(row(`bare grammY webhookCallback, empty handler, same load`, bare));
+console.log(row(`antq-bot, POST /webhooks/telegram, steady ${RATE} updates/s`, antqPaced));
+console.log(row(`antq-bot, same, POST → reply received by Telegram (end to end)`, antqPacedE2e));
+console.log(row(`bare grammY webhookCallback, empty handler, steady ${RATE} updates/s`, barePaced));
 console.log(
-  `\nantq-bot end to end (POST → reply at fake Telegram): ${fmt(e2eRate, 0)} updates/s, p50 ${fmt(percentile(e2e, 50))} ms, p99 ${fmt(percentile(e2e, 99))} ms`,
-);
-console.log(
-  `ratio antq-bot / bare grammY: ${fmt(antq.perSecond / bare.perSecond, 2)} (throughput), ${fmt(antq.p99Ms / bare.p99Ms, 1)}× (p99 latency)`,
+  `\nratios antq-bot / bare grammY: throughput ${fmt(antq.perSecond / bare.perSecond, 2)}; ` +
+    `p50 ${fmt(antq.p50Ms / bare.p50Ms, 1)}x and p99 ${fmt(antq.p99Ms / bare.p99Ms, 1)}x at saturation; ` +
+    `p50 ${fmt(antqPaced.p50Ms / barePaced.p50Ms, 1)}x and p99 ${fmt(antqPaced.p99Ms / barePaced.p99Ms, 1)}x at ${RATE}/s`,
 );
 
 for (const c of children) c.child.kill('SIGTERM');

@@ -97,7 +97,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
   });
   queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
   const queue = new ChatQueue(queueRedis, config.REDIS_PREFIX);
-  const enqueue: Enqueue = (chatKey, jobId, delayMs) => queue.add(chatKey, jobId, delayMs);
+  const enqueue: Enqueue = (chatKey, delayMs) => queue.add(chatKey, delayMs);
   const inbox = new Inbox(db, pii, enqueue, log, metrics);
 
   const stops: Array<() => Promise<unknown>> = [];

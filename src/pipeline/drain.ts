@@ -50,12 +50,12 @@ export class ChatDrainer {
       if (retryAt) {
         // Come back exactly when the waiting message or update is due (the sweeper is only the backstop).
         const delay = Math.max(0, retryAt.getTime() - Date.now());
-        await this.deps.enqueue(chatKey, `d-${chatKey}-${retryAt.getTime()}`, delay);
+        await this.deps.enqueue(chatKey, delay);
         return;
       }
       if (!(await this.#hasReadyWork(chatKey))) return;
     }
-    await this.deps.enqueue(chatKey, `r-${chatKey}-${Date.now()}`);
+    await this.deps.enqueue(chatKey);
   }
 
   /** Returns when the chat's next piece of work is due, if it has to wait. */
@@ -102,7 +102,7 @@ export class ChatDrainer {
    */
   async #deliver(written: OutboundMessage[], ownChat: string): Promise<Date | undefined> {
     const others = new Set(written.filter((r) => r.chatKey !== ownChat).map((r) => r.chatKey));
-    for (const key of others) await this.deps.enqueue(key, `o-${key}-${Date.now()}`).catch(() => undefined);
+    for (const key of others) await this.deps.enqueue(key).catch(() => undefined);
     return this.deps.outbox.send(written.filter((r) => r.chatKey === ownChat));
   }
 

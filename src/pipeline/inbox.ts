@@ -5,7 +5,8 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Pii } from '../security/pii.ts';
 
-export type Enqueue = (chatKey: string, jobId: string, delayMs?: number) => Promise<void>;
+/** Asks for a drain of the chat (now, or after `delayMs`); repeated asks for a chat collapse into one. */
+export type Enqueue = (chatKey: string, delayMs?: number) => Promise<void>;
 
 /**
  * Takes an update durably: one row per platform update id (a retried webhook
@@ -35,7 +36,7 @@ export class Inbox {
       return { duplicate: true };
     }
     this.metrics.updatesReceived.inc({ platform: incoming.platform, result: 'accepted' });
-    await this.enqueue(chatKey, `u-${row.id}`).catch((err) =>
+    await this.enqueue(chatKey).catch((err) =>
       this.log.warn({ err }, 'drain job not queued; the sweeper will pick the update up'),
     );
     return { duplicate: false };

@@ -77,7 +77,10 @@ export class OutboxSender {
     } finally {
       // One statement for the whole run of sent messages.
       if (sent.length) {
-        await this.db.outboundMessage.updateMany({ where: { id: { in: sent } }, data: { status: 'sent', sentAt: new Date() } });
+        await this.db.outboundMessage.updateMany({
+          where: { id: { in: sent } },
+          data: { status: 'sent', sentAt: new Date() },
+        });
       }
     }
   }
@@ -119,7 +122,10 @@ export class OutboxSender {
   }
 
   #fail(id: bigint, error: string) {
-    return this.db.outboundMessage.update({ where: { id }, data: { status: 'failed', lastError: error.slice(0, 500) } });
+    return this.db.outboundMessage.update({
+      where: { id },
+      data: { status: 'failed', lastError: error.slice(0, 500) },
+    });
   }
 
   /** A private chat's id is its person's id on both messengers. */

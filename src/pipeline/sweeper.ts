@@ -48,12 +48,7 @@ export class Sweeper {
         WHERE "status" = 'pending' AND "nextAttemptAt" <= now() AND "createdAt" < ${grace}
       LIMIT 5000`;
     if (rows.length) {
-      // One job id per chat and second: sweeps never pile up jobs for the same chat.
-      const second = Math.floor(Date.now() / 1000);
-      await this.queue.addMany(
-        rows.map((r) => r.chatKey),
-        (key) => `s-${key}-${second}`,
-      );
+      await this.queue.addSweep(rows.map((r) => r.chatKey));
       this.log.info({ chats: rows.length }, 'swept chats with due work');
     }
     if (Date.now() - this.#lastCleanup > 10 * 60_000) await this.cleanup();

@@ -23,14 +23,29 @@ export class ChatQueue {
     });
   }
 
-  /** Idempotent: a job id already waiting is not added twice. */
-  async add(chatKey: string, jobId: string, delayMs?: number): Promise<void> {
-    await this.queue.add('drain', { chatKey }, { jobId, ...(delayMs && { delay: delayMs }) });
+  /**
+   * One job per chat: while one waits, more asks are dropped; while one runs,
+   * one follow-up is kept, so a chat is never drained twice at once and
+   * nothing that arrives mid-drain is missed.
+   */
+  static jobOptions(chatKey: string, delayMs?: number) {
+    return { deduplication: { id: chatKey, keepLastIfActive: true }, ...(delayMs && { delay: delayMs }) };
   }
 
-  async addMany(chatKeys: string[], jobIdOf: (chatKey: string) => string): Promise<void> {
+  async add(chatKey: string, delayMs?: number): Promise<void> {
+    await this.queue.add('drain', { chatKey }, ChatQueue.jobOptions(chatKey, delayMs));
+  }
+
+  /**
+   * For the sweeper: plain jobs, past the deduplication, because a worker
+   * killed mid-job leaves its chat's deduplication entry behind until BullMQ
+   * finds the job stalled. At most one per chat per 10 s; the chat lock still
+   * keeps drains of one chat apart.
+   */
+  async addSweep(chatKeys: string[]): Promise<void> {
+    const window = Math.floor(Date.now() / 10_000);
     await this.queue.addBulk(
-      chatKeys.map((chatKey) => ({ name: 'drain', data: { chatKey }, opts: { jobId: jobIdOf(chatKey) } })),
+      chatKeys.map((chatKey) => ({ name: 'drain', data: { chatKey }, opts: { jobId: `s-${chatKey}-${window}` } })),
     );
   }
 

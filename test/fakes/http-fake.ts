@@ -1,65 +1,139 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export interface UploadedFile {
+  filename: string;
+  size: number;
+  content: Buffer;
+}
+
 export interface RecordedCall {
   method: string;
+  /** As received: values sent as multipart, urlencoded or query strings stay strings. */
   params: Record<string, any>;
   at: number;
-  files?: Record<string, { filename: string; size: number; content: Buffer }>;
+  /** Uploaded files, keyed by the parameter that refers to them (grammY's `photo: "attach://<id>"` → `photo`). */
+  files?: Record<string, UploadedFile>;
   /** The error the fake answered with, if any. */
   error?: ApiError;
+  /** What a successful call answered (e.g. the sent Message, with its message_id). */
+  result?: unknown;
 }
 
 export interface ApiError {
   error_code: number;
   description: string;
   retry_after?: number;
+  /** HTTP status of the answer; by default the platform's (Telegram: error_code, Zalo: 200). */
   httpStatus?: number;
+  /** Further Telegram `parameters`, e.g. `{ migrate_to_chat_id }`. */
+  parameters?: Record<string, unknown>;
 }
 
-export type Answer = { ok: true; result: unknown } | { ok: false; error: ApiError };
-
-/** What a platform's fake decides; the shared machinery does HTTP, recording and injected failures. */
-export interface FakeBehaviour {
-  /** Token in the path, e.g. /bot<token>/<method>. */
+/** What tests use; both fakes are one of these. */
+export interface Fake {
+  apiRoot: string;
   token: string;
-  /** Methods counted as sends (rate limits, blocks, messagesTo). */
-  sendMethods: Set<string>;
-  blocked(chatId: string): ApiError;
-  rateLimited(): ApiError;
-  /** Shapes an error answer (status and body). */
-  errorReply(e: ApiError): { status: number; body: unknown };
-  /** Answers a call, possibly after waiting (long polling). */
-  handle(method: string, params: Record<string, any>, fake: Fake): Promise<Answer> | Answer;
+  /** Every call, including those answered with an error. */
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** Successful message sends (not chat actions) to this chat. */
+  messagesTo(chatId: string | number): RecordedCall[];
+  /** Text or caption of each of them, as sent. */
+  textsTo(chatId: string | number): string[];
+  /** Polls `pick` every 10 ms until it returns a truthy value (a throw counts as "not yet"). */
+  waitFor<T>(pick: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+  failNext(method: string, error: ApiError, times?: number): void;
+  /** Every send* call to this chat answers the platform's "blocked" error. */
+  block(chatId: string | number): void;
+  /** At most `perSecond` successful message sends in any sliding 1000 ms; more answer 429. null lifts it. */
+  setRateLimit(perSecond: number | null): void;
+  /** How many sends the rate limit refused. */
+  rateLimited: number;
+  /** Queues an update for getUpdates; a waiting long poll answers at once. */
+  pushUpdate(update: object): void;
+  /** Forgets calls, injected errors, blocks, limits and queued updates (a registered webhook stays). */
+  reset(): void;
+  close(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A handler's answer: a result (`undefined` leaves `result` out of the body, as Zalo does) or an error. */
+export type Outcome = { result?: unknown; extra?: Record<string, unknown> } | { error: ApiError };
 
-/** A fake Bot API: one small HTTP server on loopback that records every call. */
-export class Fake {
+export interface CallContext {
+  files: Record<string, UploadedFile>;
+  /** The live queue of pushed updates, oldest first; handlers remove what they hand out or see confirmed. */
+  updates: object[];
+  /** Aborted when the client hangs up or the fake closes. */
+  signal: AbortSignal;
+  /** Resolves when an update is pushed, `ms` pass or `signal` (default: the call's) aborts. */
+  updatePushed(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Lets the server notice clients that just hung up (their sockets' close events need a turn of the event loop). */
+  noticeHangups(): Promise<void>;
+}
+
+/** What makes a fake Telegram or Zalo; the machinery here does HTTP, recording, blocks, limits and injected errors. */
+export interface Platform {
+  token: string;
+  /** Methods that show the user a message: counted by the rate limit and by messagesTo. */
+  messageMethods: ReadonlySet<string>;
+  blockedError: ApiError;
+  rateLimitError: ApiError;
+  /** HTTP status of an error answer that names none. */
+  errorStatus(error: ApiError): number;
+  errorBody(error: ApiError): object;
+  handle(method: string, params: Record<string, any>, ctx: CallContext): Outcome | Promise<Outcome>;
+  /** Normalizes a pushed update before it is queued. */
+  queueUpdate?(update: object): object;
+}
+
+const NOT_FOUND: ApiError = { error_code: 404, description: 'Not Found', httpStatus: 404 };
+const UNAUTHORIZED: ApiError = { error_code: 401, description: 'Unauthorized', httpStatus: 401 };
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function startFake(platform: Platform): Promise<Fake> {
+  const fake = new HttpFake(platform);
+  await fake.listen();
+  return fake;
+}
+
+class HttpFake implements Fake {
   apiRoot = '';
   readonly calls: RecordedCall[] = [];
   rateLimited = 0;
-  readonly updates: object[] = [];
-  #server!: http.Server;
-  #injected = new Map<string, ApiError[]>();
-  #blocked = new Set<string>();
+  readonly #platform: Platform;
+  readonly #server: http.Server;
+  readonly #closing = new AbortController();
+  readonly #updates: object[] = [];
+  readonly #waiters = new Set<() => void>();
+  readonly #injected = new Map<string, ApiError[]>();
+  readonly #blocked = new Set<string>();
   #limit: number | null = null;
+  /** performance.now() of accepted sends in the last second: the exact sliding window. */
   #sendTimes: number[] = [];
-  #updateWaiters: Array<() => void> = [];
 
-  constructor(readonly behaviour: FakeBehaviour) {}
-
-  get token() {
-    return this.behaviour.token;
+  constructor(platform: Platform) {
+    this.#platform = platform;
+    this.#server = http.createServer((req, res) => {
+      this.#serve(req, res).catch((err: unknown) => {
+        // A bug in a fake must fail the test that hit it, not crash the run with an unhandled rejection.
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(
+          `fake ${this.#platform.token.split(':')[0]} crashed: ${err instanceof Error ? err.stack : String(err)}`,
+        );
+      });
+    });
+    // Never drop an idle keep-alive socket first: a client reusing it at that moment would see ECONNRESET.
+    this.#server.keepAliveTimeout = 60_000;
   }
 
-  async listen(): Promise<this> {
-    this.#server = http.createServer((req, res) => void this.#serve(req, res));
-    this.#server.keepAliveTimeout = 60_000;
-    await new Promise<void>((r) => this.#server.listen(0, '127.0.0.1', r));
+  get token() {
+    return this.#platform.token;
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
     this.apiRoot = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
-    return this;
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -69,7 +143,7 @@ export class Fake {
   messagesTo(chatId: string | number): RecordedCall[] {
     const id = String(chatId);
     return this.calls.filter(
-      (c) => !c.error && this.behaviour.sendMethods.has(c.method) && String(c.params.chat_id) === id,
+      (c) => !c.error && this.#platform.messageMethods.has(c.method) && String(c.params.chat_id) === id,
     );
   }
 
@@ -77,21 +151,25 @@ export class Fake {
     return this.messagesTo(chatId).map((c) => String(c.params.text ?? c.params.caption ?? ''));
   }
 
-  async waitFor<T>(pick: () => T | undefined | false | null, timeoutMs = 5000): Promise<T> {
+  async waitFor<T>(pick: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
     for (;;) {
-      const value = pick();
-      if (value) return value;
-      if (Date.now() > deadline) {
-        const last = this.calls.slice(-5).map((c) => `${c.method} ${JSON.stringify(c.params).slice(0, 200)}`);
-        throw new Error(`waitFor timed out after ${timeoutMs} ms; last calls:\n${last.join('\n') || '(none)'}`);
+      try {
+        const value = pick();
+        if (value) return value;
+      } catch (err) {
+        lastError = err; // e.g. an expect() inside pick: retry until the deadline
       }
+      if (Date.now() >= deadline) throw new Error(this.#timeoutMessage(timeoutMs, lastError));
       await sleep(10);
     }
   }
 
   failNext(method: string, error: ApiError, times = 1): void {
-    this.#injected.set(method, [...(this.#injected.get(method) ?? []), ...Array.from({ length: times }, () => error)]);
+    const queue = this.#injected.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(error);
+    this.#injected.set(method, queue);
   }
 
   block(chatId: string | number): void {
@@ -100,29 +178,16 @@ export class Fake {
 
   setRateLimit(perSecond: number | null): void {
     this.#limit = perSecond;
-    this.#sendTimes = [];
   }
 
   pushUpdate(update: object): void {
-    this.updates.push(update);
-    for (const wake of this.#updateWaiters.splice(0)) wake();
-  }
-
-  /** Waits until an update is queued or `ms` pass. */
-  async nextUpdate(ms: number): Promise<void> {
-    if (this.updates.length) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#updateWaiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    this.#updates.push(this.#platform.queueUpdate?.(update) ?? update);
+    for (const wake of [...this.#waiters]) wake();
   }
 
   reset(): void {
     this.calls.length = 0;
-    this.updates.length = 0;
+    this.#updates.length = 0;
     this.#injected.clear();
     this.#blocked.clear();
     this.#limit = null;
@@ -131,106 +196,176 @@ export class Fake {
   }
 
   async close(): Promise<void> {
-    for (const wake of this.#updateWaiters.splice(0)) wake();
+    if (this.#closing.signal.aborted) return;
+    this.#closing.abort(); // ends pending long polls
     this.#server.closeAllConnections();
-    await new Promise((r) => this.#server.close(r));
+    await new Promise((resolve) => this.#server.close(resolve));
   }
 
-  /** Exact sliding window: at most `limit` accepted sends in any 1000 ms. */
+  /** Counts every accepted send, limit or not, so a limit set mid-test sees the sends just made. */
   #admitSend(): boolean {
-    if (this.#limit === null) return true;
-    const now = Date.now();
-    while (this.#sendTimes.length && this.#sendTimes[0]! <= now - 1000) this.#sendTimes.shift();
-    if (this.#sendTimes.length >= this.#limit) return false;
-    this.#sendTimes.push(now);
+    const now = performance.now();
+    const times = this.#sendTimes;
+    while (times.length && times[0]! <= now - 1000) times.shift();
+    if (this.#limit !== null && times.length >= this.#limit) return false;
+    times.push(now);
     return true;
   }
 
-  async #serve(req: http.IncomingMessage, res: http.ServerResponse) {
-    const reply = (status: number, body: unknown) => {
+  #updatePushed(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.#waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      signal.addEventListener('abort', done);
+      this.#waiters.add(done);
+    });
+  }
+
+  #timeoutMessage(timeoutMs: number, lastError: unknown): string {
+    const last = this.calls.slice(-10).map((c) => {
+      const outcome = c.error ? `→ ${c.error.error_code} ${c.error.description}` : '→ ok';
+      return `  ${c.method} ${JSON.stringify(c.params).slice(0, 300)} ${outcome}`;
+    });
+    const cause = lastError
+      ? ` (last error: ${lastError instanceof Error ? lastError.message : String(lastError)})`
+      : '';
+    return (
+      `waitFor timed out after ${timeoutMs} ms${cause}; last ${last.length} of ${this.calls.length} calls:\n` +
+      (last.join('\n') || '  (none)')
+    );
+  }
+
+  async #serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const hangup = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) hangup.abort();
+    });
+    const signal = AbortSignal.any([hangup.signal, this.#closing.signal]);
+    const reply = (status: number, body: object) => {
+      if (res.destroyed || res.writableEnded) return; // the client left (or the fake closed) meanwhile
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const url = new URL(req.url ?? '/', this.apiRoot);
+    const fail = (error: ApiError, call?: RecordedCall) => {
+      if (call) call.error = error;
+      reply(error.httpStatus ?? this.#platform.errorStatus(error), this.#platform.errorBody(error));
+    };
+
+    const url = new URL(req.url ?? '/', 'http://fake');
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
-    if (!match) return reply(404, { ok: false, error_code: 404, description: 'Not Found' });
-    if (match[1] !== this.token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
-    const method = match[2]!;
-    let parsed: { params: Record<string, any>; files?: RecordedCall['files'] };
+    if (!match) {
+      req.resume();
+      return fail(NOT_FOUND);
+    }
+    const [, token, method] = match as unknown as [string, string, string];
+    let request: Awaited<ReturnType<typeof readRequest>> | undefined;
     try {
-      parsed = await readParams(req, url);
+      request = await readRequest(req, url);
     } catch {
-      return reply(400, { ok: false, error_code: 400, description: 'Bad Request: invalid body' });
+      request = undefined;
     }
     const call: RecordedCall = {
       method,
-      params: parsed.params,
+      params: request?.params ?? Object.fromEntries(url.searchParams),
       at: Date.now(),
-      ...(parsed.files && { files: parsed.files }),
     };
+    if (request && Object.keys(request.files).length) call.files = request.files;
     this.calls.push(call);
 
-    const fail = (e: ApiError) => {
-      call.error = e;
-      const { status, body } = this.behaviour.errorReply(e);
-      reply(status, body);
-    };
+    if (token !== this.token) return fail(UNAUTHORIZED, call);
+    if (!request) return fail({ error_code: 400, description: 'Bad Request: unreadable request body' }, call);
     const injected = this.#injected.get(method)?.shift();
-    if (injected) return fail(injected);
-    const isSend = this.behaviour.sendMethods.has(method);
-    if (isSend && this.#blocked.has(String(parsed.params.chat_id)))
-      return fail(this.behaviour.blocked(String(parsed.params.chat_id)));
-    const answer = await this.behaviour.handle(method, parsed.params, this);
-    if (!answer.ok) return fail(answer.error);
-    if (isSend && !this.#admitSend()) {
+    if (injected) return fail(injected, call);
+    if (method.startsWith('send') && this.#blocked.has(String(call.params.chat_id)))
+      return fail(this.#platform.blockedError, call);
+
+    const outcome = await this.#platform.handle(method, call.params, {
+      files: request.files,
+      updates: this.#updates,
+      signal,
+      updatePushed: (ms, waitSignal = signal) => this.#updatePushed(ms, waitSignal),
+      noticeHangups: () => sleep(5),
+    });
+    if ('error' in outcome) return fail(outcome.error, call);
+    // Only sends that would succeed count towards (and are refused by) the limit.
+    if (this.#platform.messageMethods.has(method) && !this.#admitSend()) {
       this.rateLimited++;
-      return fail(this.behaviour.rateLimited());
+      return fail(this.#platform.rateLimitError, call);
     }
-    reply(200, { ok: true, result: answer.result });
+    call.result = outcome.result;
+    reply(200, { ok: true, result: outcome.result, ...outcome.extra }); // JSON drops an undefined result
   }
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+async function readRequest(req: http.IncomingMessage, url: URL) {
+  const params: Record<string, any> = Object.fromEntries(url.searchParams);
+  const files: Record<string, UploadedFile> = {};
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+  const body = Buffer.concat(chunks);
+  if (!body.length) return { params, files };
 
-/** Query string, JSON, urlencoded or multipart (grammY uploads files as multipart). */
-async function readParams(req: http.IncomingMessage, url: URL) {
-  const params: Record<string, any> = Object.fromEntries(url.searchParams);
-  const body = await readBody(req);
   const type = req.headers['content-type'] ?? '';
-  if (!body.length) return { params };
-  if (type.includes('application/json')) return { params: { ...params, ...JSON.parse(body.toString('utf8')) } };
-  if (type.includes('application/x-www-form-urlencoded')) {
-    return { params: { ...params, ...Object.fromEntries(new URLSearchParams(body.toString('utf8'))) } };
-  }
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
-  if (type.includes('multipart/form-data') && boundary)
-    return parseMultipart(body, boundary[1] ?? boundary[2]!, params);
-  throw new Error(`unsupported content type ${type}`);
-}
-
-function parseMultipart(body: Buffer, boundary: string, params: Record<string, any>) {
-  const files: NonNullable<RecordedCall['files']> = {};
-  const delimiter = Buffer.from(`--${boundary}`);
-  let start = body.indexOf(delimiter);
-  while (start >= 0) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next < 0) break;
-    const part = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after the delimiter and before the next
-    const split = part.indexOf('\r\n\r\n');
-    if (split >= 0) {
-      const headers = part.subarray(0, split).toString('utf8');
-      const content = part.subarray(split + 4);
-      const name = /name="([^"]+)"/.exec(headers)?.[1];
-      const filename = /filename="([^"]*)"/.exec(headers)?.[1];
-      if (name && filename !== undefined)
-        files[name] = { filename, size: content.length, content: Buffer.from(content) };
-      else if (name) params[name] = content.toString('utf8');
-    }
-    start = next;
+  if (/^multipart\/form-data/i.test(type)) {
+    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+    if (!boundary) throw new Error('multipart without boundary');
+    parseMultipart(body, boundary[1] ?? boundary[2]!, params, files);
+  } else if (/^application\/x-www-form-urlencoded/i.test(type)) {
+    Object.assign(params, Object.fromEntries(new URLSearchParams(body.toString('utf8'))));
+  } else {
+    // application/json, or a client that did not say: both platforms read JSON.
+    const json: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error('body is not an object');
+    Object.assign(params, json);
   }
   return { params, files };
+}
+
+/** `name` or `filename` of a Content-Disposition; grammY leaves the filename unquoted. */
+function dispositionParam(header: string, key: string): string | undefined {
+  const m = new RegExp(`;\\s*${key}=(?:"([^"]*)"|([^;\\r\\n]*))`, 'i').exec(header);
+  return m ? (m[1] ?? m[2]!.trim()) : undefined;
+}
+
+function parseMultipart(
+  body: Buffer,
+  boundary: string,
+  params: Record<string, any>,
+  files: Record<string, UploadedFile>,
+): void {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const nextDelimiter = Buffer.from(`\r\n--${boundary}`);
+  let at = body.indexOf(delimiter);
+  if (at < 0) throw new Error('multipart boundary not found');
+  for (;;) {
+    const start = at + delimiter.length;
+    if (body.toString('latin1', start, start + 2) === '--') break; // closing delimiter
+    const end = body.indexOf(nextDelimiter, start);
+    if (end < 0) throw new Error('unterminated multipart body');
+    const part = body.subarray(start + 2, end); // after the delimiter's CRLF, before the next one's
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) throw new Error('multipart part without headers');
+    const disposition = /content-disposition:([^\r\n]*)/i.exec(part.toString('utf8', 0, split))?.[1] ?? '';
+    const name = dispositionParam(disposition, 'name');
+    const filename = dispositionParam(disposition, 'filename');
+    const content = part.subarray(split + 4);
+    if (name !== undefined && filename !== undefined)
+      files[name] = { filename, size: content.length, content: Buffer.from(content) };
+    else if (name !== undefined) params[name] = content.toString('utf8');
+    at = end + 2;
+  }
+  // grammY sends `photo: "attach://<random id>"` plus a file part named <random id>: record it under `photo`.
+  for (const [key, value] of Object.entries(params)) {
+    const id = typeof value === 'string' && value.startsWith('attach://') ? value.slice('attach://'.length) : undefined;
+    if (id !== undefined && files[id] && !files[key]) {
+      files[key] = files[id];
+      delete files[id];
+    }
+  }
 }

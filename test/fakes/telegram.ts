@@ -1,177 +1,384 @@
-import { Fake, type Answer, type ApiError } from './http-fake.ts';
+import { startFake, type ApiError, type CallContext, type Fake, type Outcome } from './http-fake.ts';
 
-export type { RecordedCall } from './http-fake.ts';
+export type { ApiError, RecordedCall, UploadedFile } from './http-fake.ts';
 export type FakeTelegram = Fake;
 
 const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
-const HTML_TAGS = new Set([
-  'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  'ins',
-  's',
-  'strike',
-  'del',
-  'a',
-  'code',
-  'pre',
-  'tg-spoiler',
-  'span',
-  'blockquote',
+const CALLBACK_ANSWER_LIMIT = 200;
+const HTML_TAGS = new Set('b strong i em u ins s strike del a code pre tg-spoiler span blockquote'.split(' '));
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+const CHAT_ACTIONS = new Set([
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
 ]);
+/** Fields that make an inline button do something; a button with none is a "text button". */
+const BUTTON_ACTIONS = [
+  'url',
+  'callback_data',
+  'web_app',
+  'login_url',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'copy_text',
+  'callback_game',
+  'pay',
+];
+const BOT = { id: 123456, is_bot: true, first_name: 'ANTQ Test Bot', username: 'antq_test_bot' };
+const WEBHOOK_CONFLICT =
+  "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
+const POLL_CONFLICT =
+  'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 
-const bad = (description: string): Answer => ({
-  ok: false,
+type Params = Record<string, any>;
+type Failed = { error: ApiError };
+const bad = (description: string): Failed => ({
   error: { error_code: 400, description: `Bad Request: ${description}` },
 });
-
-function json(value: unknown) {
-  return typeof value === 'string' ? JSON.parse(value) : value;
-}
-
-/** Rejects what Telegram's HTML parser rejects: unknown or unbalanced tags, bare "&". */
-function checkHtml(text: string): string | undefined {
-  const stack: string[] = [];
-  for (const m of text.matchAll(/<(\/?)([a-z-]+)[^>]*>|&(#?\w+;)?/g)) {
-    if (m[0].startsWith('&')) {
-      if (!m[3] || !/^(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);$/i.test(m[3]))
-        return "can't parse entities: unsupported start tag or unescaped &";
-      continue;
-    }
-    const [, closing, tag] = m;
-    if (!HTML_TAGS.has(tag!)) return `can't parse entities: unsupported start tag "${tag}"`;
-    if (!closing) stack.push(tag!);
-    else if (stack.pop() !== tag) return `can't parse entities: can't find end tag corresponding to start tag "${tag}"`;
+/** Object parameters arrive as objects (JSON bodies) or JSON strings (query, form, multipart). */
+const fromJson = (value: unknown): any => (typeof value === 'string' ? JSON.parse(value) : value);
+const tryJson = (value: unknown): any => {
+  try {
+    return fromJson(value);
+  } catch {
+    return undefined;
   }
-  return stack.length
-    ? `can't parse entities: can't find end tag corresponding to start tag "${stack.at(-1)}"`
-    : undefined;
+};
+const byteOffset = (text: string, index: number) => Buffer.byteLength(text.slice(0, index));
+
+/**
+ * The text the user sees, as Telegram's HTML parser gets it: only supported tags, properly nested,
+ * and every "&" an entity (the Bot API docs require escaping it). Throws the parse error.
+ */
+function parseHtml(html: string): string {
+  let plain = '';
+  const open: string[] = [];
+  for (let i = 0; i < html.length;) {
+    const c = html[i]!;
+    if (c === '&') {
+      const m = /^&(?:([a-z]+)|#(\d+)|#x([0-9a-f]+));/i.exec(html.slice(i, i + 12));
+      const code = m?.[2] ? Number(m[2]) : m?.[3] ? parseInt(m[3], 16) : undefined;
+      const decoded = m?.[1]
+        ? HTML_ENTITIES[m[1].toLowerCase()]
+        : code !== undefined && code <= 0x10ffff
+          ? String.fromCodePoint(code)
+          : undefined;
+      if (!m || decoded === undefined)
+        throw new Error(`Unescaped "&" or unsupported entity at byte offset ${byteOffset(html, i)}`);
+      plain += decoded;
+      i += m[0].length;
+    } else if (c === '<') {
+      const end = html.indexOf('>', i);
+      if (end < 0) throw new Error(`Unclosed start tag at byte offset ${byteOffset(html, i)}`);
+      const tag = html.slice(i + 1, end);
+      if (tag.startsWith('/')) {
+        const name = tag.slice(1).trim().toLowerCase();
+        const expected = open.pop();
+        if (expected === undefined) throw new Error(`Unexpected end tag at byte offset ${byteOffset(html, i)}`);
+        if (name !== expected)
+          throw new Error(
+            `Unmatched end tag at byte offset ${byteOffset(html, i)}, expected "</${expected}>", found "</${name}>"`,
+          );
+      } else {
+        const name = /^[^\s/>]*/.exec(tag)![0].toLowerCase();
+        if (!HTML_TAGS.has(name))
+          throw new Error(`Unsupported start tag "${name}" at byte offset ${byteOffset(html, i)}`);
+        if (name === 'span' && !/class\s*=\s*["']?tg-spoiler/.test(tag))
+          throw new Error('Tag "span" must have class "tg-spoiler"');
+        open.push(name);
+      }
+      i = end + 1;
+    } else {
+      plain += c;
+      i++;
+    }
+  }
+  if (open.length) throw new Error(`Can't find end tag corresponding to start tag "${open.at(-1)}"`);
+  return plain;
 }
 
-function checkMarkup(markup: unknown): string | undefined {
-  const keyboard = (json(markup) as { inline_keyboard?: Array<Array<{ callback_data?: string }>> } | undefined)
-    ?.inline_keyboard;
-  for (const button of keyboard?.flat() ?? []) {
-    if (button.callback_data !== undefined) {
-      const bytes = Buffer.byteLength(button.callback_data);
-      if (bytes < 1 || bytes > 64) return 'BUTTON_DATA_INVALID';
-    }
+/** Visible text after entity parsing (limits count that, not the markup), or the parse error. */
+function visible(text: string, parseMode: unknown): { text: string } | { failed: Failed } {
+  if (parseMode !== 'HTML') return { text };
+  try {
+    return { text: parseHtml(text) };
+  } catch (err) {
+    return { failed: bad(`can't parse entities: ${(err as Error).message}`) };
+  }
+}
+
+function checkMarkup(raw: unknown): Failed | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  let markup: any;
+  try {
+    markup = fromJson(raw);
+  } catch {
+    return bad("can't parse reply keyboard markup JSON object");
+  }
+  const rows = markup?.inline_keyboard;
+  if (rows === undefined) return undefined; // reply keyboard, remove_keyboard, force_reply
+  if (!Array.isArray(rows) || !rows.every(Array.isArray))
+    return bad('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
+  for (const button of rows.flat()) {
+    if (!button?.text) return bad("can't parse inline keyboard button: Text must be non-empty");
+    if ('callback_data' in button) {
+      const bytes = Buffer.byteLength(String(button.callback_data));
+      if (bytes < 1 || bytes > 64) return bad('BUTTON_DATA_INVALID');
+    } else if (!BUTTON_ACTIONS.some((k) => k in button))
+      return bad('text buttons are unallowed in the inline keyboard');
   }
   return undefined;
 }
 
+function checkCommands(raw: unknown): Failed | undefined {
+  let commands: any;
+  try {
+    commands = fromJson(raw);
+  } catch {
+    return bad("can't parse commands JSON object");
+  }
+  if (!Array.isArray(commands)) return bad('field "commands" must be an Array');
+  if (commands.length > 100) return bad('BOT_COMMANDS_TOO_MUCH');
+  for (const c of commands) {
+    if (!/^[a-z0-9_]{1,32}$/.test(String(c?.command ?? ''))) return bad('BOT_COMMAND_INVALID');
+    const description = String(c?.description ?? '');
+    if (description.length < 1 || description.length > 256) return bad('BOT_COMMAND_DESCRIPTION_INVALID');
+  }
+  return undefined;
+}
+
+function chat(chatId: unknown) {
+  const id = Number(chatId);
+  if (!Number.isSafeInteger(id)) return { id: chatId, type: 'private' };
+  // Negative ids are groups; -100… ids supergroups (and channels).
+  return { id, type: id >= 0 ? 'private' : String(id).startsWith('-100') ? 'supergroup' : 'group' };
+}
+
 /** A local Telegram Bot API: real answers, real limits, real errors, every call recorded. */
 export async function startFakeTelegram(opts: { token?: string } = {}): Promise<FakeTelegram> {
-  let messageId = 1;
-  let webhookUrl = '';
-  const message = (params: Record<string, any>, extra: object) => ({
-    message_id: messageId++,
-    date: Math.floor(Date.now() / 1000),
-    chat: { id: Number(params.chat_id) || params.chat_id, type: 'private' },
-    ...extra,
-  });
+  let messageId = 0;
+  let fileId = 0;
+  let lastUpdateId = 0;
+  let webhook: { url: string; allowed_updates?: string[] } | undefined;
+  let poll: AbortController | undefined; // the pending getUpdates, which a newer one terminates
+  const commands = new Map<string, unknown>(); // by scope and language
 
-  const fake = new Fake({
+  const message = (p: Params, fields: object, id = ++messageId) => ({
+    message_id: id,
+    from: BOT,
+    chat: chat(p.chat_id),
+    date: Math.floor(Date.now() / 1000),
+    ...fields,
+    ...(p.reply_markup && { reply_markup: fromJson(p.reply_markup) }),
+  });
+  const file = (size = 1000) => {
+    const n = ++fileId;
+    return { file_id: `fake-file-${n}`, file_unique_id: `fake-unique-${n}`, file_size: size };
+  };
+  /** A photo or document: file_id, URL, an upload (multipart) or attach:// naming one. */
+  const input = (field: string, p: Params, ctx: CallContext): Failed | { size: number; name: string } => {
+    const upload = ctx.files[field];
+    const value = p[field];
+    if (upload) return { size: upload.size, name: upload.filename };
+    if (typeof value !== 'string' || !value) return bad(`there is no ${field} in the request`);
+    if (value.startsWith('attach://')) return bad('wrong file identifier/HTTP URL specified');
+    return { size: 1000, name: value.split('/').pop() || field };
+  };
+  const caption = (p: Params): Failed | { caption?: string } => {
+    if (p.caption === undefined || p.caption === '') return {};
+    const seen = visible(String(p.caption), p.parse_mode);
+    if ('failed' in seen) return seen.failed;
+    if (seen.text.length > CAPTION_LIMIT) return bad('message caption is too long');
+    return { caption: seen.text };
+  };
+  /** sendMessage and editMessageText: empty and length checks count what the user sees. */
+  const messageText = (p: Params): Failed | { text: string } => {
+    const seen = visible(String(p.text ?? ''), p.parse_mode);
+    if ('failed' in seen) return seen.failed;
+    if (!seen.text.trim()) return bad('message text is empty');
+    if (seen.text.length > TEXT_LIMIT) return bad('message is too long');
+    return seen;
+  };
+  const failed = (x: object): x is Failed => 'error' in x;
+
+  async function getUpdates(p: Params, ctx: CallContext): Promise<Outcome> {
+    if (webhook) return { error: { error_code: 409, description: WEBHOOK_CONFLICT } };
+    poll?.abort();
+    const mine = (poll = new AbortController());
+    const signal = AbortSignal.any([ctx.signal, mine.signal]);
+    const offset = Number(p.offset ?? 0) || 0;
+    const limit = Math.min(Math.max(Number(p.limit ?? 100) || 100, 1), 100);
+    const deadline = Date.now() + Math.max(Number(p.timeout ?? 0) || 0, 0) * 1000;
+    const id = (u: object) => (u as { update_id: number }).update_id;
+    let ready: object[] = [];
+    for (;;) {
+      // An offset confirms every update below it (a negative one keeps only the last -offset): they are gone.
+      const drop = offset < 0 ? ctx.updates.length + offset : ctx.updates.filter((u) => id(u) < offset).length;
+      if (drop > 0) ctx.updates.splice(0, drop);
+      ready = ctx.updates.slice(0, limit);
+      if (ready.length || signal.aborted || Date.now() >= deadline) break;
+      await ctx.updatePushed(deadline - Date.now(), signal);
+    }
+    if (poll === mine) poll = undefined;
+    if (mine.signal.aborted) {
+      // A poller that hung up first (grammY's bot.stop() does, then confirms the offset) is in no conflict.
+      await ctx.noticeHangups();
+      if (!ctx.signal.aborted) return { error: { error_code: 409, description: POLL_CONFLICT } };
+    }
+    return { result: ready };
+  }
+
+  return startFake({
     token: opts.token ?? '123456:TEST-token',
-    sendMethods: new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendLocation', 'sendMediaGroup']),
-    blocked: () => ({ error_code: 403, description: 'Forbidden: bot was blocked by the user' }),
-    rateLimited: () => ({ error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 }),
-    errorReply: (e: ApiError) => ({
-      status: e.httpStatus ?? e.error_code,
-      body: {
+    messageMethods: new Set(['sendMessage', 'sendPhoto', 'sendDocument']),
+    blockedError: { error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+    rateLimitError: { error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 },
+    errorStatus: (e) => e.error_code,
+    errorBody: (e) => {
+      const parameters = { ...e.parameters, ...(e.retry_after !== undefined && { retry_after: e.retry_after }) };
+      return {
         ok: false,
         error_code: e.error_code,
         description: e.description,
-        ...(e.retry_after !== undefined && { parameters: { retry_after: e.retry_after } }),
-      },
-    }),
-    async handle(method, p, self): Promise<Answer> {
+        ...(Object.keys(parameters).length && { parameters }),
+      };
+    },
+    queueUpdate(update) {
+      // Tests may push bare updates; Telegram numbers every update.
+      const given = (update as { update_id?: unknown }).update_id;
+      if (typeof given === 'number') {
+        lastUpdateId = Math.max(lastUpdateId, given);
+        return update;
+      }
+      return { update_id: ++lastUpdateId, ...update };
+    },
+
+    async handle(method, p, ctx): Promise<Outcome> {
+      if (method.startsWith('send') && (p.chat_id === undefined || p.chat_id === '')) return bad('chat_id is empty');
       switch (method) {
         case 'getMe':
           return {
-            ok: true,
             result: {
-              id: 123456,
-              is_bot: true,
-              first_name: 'ANTQ Test Bot',
-              username: 'antq_test_bot',
+              ...BOT,
               can_join_groups: true,
               can_read_all_group_messages: false,
               supports_inline_queries: false,
             },
           };
         case 'sendMessage': {
-          const text = String(p.text ?? '');
-          if (!text.trim()) return bad('message text is empty');
-          if (text.length > TEXT_LIMIT) return bad('message is too long');
-          const html = p.parse_mode === 'HTML' ? checkHtml(text) : undefined;
-          if (html) return bad(html);
-          const markup = checkMarkup(p.reply_markup);
-          if (markup) return bad(markup);
-          return { ok: true, result: message(p, { text }) };
+          const text = messageText(p);
+          if (failed(text)) return text;
+          return checkMarkup(p.reply_markup) ?? { result: message(p, text) };
         }
         case 'sendPhoto':
         case 'sendDocument': {
-          if (!p[method === 'sendPhoto' ? 'photo' : 'document']) return bad('there is no file in the request');
-          if (String(p.caption ?? '').length > CAPTION_LIMIT) return bad('message caption is too long');
+          const field = method === 'sendPhoto' ? 'photo' : 'document';
+          const media = input(field, p, ctx);
+          if (failed(media)) return media;
+          const cap = caption(p);
+          if (failed(cap)) return cap;
           const markup = checkMarkup(p.reply_markup);
-          if (markup) return bad(markup);
-          return { ok: true, result: message(p, p.caption ? { caption: p.caption } : {}) };
+          if (markup) return markup;
+          const attached =
+            field === 'photo'
+              ? { photo: [{ ...file(media.size), width: 800, height: 600 }] }
+              : { document: { ...file(media.size), file_name: media.name } };
+          return { result: message(p, { ...attached, ...cap }) };
         }
-        case 'answerCallbackQuery':
-          return String(p.text ?? '').length > 200 ? bad('MESSAGE_TOO_LONG') : { ok: true, result: true };
-        case 'editMessageText':
-        case 'editMessageReplyMarkup':
-          return { ok: true, result: message(p, {}) };
-        case 'setWebhook':
-          if (p.secret_token !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(String(p.secret_token))) {
-            return bad('secret token contains unallowed characters');
-          }
-          webhookUrl = String(p.url ?? '');
-          return { ok: true, result: true };
-        case 'deleteWebhook':
-          webhookUrl = '';
-          return { ok: true, result: true };
-        case 'getWebhookInfo':
-          return { ok: true, result: { url: webhookUrl, has_custom_certificate: false, pending_update_count: 0 } };
-        case 'getFile':
-          return {
-            ok: true,
-            result: { file_id: p.file_id, file_unique_id: 'u1', file_size: 1000, file_path: 'photos/file_1.jpg' },
-          };
         case 'sendChatAction':
+          return CHAT_ACTIONS.has(String(p.action)) ? { result: true } : bad('wrong parameter action in request');
+        case 'answerCallbackQuery':
+          if (!p.callback_query_id) return bad('query is too old and response timeout expired or query ID is invalid');
+          return String(p.text ?? '').length > CALLBACK_ANSWER_LIMIT ? bad('MESSAGE_TOO_LONG') : { result: true };
+        case 'editMessageText':
+        case 'editMessageReplyMarkup': {
+          if (!p.inline_message_id && (!p.chat_id || !p.message_id)) return bad('message identifier is not specified');
+          const text = method === 'editMessageText' ? messageText(p) : {};
+          if (failed(text)) return text;
+          const markup = checkMarkup(p.reply_markup);
+          if (markup) return markup;
+          if (p.inline_message_id) return { result: true };
+          return { result: message(p, { ...text, edit_date: Math.floor(Date.now() / 1000) }, Number(p.message_id)) };
+        }
         case 'deleteMessage':
+          return p.chat_id && p.message_id ? { result: true } : bad('message identifier is not specified');
         case 'setMyCommands':
         case 'deleteMyCommands':
-          return { ok: true, result: true };
-        case 'getUpdates': {
-          if (webhookUrl) {
-            return {
-              ok: false,
-              error: {
-                error_code: 409,
-                description:
-                  "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
-              },
-            };
+        case 'getMyCommands': {
+          const key = JSON.stringify([tryJson(p.scope)?.type ?? 'default', p.language_code ?? '']);
+          if (method === 'getMyCommands') return { result: commands.get(key) ?? [] };
+          if (method === 'deleteMyCommands') {
+            commands.delete(key);
+            return { result: true };
           }
-          const offset = Number(p.offset ?? 0);
-          // Confirmation: updates below the offset are gone for good.
-          self.updates.splice(0, self.updates.filter((u) => (u as { update_id: number }).update_id < offset).length);
-          await self.nextUpdate(Math.min(Number(p.timeout ?? 0), 30) * 1000);
-          const limit = Number(p.limit ?? 100);
-          return {
-            ok: true,
-            result: self.updates.filter((u) => (u as { update_id: number }).update_id >= offset).slice(0, limit),
-          };
+          const invalid = checkCommands(p.commands);
+          if (invalid) return invalid;
+          commands.set(key, fromJson(p.commands));
+          return { result: true };
         }
+        case 'setWebhook': {
+          if (p.secret_token !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(String(p.secret_token)))
+            return bad('secret token contains unallowed characters');
+          const url = String(p.url ?? '');
+          if (!url) {
+            webhook = undefined; // an empty url removes the webhook, as on Telegram
+            return { result: true, extra: { description: 'Webhook was deleted' } };
+          }
+          let parsed: URL;
+          try {
+            parsed = new URL(url);
+          } catch {
+            return bad('bad webhook: invalid URL');
+          }
+          if (parsed.protocol !== 'https:') return bad('bad webhook: An HTTPS URL must be provided for webhook');
+          if (!['', '80', '88', '443', '8443'].includes(parsed.port))
+            return bad('bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443');
+          if (String(p.drop_pending_updates) === 'true') ctx.updates.length = 0;
+          const allowed = tryJson(p.allowed_updates);
+          webhook = { url, ...(allowed && { allowed_updates: allowed }) };
+          return { result: true, extra: { description: 'Webhook was set' } };
+        }
+        case 'deleteWebhook': {
+          if (String(p.drop_pending_updates) === 'true') ctx.updates.length = 0;
+          const had = webhook !== undefined;
+          webhook = undefined;
+          return { result: true, extra: { description: had ? 'Webhook was deleted' : 'Webhook is already deleted' } };
+        }
+        case 'getWebhookInfo':
+          return {
+            result: {
+              url: webhook?.url ?? '',
+              has_custom_certificate: false,
+              pending_update_count: ctx.updates.length,
+              ...(webhook && { max_connections: 40 }),
+              ...(webhook?.allowed_updates && { allowed_updates: webhook.allowed_updates }),
+            },
+          };
+        case 'getFile':
+          if (!p.file_id) return bad('invalid file_id');
+          return {
+            result: {
+              file_id: p.file_id,
+              file_unique_id: `fake-unique-${p.file_id}`,
+              file_size: 1000,
+              file_path: 'photos/file_1.jpg',
+            },
+          };
+        case 'getUpdates':
+          return getUpdates(p, ctx);
         default:
-          return { ok: false, error: { error_code: 404, description: 'Not Found: method not found' } };
+          return { error: { error_code: 404, description: 'Not Found' } };
       }
     },
   });
-  return fake.listen();
 }

@@ -154,7 +154,7 @@ export class TelegramUser extends SimulatedUser {
   pressLabel(msg: BotMessage, label: RegExp) {
     const option = msg.options.find((o) => label.test(o.label));
     if (!option?.data) throw new Error(`no button ${label} in: ${msg.options.map((o) => o.label).join(' | ')}`);
-    return this.press(option.data, msg.raw.params.message_id);
+    return this.press(option.data, (msg.raw.result as { message_id?: number } | undefined)?.message_id);
   }
 }
 
