@@ -1,15 +1,5 @@
+import { fold } from './fold.ts';
 import type { MenuOption } from './messages.ts';
-
-/** Folds case, diacritics and spacing so "tieng viet" matches "Tiếng Việt". */
-export function foldLabel(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 /**
  * Reads a typed answer to the menu on screen: its number ("2", "2.") or its
@@ -20,9 +10,9 @@ export function resolveMenuAnswer(text: string, menu: MenuOption[] | undefined):
   const trimmed = text.trim();
   const numbered = /^(\d{1,2})[.)]?$/.exec(trimmed);
   if (numbered) return menu[Number(numbered[1]) - 1]?.id;
-  const folded = foldLabel(trimmed);
+  const folded = fold(trimmed);
   if (!folded) return undefined;
-  return menu.find((o) => foldLabel(o.label) === folded)?.id;
+  return menu.find((o) => fold(o.label) === folded)?.id;
 }
 
 /** Splits "action:arg" choice ids. */

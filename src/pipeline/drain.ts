@@ -1,11 +1,8 @@
 import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
 import type { Platform } from '../core/messages.ts';
-import type { Db } from '../db/client.ts';
-import type { I18n } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Messenger } from '../platforms/types.ts';
-import type { Pii } from '../security/pii.ts';
 import type { ChatLocks } from './chat-lock.ts';
 import { handleUpdate, type HandleDeps } from './handle-update.ts';
 import type { Enqueue } from './inbox.ts';

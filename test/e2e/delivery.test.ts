@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findIdentity, startHarness, TELEGRAM_SECRET, ZALO_SECRET, type Harness } from '../support/harness.ts';
+import { onboard, reachAreaStep } from '../support/onboard.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
@@ -8,19 +9,6 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(() => h?.close());
-
-async function onboardTelegram(u: TelegramUser) {
-  await u.send('/start');
-  await u.expect(/Chọn ngôn ngữ/);
-  await u.press('lang:vi');
-  await u.expect(/Trước khi bắt đầu/);
-  await u.press('consent:yes');
-  await u.expect(/Bạn sống ở/);
-  await u.send('hung my ca mau');
-  await u.expect(/kết quả/);
-  await u.press('area:32140');
-  await u.expect(/Hoàn tất!/);
-}
 
 describe('sending replies', () => {
   it('429 with a short retry_after: waits and delivers once', async () => {
@@ -53,7 +41,7 @@ describe('sending replies', () => {
 
   it('403 blocked: the person is marked as having blocked the bot and the message is not retried', async () => {
     const u = new TelegramUser(h);
-    await onboardTelegram(u);
+    await onboard(u);
     h.tg.block(u.id);
     await u.send('/help');
     await expect
@@ -75,12 +63,7 @@ describe('sending replies', () => {
 
   it("a text over Zalo's 2000 characters is split, never cut", async () => {
     const u = new ZaloUser(h);
-    await u.send('/start');
-    await u.expect(/Chọn ngôn ngữ/);
-    await u.send('1');
-    await u.expect(/Trước khi bắt đầu/);
-    await u.send('1');
-    await u.expect(/Bạn sống ở/);
+    await reachAreaStep(u);
     await u.send('x'.repeat(1990) + ' hung my');
     const reply = await u.expect(/Không tìm thấy|kết quả/);
     expect(reply.text.length).toBeLessThanOrEqual(2000);
@@ -90,7 +73,7 @@ describe('sending replies', () => {
 describe('platform signals', () => {
   it('Telegram my_chat_member kicked/member marks and clears the block', async () => {
     const u = new TelegramUser(h);
-    await onboardTelegram(u);
+    await onboard(u);
     const member = (status: string, id: number) => ({
       update_id: id,
       my_chat_member: {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pii } from '../../src/security/pii.ts';
 import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
+import { onboard } from '../support/onboard.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
@@ -27,31 +28,6 @@ async function dumpAllTables(databaseUrl: string): Promise<string> {
   } finally {
     await client.end();
   }
-}
-
-async function onboard(u: TelegramUser | ZaloUser) {
-  if (u instanceof TelegramUser) {
-    await u.send('/start');
-    await u.expect(/Chọn ngôn ngữ/);
-    await u.press('lang:vi');
-    await u.expect(/Trước khi bắt đầu/);
-    await u.press('consent:yes');
-    await u.expect(/Bạn sống ở/);
-    await u.send('hung my ca mau');
-    const m = await u.expect(/kết quả/);
-    await u.pressLabel(m, /Cà Mau/);
-  } else {
-    await u.send('chào bot');
-    await u.expect(/Chọn ngôn ngữ/);
-    await u.send('1');
-    await u.expect(/Trước khi bắt đầu/);
-    await u.send('1');
-    await u.expect(/Bạn sống ở/);
-    await u.send('hung my ca mau');
-    await u.expect(/kết quả/);
-    await u.send('1');
-  }
-  await u.expect(/Hoàn tất!/);
 }
 
 describe('personal data at rest', () => {

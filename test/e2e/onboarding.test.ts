@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
+import { reachAreaStep } from '../support/onboard.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
@@ -145,12 +146,7 @@ describe('Zalo: the same dialogue as numbered lists', () => {
 
   it('places a resident typing an old address through the 2025 mappings', async () => {
     const u = new ZaloUser(h);
-    await u.send('/start');
-    await u.expect(/Chọn ngôn ngữ/);
-    await u.send('Tiếng Việt');
-    await u.expect(/Trước khi bắt đầu/);
-    await u.send('1');
-    await u.expect(/Bạn sống ở xã\/phường nào\?/);
+    await reachAreaStep(u);
     await u.send('xã Hòa Mỹ, huyện Cái Nước');
     const matches = await u.expect(/kết quả/);
     expect(matches.options[0]?.label).toMatch(/^Xã Hưng Mỹ, Cà Mau \(trước đây: Xã Hoà Mỹ, Huyện Cái Nước\)$/);

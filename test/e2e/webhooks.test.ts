@@ -3,6 +3,7 @@ import { chatKeyOf } from '../../src/core/keys.ts';
 import { Pii } from '../../src/security/pii.ts';
 import { ownDatabase, startHarness, TELEGRAM_SECRET, ZALO_SECRET, type Harness } from '../support/harness.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
+import { reachAreaStep } from '../support/onboard.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
@@ -96,12 +97,7 @@ describe('retries and ordering', () => {
 
   async function userInAreaStep(harness: Harness) {
     const u = new TelegramUser(harness);
-    await u.send('/start');
-    await u.expect(/Chọn ngôn ngữ/);
-    await u.press('lang:vi');
-    await u.expect(/Trước khi bắt đầu/);
-    await u.press('consent:yes');
-    await u.expect(/Bạn sống ở xã\/phường nào\?/);
+    await reachAreaStep(u);
     return u;
   }
   // In the area step every unknown name is echoed back: the echoes show the order of handling.

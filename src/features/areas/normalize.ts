@@ -1,10 +1,14 @@
-/** Kind words of administrative units, as written: they name a unit's kind, not the unit. */
+/**
+ * Kind words of administrative units, lower case, as a person writes them
+ * before a name. Without diacritics only the unmistakable ones count:
+ * "quan", "phuong", "ap", "khom", "thon" start real names (Quán Thánh, Phương Liệt).
+ */
 const KIND_WORDS = [
   'thị trấn',
-  'đặc khu',
   'thị xã',
   'thành phố',
   'tổ dân phố',
+  'đặc khu',
   'xã',
   'phường',
   'huyện',
@@ -13,53 +17,52 @@ const KIND_WORDS = [
   'ấp',
   'khóm',
   'thôn',
-  'tp.',
+  'thi tran',
+  'thi xa',
+  'thanh pho',
+  'to dan pho',
+  'dac khu',
+  'xa',
+  'huyen',
+  'tinh',
   'tp',
   'tx',
   'tt',
 ];
-/** Typed without diacritics, these are still unmistakably kind words ("quan", "phuong" are not: Quán Thánh, Phương Liệt). */
-const PLAIN_KIND_WORDS = ['thi tran', 'dac khu', 'thi xa', 'thanh pho', 'xa', 'huyen', 'tinh', 'tp', 'tx', 'tt'];
-/** Folded forms of all kind words: never required for a match. */
-const FOLDED_KIND_WORDS = new Set(['quan', 'phuong', 'ap', 'khom', 'thon', 'to dan pho', ...PLAIN_KIND_WORDS]);
+/** One kind word at the start, followed by a space, a dot ("tp.") or nothing. JS `\b` knows no Vietnamese letters. */
+const LEADING_KIND = new RegExp(`^(?:${KIND_WORDS.join('|')})(?=[\\s.]|$)[\\s.]*`, 'u');
 
-const leading = (words: string[]) =>
-  new RegExp(`^(?:(?:${words.map((w) => w.replace('.', '\\.')).join('|')})(?:\\s+|$))+`, 'u');
-const LEADING_KIND = leading(KIND_WORDS);
-const LEADING_PLAIN_KIND = leading(PLAIN_KIND_WORDS);
+/** Folded forms of all kind words: words a match never has to contain. */
+const FOLDED_KIND_WORDS = new Set([...KIND_WORDS.map(fold), 'quan', 'phuong', 'ap', 'khom', 'thon']);
 
-/** Lower case, no diacritics (đ → d), letters and digits only, single spaces. */
+/** Lower case, no diacritics (đ → d), letters and digits only, single spaces; apostrophes vanish (Cư M'gar → "cu mgar"). */
 export function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
+    .replace(/['’ʼ`]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
 
 /**
- * A name or address for searching: each comma-separated part stripped of its
- * leading kind words, then folded ("xã Hòa Mỹ, huyện Cái Nước" → "hoa my cai nuoc").
+ * A name or a typed address for searching: each comma-separated part loses
+ * one leading kind word, then is folded ("xã Hòa Mỹ, huyện Cái Nước" → "hoa my cai nuoc").
+ * Only one, and only at the start: "Xã Xà Phiên" → "xa phien", "Phường Quán Thánh" → "quan thanh".
  */
 export function normalizeSearch(text: string): string {
   return text
     .split(/[,;\n]/)
-    .map((part) =>
-      fold(part.normalize('NFC').toLowerCase().trim().replace(LEADING_KIND, '')).replace(LEADING_PLAIN_KIND, ''),
-    )
+    .map((part) => fold(part.normalize('NFC').toLowerCase().trim().replace(LEADING_KIND, '')))
     .filter(Boolean)
     .join(' ');
 }
 
-export function tokens(text: string): string[] {
-  return normalizeSearch(text).split(' ').filter(Boolean);
-}
-
-/** Tokens a match must contain: kind words typed mid-sentence ("hung my huyen cai nuoc") are not required. */
-export function requiredTokens(text: string): string[] {
-  const all = tokens(text);
+/** Words a match must contain: kind words typed mid-sentence ("hung my huyen cai nuoc") are optional. */
+export function tokens(query: string): string[] {
+  const all = normalizeSearch(query).split(' ').filter(Boolean);
   const names = all.filter((t) => !FOLDED_KIND_WORDS.has(t));
   return names.length ? names : all;
 }
