@@ -9,6 +9,7 @@ export async function areasCommand(args: string[], db: Db, out: (line: string) =
   if (sub === 'import') {
     const c = await importAreas(db);
     out(`Areas imported: ${c.provinces} provinces, ${c.communes} communes/wards, ${c.aliases} old-name aliases.`);
+    if (c.skipped) out(`Skipped ${c.skipped} mappings without an old name or a known new ward.`);
     return 0;
   }
   if (sub === 'search' && rest.length) {

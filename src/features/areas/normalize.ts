@@ -32,17 +32,34 @@ const KIND_WORDS = [
 /** One kind word at the start, followed by a space, a dot ("tp.") or nothing. JS `\b` knows no Vietnamese letters. */
 const LEADING_KIND = new RegExp(`^(?:${KIND_WORDS.join('|')})(?=[\\s.]|$)[\\s.]*`, 'u');
 
-/** Folded forms of all kind words: words a match never has to contain. */
-const FOLDED_KIND_WORDS = new Set([...KIND_WORDS.map(fold), 'quan', 'phuong', 'ap', 'khom', 'thon']);
+/** Both spellings are in use ("Hoà", "Hòa"): the tone mark of a final oa/oe/uy moves to its first vowel. */
+const TONE_ON_SECOND_VOWEL = /([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu;
 
-/** Lower case, no diacritics (đ → d), letters and digits only, single spaces; apostrophes vanish (Cư M'gar → "cu mgar"). */
-export function fold(text: string): string {
-  return text
+/** Folded forms of all kind words (also "quan", "phuong"): words a match never has to contain. */
+const FOLDED_KIND_WORDS = new Set(KIND_WORDS.map((w) => fold(w)));
+
+/**
+ * Lower case, no diacritics (đ → d), letters and digits only, single spaces;
+ * apostrophes vanish (Cư M'gar → "cu mgar"). `keepMarks` keeps the diacritics,
+ * to tell Quán Thánh from Quan Thành when the query has them.
+ */
+export function fold(text: string, keepMarks = false): string {
+  const lower = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/['’ʼ`]/g, '');
+  if (keepMarks) {
+    return lower
+      .normalize('NFD')
+      .replace(TONE_ON_SECOND_VOWEL, '$1$3$2')
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  }
+  return lower
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/['’ʼ`]/g, '')
+    .replace(/đ/g, 'd')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
@@ -52,10 +69,10 @@ export function fold(text: string): string {
  * one leading kind word, then is folded ("xã Hòa Mỹ, huyện Cái Nước" → "hoa my cai nuoc").
  * Only one, and only at the start: "Xã Xà Phiên" → "xa phien", "Phường Quán Thánh" → "quan thanh".
  */
-export function normalizeSearch(text: string): string {
+export function normalizeSearch(text: string, keepMarks = false): string {
   return text
     .split(/[,;\n]/)
-    .map((part) => fold(part.normalize('NFC').toLowerCase().trim().replace(LEADING_KIND, '')))
+    .map((part) => fold(part.normalize('NFC').toLowerCase().trim().replace(LEADING_KIND, ''), keepMarks))
     .filter(Boolean)
     .join(' ');
 }

@@ -1,11 +1,15 @@
 import type { Tx } from '../../core/tx.ts';
-import { normalizeSearch, requiredTokens, tokens } from './normalize.ts';
+import { fold, normalizeSearch, tokens } from './normalize.ts';
+
+/** The levels a person picks from (hamlets are not imported). */
+export type SearchLevel = 'province' | 'commune';
 
 export interface AreaMatch {
   code: string;
   name: string;
   provinceName: string;
-  /** Set when only a pre-2025 name matched. */
+  level: SearchLevel;
+  /** Set when a pre-2025 name matched better than the current one. */
   via?: { oldName: string; oldDistrict: string; oldProvince: string };
 }
 
@@ -13,60 +17,87 @@ interface Candidate extends AreaMatch {
   searchText: string;
 }
 
-/** How far a name is from the query: lower is better. */
-function rank(c: Candidate, query: string, all: string[]): number {
-  const name = normalizeSearch(c.via?.oldName ?? c.name);
+/** The query as the ranking reads it. */
+interface Query {
+  /** Readings of the query: a plain "tinh bien" is the province word plus "bien", or the name Tịnh Biên. */
+  phrases: string[];
+  /** With diacritics, when typed with them. */
+  accented: string | null;
+  words: string[];
+}
+
+/**
+ * How close a candidate is to the query, lower is better: its name equals the
+ * query with diacritics (0), without (1), starts with it (2), contains it (3),
+ * contains all words typed (4), only the required ones (5).
+ */
+function rank(c: Candidate, q: Query): number {
+  const label = c.via?.oldName ?? c.name;
+  const name = normalizeSearch(label);
   const padded = ` ${c.searchText} `;
+  const closeness = (p: string) =>
+    name === p ? 1 : name.startsWith(`${p} `) ? 2 : padded.includes(` ${p} `) ? 3 : Infinity;
   const score =
-    name === query
+    q.accented !== null && normalizeSearch(label, true) === q.accented
       ? 0
-      : name.startsWith(`${query} `)
-        ? 1
-        : padded.includes(` ${query} `)
-          ? 2
-          : all.every((t) => padded.includes(` ${t} `))
-            ? 3
-            : 4;
-  // A current name beats an old one of the same closeness, but an exact old name beats a loose current one.
+      : Math.min(...q.phrases.map(closeness), q.words.every((w) => padded.includes(` ${w} `)) ? 4 : 5);
+  // A current name beats an old one equally close, but an exact old name
+  // (how many still say where they live) beats a loosely matching current one.
   return score + (c.via ? 0.5 : 0);
 }
 
+/** Rows fetched per source before ranking: enough for any real query, bounded for one-word ones. */
 const CANDIDATES = 300;
 
 /**
- * Communes/wards whose name (with province), or a former name (with old
- * district and province), contains every word typed; diacritics and case ignored.
+ * Areas whose name (with province), or for communes a former name (with old
+ * district and province), contains every word typed; diacritics, case and
+ * kind words ("xã", "huyện") ignored. Best first, one entry per area.
  */
-export async function searchAreas(db: Tx, text: string, opts: { limit?: number } = {}): Promise<AreaMatch[]> {
-  const query = normalizeSearch(text);
-  const required = requiredTokens(text);
+export async function searchAreas(
+  db: Tx,
+  text: string,
+  opts: { limit?: number; level?: SearchLevel } = {},
+): Promise<AreaMatch[]> {
+  const level = opts.level ?? 'commune';
+  const required = tokens(text);
   if (!required.some((t) => t.length >= 2 || /\d/.test(t))) return [];
-  const patterns = required.map((t) => `% ${t} %`);
+  const plain = normalizeSearch(text);
+  const words = plain.split(' ');
+  // Tokens are [a-z0-9] only (see fold), so they carry no LIKE wildcards to escape.
+  const like = (ws: string[]) => ws.map((w) => `% ${w} %`);
+  const [requiredLike, allLike] = [like(required), like(words)];
 
+  // Rows with every word typed come first, so a common required word ("thanh") cannot crowd them out.
   const [direct, old] = await Promise.all([
     db.$queryRaw<Candidate[]>`
-      SELECT a."code", a."name", p."name" AS "provinceName", a."searchText"
-      FROM "Area" a JOIN "Area" p ON p."code" = a."parentCode"
-      WHERE a."level" = 'commune' AND (' ' || a."searchText" || ' ') LIKE ALL (${patterns}::text[])
-      ORDER BY length(a."searchText") LIMIT ${CANDIDATES}`,
-    db.$queryRaw<Array<Candidate & { oldName: string; oldDistrict: string; oldProvince: string }>>`
-      SELECT a."code", a."name", p."name" AS "provinceName", al."searchText",
-             al."oldName", al."oldDistrict", al."oldProvince"
-      FROM "AreaAlias" al JOIN "Area" a ON a."code" = al."areaCode" JOIN "Area" p ON p."code" = a."parentCode"
-      WHERE (' ' || al."searchText" || ' ') LIKE ALL (${patterns}::text[])
-      ORDER BY length(al."searchText") LIMIT ${CANDIDATES}`,
+      SELECT a."code", a."name", a."level"::text AS "level", coalesce(p."name", a."name") AS "provinceName",
+             a."searchText"
+      FROM "Area" a LEFT JOIN "Area" p ON p."code" = a."parentCode"
+      WHERE a."level" = ${level}::"AreaLevel" AND (' ' || a."searchText" || ' ') LIKE ALL (${requiredLike}::text[])
+      ORDER BY (' ' || a."searchText" || ' ') LIKE ALL (${allLike}::text[]) DESC, length(a."searchText")
+      LIMIT ${CANDIDATES}`,
+    // Former names exist for communes only.
+    level === 'commune'
+      ? db.$queryRaw<Array<Candidate & { oldName: string; oldDistrict: string; oldProvince: string }>>`
+          SELECT a."code", a."name", a."level"::text AS "level", p."name" AS "provinceName", al."searchText",
+                 al."oldName", al."oldDistrict", al."oldProvince"
+          FROM "AreaAlias" al JOIN "Area" a ON a."code" = al."areaCode" JOIN "Area" p ON p."code" = a."parentCode"
+          WHERE (' ' || al."searchText" || ' ') LIKE ALL (${requiredLike}::text[])
+          ORDER BY (' ' || al."searchText" || ' ') LIKE ALL (${allLike}::text[]) DESC, length(al."searchText")
+          LIMIT ${CANDIDATES}`
+      : [],
   ]);
   const candidates: Candidate[] = [
     ...direct,
-    ...old
-      .filter((o) => normalizeSearch(o.oldName) !== normalizeSearch(o.name) || !direct.some((d) => d.code === o.code))
-      .map(({ oldName, oldDistrict, oldProvince, ...c }) => ({ ...c, via: { oldName, oldDistrict, oldProvince } })),
+    ...old.map(({ oldName, oldDistrict, oldProvince, ...c }) => ({ ...c, via: { oldName, oldDistrict, oldProvince } })),
   ];
 
-  const all = tokens(text);
+  const accented = normalizeSearch(text, true);
+  const query: Query = { phrases: [plain, fold(text)], accented: accented === plain ? null : accented, words };
   const best = new Map<string, { match: Candidate; score: number }>();
   for (const c of candidates) {
-    const score = rank(c, query, all);
+    const score = rank(c, query);
     const seen = best.get(c.code);
     if (!seen || score < seen.score) best.set(c.code, { match: c, score });
   }
