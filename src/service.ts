@@ -27,8 +27,8 @@ import { Pii } from './security/pii.ts';
 export type Role = 'all' | 'web' | 'worker';
 
 export interface Service {
-  /** Base URL of the HTTP server (web roles). */
-  url: string | undefined;
+  /** Base URL of the HTTP server (webhooks in web roles; health and metrics in all). */
+  url: string;
   db: Db;
   log: Logger;
   stop(): Promise<void>;
@@ -101,7 +101,6 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
   const inbox = new Inbox(db, pii, enqueue, log, metrics);
 
   const stops: Array<() => Promise<unknown>> = [];
-  let url: string | undefined;
 
   if (worker) {
     const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
@@ -135,18 +134,19 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     });
   }
 
+  // Every role serves health and metrics; only the web role takes updates.
+  const app = buildHttpServer({
+    log,
+    metrics,
+    messengers: web ? messengerList : [],
+    inbox,
+    checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  log.info({ port, role, messengers: messengerList.map((m) => m.platform) }, 'antq-bot listening');
   if (web) {
-    const app = buildHttpServer({
-      log,
-      metrics,
-      messengers: messengerList,
-      inbox,
-      checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
-    });
-    await app.listen({ port: config.PORT, host: config.HOST });
-    const { port } = app.server.address() as AddressInfo;
-    url = `http://127.0.0.1:${port}`;
-    log.info({ port, role, messengers: messengerList.map((m) => m.platform) }, 'antq-bot listening');
     // The server listens before webhooks are registered, so the first update finds it up.
     for (const m of messengerList) {
       await m
@@ -154,11 +154,11 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
         .catch((err) => log.error({ err, platform: m.platform }, 'messenger setup failed'));
       if (config.UPDATES_MODE === 'polling') m.startPolling((incoming) => inbox.accept(incoming));
     }
-    stops.unshift(async () => {
-      await Promise.all(messengerList.map((m) => m.stopPolling()));
-      await app.close();
-    });
   }
+  stops.unshift(async () => {
+    await Promise.all(messengerList.map((m) => m.stopPolling()));
+    await app.close();
+  });
 
   return {
     url,

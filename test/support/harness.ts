@@ -84,7 +84,7 @@ export async function startHarness(extra: Record<string, string> = {}, role: Rol
     async restart(nextRole = role) {
       await h.service.stop();
       h.service = await startService({ ...config, PORT: Number(new URL(h.url).port) }, nextRole);
-      h.url = h.service.url ?? h.url;
+      h.url = h.service.url;
     },
     async close() {
       await h.service.stop();
@@ -92,7 +92,7 @@ export async function startHarness(extra: Record<string, string> = {}, role: Rol
       await database?.drop();
     },
   };
-  h.url = h.service.url ?? '';
+  h.url = h.service.url;
   return h;
 }
 
