@@ -2,30 +2,37 @@ import path from 'node:path';
 import { ConfigError, loadDatabaseConfig } from '../config.ts';
 import { applyMigrations, createMigration } from './migrate.ts';
 
-const USAGE = 'usage: migrate-cli.ts deploy | dev <name: a-z 0-9 _>';
+// `npm run db:migrate` (deploy) and `npm run db:migrate:dev <name>` (dev), offline: see migrate.ts.
 
-async function main([command, name]: string[]): Promise<number> {
+const USAGE = 'usage: migrate-cli.ts deploy | dev <name>   (name: lower-case letters, digits and _)';
+
+async function main([command, name, ...rest]: string[]): Promise<number> {
+  const deploy = command === 'deploy' && name === undefined;
+  const dev = command === 'dev' && name !== undefined && /^[a-z0-9_]+$/.test(name) && rest.length === 0;
+  if (!deploy && !dev) {
+    console.error(USAGE);
+    return 1;
+  }
   const { DATABASE_URL } = loadDatabaseConfig();
-  if (command === 'deploy') {
+  if (deploy) {
     const applied = await applyMigrations(DATABASE_URL);
-    console.log(applied.length ? applied.map((m) => `Applied ${m}`).join('\n') : 'No pending migrations.');
-    return 0;
-  }
-  if (command === 'dev' && name && /^[a-z0-9_]+$/.test(name)) {
-    const dir = await createMigration(DATABASE_URL, name);
+    for (const migration of applied) console.log(`Applied ${migration}`);
+    if (!applied.length) console.log('No pending migrations.');
+  } else {
+    const dir = await createMigration(DATABASE_URL, name!);
     console.log(
-      dir ? `Wrote ${path.relative(process.cwd(), dir)}/migration.sql` : 'Schema unchanged, no migration written.',
+      dir
+        ? `Created ${path.relative(process.cwd(), path.join(dir, 'migration.sql'))}`
+        : 'Schema unchanged, no migration written.',
     );
-    return 0;
   }
-  console.error(USAGE);
-  return 2;
+  return 0;
 }
 
-// The WASM engine can leave timers behind: exit explicitly.
+// The WASM engine can leave timers pending, which would keep the process alive: exit explicitly.
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (err) => {
+  (err: unknown) => {
     console.error(
       err instanceof ConfigError
         ? err.message

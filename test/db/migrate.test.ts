@@ -1,13 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/db/migrate.ts';
-import { databaseUrl, serverUrl } from '../support/database.ts';
 
-const name = `antq_migrate_${Date.now()}`;
-const url = databaseUrl(name);
+// A database of its own on DATABASE_URL's server (else the local one), created and dropped here.
+const server = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test');
+const name = `antq_migrate_${Date.now()}_${randomBytes(3).toString('hex')}`;
+const database = new URL(server);
+database.pathname = `/${name}`;
+const url = database.toString();
 
-async function query(sql: string, target = url) {
-  const client = new pg.Client({ connectionString: target });
+async function query(target: URL | string, sql: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: target.toString() });
   await client.connect();
   try {
     return (await client.query(sql)).rows;
@@ -16,29 +20,36 @@ async function query(sql: string, target = url) {
   }
 }
 
-afterAll(() => query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, serverUrl.toString()));
+afterAll(() => query(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
-describe('offline migrations', () => {
-  it('create the database, apply once, then find nothing pending', async () => {
-    const first = await applyMigrations(url);
-    expect(first).toHaveLength(1);
-    expect(first[0]).toMatch(/^\d{14}_init$/);
-    expect(await applyMigrations(url)).toEqual([]);
-    const applied = await query(`SELECT migration_name, finished_at IS NOT NULL AS done FROM _prisma_migrations`);
-    expect(applied).toEqual([{ migration_name: first[0], done: true }]);
-    const tables = (await query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).map(
-      (r) => r.tablename,
-    );
-    expect(tables).toEqual(
-      expect.arrayContaining([
-        'Area',
-        'AreaAlias',
-        'User',
-        'Identity',
-        'Conversation',
-        'InboundUpdate',
-        'OutboundMessage',
-      ]),
-    );
-  });
+describe('applyMigrations', () => {
+  it(
+    'creates a missing database, applies the migrations once, then finds nothing pending',
+    { timeout: 60_000 },
+    async () => {
+      expect(await query(server, `SELECT 1 FROM pg_database WHERE datname = '${name}'`)).toEqual([]);
+      const first = await applyMigrations(url);
+      expect(first).toEqual([expect.stringMatching(/^\d{14}_init$/)]);
+      expect(await applyMigrations(url)).toEqual([]);
+
+      const rows = await query(
+        url,
+        'SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations',
+      );
+      expect(rows).toEqual([{ migration_name: first[0], finished: true }]);
+
+      const tables = await query(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+      expect(tables.map((t) => t.tablename)).toEqual(
+        expect.arrayContaining([
+          'Area',
+          'AreaAlias',
+          'User',
+          'Identity',
+          'Conversation',
+          'InboundUpdate',
+          'OutboundMessage',
+        ]),
+      );
+    },
+  );
 });
