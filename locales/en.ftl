@@ -51,6 +51,8 @@ onboarding-done = All set! Your area: { $place }.
 help =
     Commands you can use:
     /start – start again
+    /report – report a security concern (anonymously if you wish)
+    /status – your reports, their status and the officers' replies
     /settings – settings (language, area, notices)
     /language – change language
     /stop – stop all notices
@@ -109,3 +111,161 @@ cmd-language = Change language
 cmd-stop = Stop notices
 cmd-mydata = See my data
 cmd-deleteme = Erase my data
+
+## Flood control
+flood-slow-down = You are sending messages too fast. Please wait a minute, then carry on. In an emergency, call 113 now.
+error-retry = The service is briefly unavailable, so your last message was NOT recorded. Please try again in a few minutes. In an emergency, call 113 now.
+
+## Tips
+menu-report = 📣 Report
+menu-mytips = 📋 My reports
+menu-inbox = 📥 Tip inbox
+cat-theft = Theft, robbery
+cat-drugs = Drugs
+cat-gambling = Gambling, betting
+cat-fraud = Fraud, online scams
+cat-violence = Fights, violence
+cat-suspicious = Suspicious person or vehicle
+cat-traffic = Public order, traffic
+cat-fire = Fire or explosion risk
+cat-other = Something else
+status-new = New
+status-acknowledged = Acknowledged
+status-in_progress = In progress
+status-resolved = Resolved
+status-rejected = Not taken up
+status-duplicate = Duplicate
+emergency-numbers =
+    🚨 If anyone is in danger, call now:
+    • 113 – Police
+    • 114 – Fire and rescue
+    • 115 – Ambulance
+    • 112 – Search and rescue
+    Your report is marked URGENT and goes straight to the commune police.
+report-cancel = ✖️ Cancel
+report-cancelled = Cancelled: nothing was sent.
+report-need-area = Please choose your commune or ward before reporting: /settings → Area.
+report-rate-limited = You have sent several reports in a short time. Please try again in about { $minutes } minutes. In an emergency, call 113 now.
+report-urgent = 🚨 Urgent, happening now
+report-ask-category = What would you like to report? Choose a type:
+report-ask-description = Type: { $category }. Please describe what happened: what, when, who or which vehicle (description, plate number if known).
+report-ask-description-again = Please type a description of what happened.
+report-description-short = That is a bit short. Please write at least { $min } characters so officers understand what happened.
+report-description-long = Your description has { $length } characters, over the limit of { $max }. Please shorten it; you can add details once you have a reference code.
+report-photo-need-text = Photo received. Please also type a description of what happened.
+report-ask-location = Where did it happen? Type the place (e.g. Hung My market, near the hamlet 3 bridge) or share a location (📍 button on Telegram).
+report-location-skip-hint = If you would rather not say where, choose Skip.
+report-location-expected = Please type a place, share a location or choose Skip.
+report-place-long = That place is too long (at most { $max } characters). Please keep it short.
+report-skip = ⏭️ Skip
+report-ask-photos = Do you have photos of it? Send up to { $max } photos, or choose Skip.
+report-photo-expected = Please send a photo (up to { $max }), or choose an option below to continue.
+report-photo-received = Got { $count }/{ $max } photos. Send more or choose Done.
+report-photo-limit = A report can have at most { $max } photos; the extra ones were not added.
+report-photo-too-big = That photo is too large (at most { $mb } MB) and was not added. Please send a smaller one.
+report-photos-done = ✅ Done
+report-ask-identity = Send anonymously, or leave a phone number so officers can call you if needed? Either way, officers never see your name or messenger account.
+report-anonymous = 🕶️ Send anonymously
+report-leave-contact = 📞 Leave a phone number
+report-ask-contact = Type your phone number (e.g. 0912 345 678).
+report-contact-invalid = That phone number does not look right. Please type a 10-digit Vietnamese mobile number such as 0912 345 678, or choose Send anonymously.
+report-summary-title = Please check your report before sending:
+report-summary-urgent = 🚨 Urgent
+report-summary-photos = Photos: { $count }
+report-summary-anonymous = Reporter: anonymous
+report-summary-contact = Phone number for officers: { $phone }
+report-send = 📨 Send report
+report-use-options = Please choose one of the options below.
+report-filed = ✅ Your report is recorded. Reference code: { $code }. The commune police have been notified. Send /status { $code } to follow it and add details.
+report-filed-urgent = ✅ Your URGENT report is recorded. Reference code: { $code }. If anyone is in danger, call 113 now. Send /status { $code } to follow it.
+
+## Tip card for officers
+tip-card-title = 🆕 New tip { $code }
+tip-card-urgent = 🚨 URGENT TIP { $code }
+tip-card-category = Type: { $category }
+tip-card-area = Area: { $area }
+tip-card-time = Time: { $time }
+tip-card-status = Status: { $status }
+tip-card-description = Report: { $text }
+tip-card-place = Place: { $place }
+tip-card-location = Location: { $lat }, { $lng } (https://maps.google.com/?q={ $lat },{ $lng })
+tip-card-photos = Photos: { $count }
+tip-card-contact = The reporter chose to leave a phone number: { $phone }
+tip-card-anonymous = Reporter: anonymous
+tip-card-hint = Act on it: press a button below or send /tip { $code }
+tip-action-ack = 👁️ Acknowledge
+tip-action-take = 🙋 Take it
+tip-action-reply = 💬 Reply to reporter
+tip-action-resolve = ✅ Resolved
+tip-action-reject = ⛔ Reject
+tip-action-duplicate = 🔁 Duplicate
+tip-action-spam = 🚫 Spam
+tip-action-open = 📄 Open tip
+tip-photo-caption = Photo { $n }/{ $total } – tip { $code }
+tip-photos-elsewhere = Tip { $code } has { $count } photos that can only be viewed on Telegram.
+thread-officer = Officer
+thread-you = You
+thread-reporter = Reporter
+thread-photos = [{ $count } photos]
+tip-not-found = That tip was not found, or you may not see it.
+staff-only = This is for staff only. If you are an officer, send /staff with your invite code.
+inbox-title = Tip inbox: { $count } open (page { $page }/{ $pages }). Urgent and oldest first.
+inbox-empty = The tip inbox is empty: nothing is waiting.
+inbox-prev = ⬅️ Previous
+inbox-next = Next ➡️
+tip-history = History:
+tip-history-line = • { $time }: { $status }
+tip-thread = Messages:
+tip-status-set = Tip { $code } is now "{ $status }". The reporter has been told.
+tip-status-unchanged = Tip { $code } is "{ $status }"; that action is not possible now.
+tip-reply-ask = Type your reply to the reporter of { $code } (a photo is fine too). The reporter will not see your name or account.
+tip-reply-sent = Reply sent to the reporter of { $code }.
+tip-reply-no-reporter = The reporter of { $code } erased their data or blocked the bot, so the reply cannot reach them. It is kept with the tip.
+tip-from-reporter = 💬 The reporter of { $code } writes:
+
+## What the reporter receives
+tip-now-new = Your report { $code } is recorded.
+tip-now-acknowledged = 👁️ The commune police have acknowledged your report { $code }.
+tip-now-in_progress = 🙋 An officer is working on your report { $code }.
+tip-now-resolved = ✅ Your report { $code } has been resolved. Thank you for helping keep your community safe!
+tip-now-rejected = Your report { $code } was not taken up (not enough information, or outside police remit). If you have more to add, send /status { $code }.
+tip-now-duplicate = Your report { $code } is about something already reported; it is being followed up. Thank you!
+tip-officer-reply = 💬 An officer replied about your report { $code }:
+tip-answer-here = To answer, just send a message here (text or photo). The officer cannot see your name or account.
+tip-answer-status = To answer, send /status { $code } and choose Add information.
+mytip-answer = 💬 Answer the officer
+mytips-none = You have not sent any reports yet. Choose "Report" to send one.
+mytips-title = Your recent reports ({ $count }). Choose one for details:
+mytip-view =
+    Report { $code }
+    Type: { $category }
+    Status: { $status }
+    Sent: { $time }
+    Report: { $text }
+mytip-add = ➕ Add information or photos
+mytip-all = 📋 All my reports
+mytip-write = Type what you want to add, or send photos, for { $code }. Officers cannot see your name or account.
+mytip-sent = Passed on to the officers handling { $code }. Send more, or choose Done.
+mytip-done = ✅ Done
+
+## Staff
+role-admin = Administrator
+role-officer = Police officer
+role-leader = Model leader
+staff-role-line = • { $role }: { $area }
+staff-roles = Your roles:
+staff-usage = To become staff on the bot, send /staff with the invite code from your administrator, e.g. /staff ABCD-EFGH-JKMN
+staff-too-many = Too many wrong codes. Please try again in an hour.
+staff-code-invalid = That invite code is not valid. Please check it.
+staff-code-expired = That invite code has expired. Please ask for a new one.
+staff-code-used = That invite code has already been used.
+staff-welcome = Welcome! You are now { $role } for { $area }. New tips of the area will reach you; send /inbox to see the tip inbox.
+station-group-only = Send /station in your unit's Telegram group to link the group to your area.
+station-linked = This group is now linked to { $area }: new tips of the area will be posted here. Send /station off to unlink.
+station-unlinked = Unlinked: this group will no longer receive tips.
+cmd-report = Report a security concern
+cmd-status = My reports
+cmd-inbox = Tip inbox (staff)
+cmd-tip = Open and handle a tip (staff)
+cmd-staff = Enter a staff invite code
+cmd-station = Link your unit's group (staff)

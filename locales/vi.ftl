@@ -51,6 +51,8 @@ onboarding-done = Hoàn tất! Khu vực của bạn: { $place }.
 help =
     Các lệnh bạn có thể dùng:
     /start – bắt đầu lại
+    /report – báo tin an ninh (có thể ẩn danh)
+    /status – tin đã báo, trạng thái và trả lời của cán bộ
     /settings – cài đặt (ngôn ngữ, khu vực, thông báo)
     /language – đổi ngôn ngữ
     /stop – dừng nhận mọi thông báo
@@ -109,3 +111,161 @@ cmd-language = Đổi ngôn ngữ
 cmd-stop = Dừng nhận thông báo
 cmd-mydata = Xem dữ liệu của tôi
 cmd-deleteme = Xoá dữ liệu của tôi
+
+## Chống làm phiền
+flood-slow-down = Bạn đang gửi tin nhắn quá nhanh. Vui lòng chờ một phút rồi tiếp tục. Nếu khẩn cấp, hãy gọi ngay 113.
+error-retry = Hệ thống đang tạm thời gián đoạn nên tin nhắn vừa rồi CHƯA được ghi nhận. Vui lòng thử lại sau ít phút. Nếu khẩn cấp, hãy gọi ngay 113.
+
+## Báo tin
+menu-report = 📣 Báo tin
+menu-mytips = 📋 Tin đã báo
+menu-inbox = 📥 Hộp tin báo
+cat-theft = Trộm cắp, cướp giật
+cat-drugs = Ma tuý
+cat-gambling = Cờ bạc, cá độ
+cat-fraud = Lừa đảo, lừa đảo qua mạng
+cat-violence = Đánh nhau, bạo lực
+cat-suspicious = Người, phương tiện khả nghi
+cat-traffic = Trật tự công cộng, giao thông
+cat-fire = Nguy cơ cháy, nổ
+cat-other = Việc khác
+status-new = Mới
+status-acknowledged = Đã tiếp nhận
+status-in_progress = Đang xử lý
+status-resolved = Đã xử lý xong
+status-rejected = Không tiếp nhận
+status-duplicate = Trùng tin đã báo
+emergency-numbers =
+    🚨 Nếu đang có nguy hiểm, hãy gọi ngay:
+    • 113 – Công an
+    • 114 – Cứu hoả, cứu nạn
+    • 115 – Cấp cứu
+    • 112 – Tìm kiếm cứu nạn
+    Tin báo của bạn được đánh dấu KHẨN CẤP và chuyển ngay cho Công an xã.
+report-cancel = ✖️ Huỷ
+report-cancelled = Đã huỷ, tin báo chưa được gửi.
+report-need-area = Bạn cần chọn xã/phường trước khi báo tin: vào /settings → Khu vực.
+report-rate-limited = Bạn đã gửi nhiều tin báo trong thời gian ngắn. Vui lòng thử lại sau khoảng { $minutes } phút. Nếu khẩn cấp, hãy gọi ngay 113.
+report-urgent = 🚨 Khẩn cấp, đang xảy ra
+report-ask-category = Bạn muốn báo về việc gì? Chọn một loại:
+report-ask-description = Loại: { $category }. Hãy mô tả sự việc: chuyện gì, khi nào, ai hoặc phương tiện nào (đặc điểm, biển số nếu biết).
+report-ask-description-again = Hãy gõ nội dung mô tả sự việc.
+report-description-short = Mô tả hơi ngắn. Vui lòng viết ít nhất { $min } ký tự để cán bộ hiểu rõ sự việc.
+report-description-long = Mô tả dài { $length } ký tự, vượt giới hạn { $max } ký tự. Vui lòng rút gọn; bạn có thể gửi thêm chi tiết sau khi có mã tin.
+report-photo-need-text = Đã nhận ảnh. Hãy gõ thêm nội dung mô tả sự việc.
+report-ask-location = Sự việc xảy ra ở đâu? Gõ địa điểm (ví dụ: chợ Hưng Mỹ, gần cầu ấp 3) hoặc gửi vị trí (nút 📍 trên Telegram).
+report-location-skip-hint = Nếu không muốn cho biết địa điểm, chọn Bỏ qua.
+report-location-expected = Vui lòng gõ địa điểm, gửi vị trí hoặc chọn Bỏ qua.
+report-place-long = Địa điểm quá dài (tối đa { $max } ký tự). Vui lòng gõ ngắn gọn hơn.
+report-skip = ⏭️ Bỏ qua
+report-ask-photos = Bạn có ảnh về sự việc không? Gửi tối đa { $max } ảnh, hoặc chọn Bỏ qua.
+report-photo-expected = Vui lòng gửi ảnh (tối đa { $max } ảnh), hoặc chọn mục bên dưới để tiếp tục.
+report-photo-received = Đã nhận { $count }/{ $max } ảnh. Gửi thêm ảnh hoặc chọn Xong.
+report-photo-limit = Chỉ gửi được tối đa { $max } ảnh cho một tin báo; ảnh vượt quá không được nhận.
+report-photo-too-big = Ảnh quá lớn (tối đa { $mb } MB) nên không được nhận. Vui lòng gửi ảnh nhỏ hơn.
+report-photos-done = ✅ Xong
+report-ask-identity = Bạn muốn gửi ẩn danh hay để lại số điện thoại để cán bộ liên hệ khi cần? Dù chọn cách nào, cán bộ cũng không thấy tên hay tài khoản nhắn tin của bạn.
+report-anonymous = 🕶️ Gửi ẩn danh
+report-leave-contact = 📞 Để lại số điện thoại
+report-ask-contact = Gõ số điện thoại của bạn (ví dụ: 0912 345 678).
+report-contact-invalid = Số điện thoại chưa đúng. Vui lòng gõ số di động Việt Nam gồm 10 chữ số, ví dụ 0912 345 678, hoặc chọn Gửi ẩn danh.
+report-summary-title = Kiểm tra lại tin báo trước khi gửi:
+report-summary-urgent = 🚨 Khẩn cấp
+report-summary-photos = Ảnh: { $count }
+report-summary-anonymous = Người báo: ẩn danh
+report-summary-contact = Số điện thoại để liên hệ: { $phone }
+report-send = 📨 Gửi tin báo
+report-use-options = Vui lòng chọn một mục bên dưới.
+report-filed = ✅ Đã ghi nhận tin báo của bạn. Mã tin: { $code }. Công an xã đã được thông báo. Gõ /status { $code } để theo dõi và trao đổi thêm.
+report-filed-urgent = ✅ Đã ghi nhận tin báo KHẨN CẤP. Mã tin: { $code }. Nếu đang có nguy hiểm, hãy gọi ngay 113. Gõ /status { $code } để theo dõi.
+
+## Thẻ tin báo cho cán bộ
+tip-card-title = 🆕 Tin báo mới { $code }
+tip-card-urgent = 🚨 TIN BÁO KHẨN CẤP { $code }
+tip-card-category = Loại: { $category }
+tip-card-area = Địa bàn: { $area }
+tip-card-time = Thời gian: { $time }
+tip-card-status = Trạng thái: { $status }
+tip-card-description = Nội dung: { $text }
+tip-card-place = Địa điểm: { $place }
+tip-card-location = Vị trí: { $lat }, { $lng } (https://maps.google.com/?q={ $lat },{ $lng })
+tip-card-photos = Ảnh: { $count }
+tip-card-contact = Người báo đồng ý để lại số điện thoại: { $phone }
+tip-card-anonymous = Người báo: ẩn danh
+tip-card-hint = Xử lý: bấm nút bên dưới hoặc gõ /tip { $code }
+tip-action-ack = 👁️ Tiếp nhận
+tip-action-take = 🙋 Nhận xử lý
+tip-action-reply = 💬 Trả lời người báo
+tip-action-resolve = ✅ Đã xử lý xong
+tip-action-reject = ⛔ Không tiếp nhận
+tip-action-duplicate = 🔁 Trùng tin
+tip-action-spam = 🚫 Tin rác
+tip-action-open = 📄 Xem tin
+tip-photo-caption = Ảnh { $n }/{ $total } – tin { $code }
+tip-photos-elsewhere = Tin { $code } có { $count } ảnh chỉ xem được trên Telegram.
+thread-officer = Cán bộ
+thread-you = Bạn
+thread-reporter = Người báo
+thread-photos = [{ $count } ảnh]
+tip-not-found = Không tìm thấy tin báo này, hoặc bạn không có quyền xem.
+staff-only = Chức năng này chỉ dành cho cán bộ. Nếu bạn là cán bộ, hãy gõ /staff kèm mã mời.
+inbox-title = Hộp tin báo: { $count } tin đang mở (trang { $page }/{ $pages }). Tin khẩn cấp và tin cũ nhất ở trên.
+inbox-empty = Hộp tin báo trống: không có tin nào đang chờ xử lý.
+inbox-prev = ⬅️ Trang trước
+inbox-next = Trang sau ➡️
+tip-history = Diễn biến:
+tip-history-line = • { $time }: { $status }
+tip-thread = Trao đổi:
+tip-status-set = Tin { $code }: đã chuyển sang "{ $status }". Người báo tin đã được thông báo.
+tip-status-unchanged = Tin { $code } đang ở trạng thái "{ $status }", không thể thực hiện thao tác này.
+tip-reply-ask = Gõ nội dung trả lời người báo tin { $code } (có thể gửi kèm ảnh). Người báo sẽ không thấy tên hay tài khoản của bạn.
+tip-reply-sent = Đã gửi trả lời cho người báo tin { $code }.
+tip-reply-no-reporter = Người báo tin { $code } đã xoá dữ liệu hoặc chặn bot nên không nhận được trả lời. Nội dung vẫn được lưu vào tin.
+tip-from-reporter = 💬 Người báo tin { $code } nhắn:
+
+## Người báo tin nhận
+tip-now-new = Tin báo { $code } của bạn đã được ghi nhận.
+tip-now-acknowledged = 👁️ Tin báo { $code } của bạn đã được Công an xã tiếp nhận.
+tip-now-in_progress = 🙋 Tin báo { $code } của bạn đang được cán bộ xử lý.
+tip-now-resolved = ✅ Tin báo { $code } của bạn đã được xử lý xong. Cảm ơn bạn đã chung tay giữ gìn an ninh trật tự!
+tip-now-rejected = Tin báo { $code } của bạn không được tiếp nhận xử lý (chưa đủ thông tin hoặc không thuộc thẩm quyền). Nếu có thêm thông tin, gõ /status { $code } để gửi bổ sung.
+tip-now-duplicate = Tin báo { $code } của bạn trùng với sự việc đã được báo trước đó; sự việc vẫn đang được theo dõi. Cảm ơn bạn!
+tip-officer-reply = 💬 Cán bộ trả lời về tin báo { $code }:
+tip-answer-here = Để trả lời, bạn chỉ cần nhắn ngay tại đây (chữ hoặc ảnh). Cán bộ không thấy tên hay tài khoản của bạn.
+tip-answer-status = Để trả lời, gõ /status { $code } rồi chọn Gửi thêm thông tin.
+mytip-answer = 💬 Trả lời cán bộ
+mytips-none = Bạn chưa gửi tin báo nào. Chọn "Báo tin" để gửi.
+mytips-title = Các tin báo gần đây của bạn ({ $count }). Chọn một tin để xem chi tiết:
+mytip-view =
+    Tin báo { $code }
+    Loại: { $category }
+    Trạng thái: { $status }
+    Gửi lúc: { $time }
+    Nội dung: { $text }
+mytip-add = ➕ Gửi thêm thông tin, ảnh
+mytip-all = 📋 Tất cả tin đã báo
+mytip-write = Gõ nội dung bổ sung hoặc gửi ảnh cho tin { $code }. Cán bộ không thấy tên hay tài khoản của bạn.
+mytip-sent = Đã chuyển tới cán bộ phụ trách tin { $code }. Bạn có thể gửi thêm, hoặc chọn Xong.
+mytip-done = ✅ Xong
+
+## Cán bộ
+role-admin = Quản trị
+role-officer = Cán bộ Công an
+role-leader = Trưởng mô hình
+staff-role-line = • { $role }: { $area }
+staff-roles = Vai trò của bạn:
+staff-usage = Để trở thành cán bộ trên bot, gõ /staff kèm mã mời do quản trị cấp, ví dụ: /staff ABCD-EFGH-JKMN
+staff-too-many = Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.
+staff-code-invalid = Mã mời không đúng. Vui lòng kiểm tra lại.
+staff-code-expired = Mã mời đã hết hạn. Vui lòng xin mã mới.
+staff-code-used = Mã mời này đã được sử dụng.
+staff-welcome = Chào mừng! Bạn đã được cấp quyền { $role } tại { $area }. Tin báo mới của địa bàn sẽ được gửi tới bạn; gõ /inbox để xem hộp tin báo.
+station-group-only = Gõ /station trong nhóm Telegram của đơn vị để liên kết nhóm với địa bàn.
+station-linked = Đã liên kết nhóm này với { $area }: tin báo mới của địa bàn sẽ được gửi vào đây. Gõ /station off để huỷ liên kết.
+station-unlinked = Đã huỷ liên kết: nhóm này sẽ không nhận tin báo nữa.
+cmd-report = Báo tin an ninh
+cmd-status = Tin đã báo
+cmd-inbox = Hộp tin báo (cán bộ)
+cmd-tip = Xem, xử lý một tin báo (cán bộ)
+cmd-staff = Nhập mã mời cán bộ
+cmd-station = Liên kết nhóm đơn vị (cán bộ)

@@ -44,6 +44,10 @@ const envSchema = z.object({
   /** Apply pending migrations when the service starts. */
   MIGRATE_ON_START: z.stringbool().default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
+  /** New tips one person may file per hour (a person flagged as spam: one a day). */
+  TIPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Messages one chat may send per minute before the bot asks it to slow down (staff are exempt). */
+  FLOOD_PER_MINUTE: z.coerce.number().int().min(5).max(10000).default(30),
 });
 
 export const configSchema = envSchema.superRefine((c, ctx) => {
@@ -65,6 +69,9 @@ export const configSchema = envSchema.superRefine((c, ctx) => {
 
 export type Config = z.infer<typeof configSchema>;
 
+/** The limits features enforce, as configured. */
+export type Policy = Pick<Config, 'TIPS_PER_HOUR' | 'FLOOD_PER_MINUTE'>;
+
 export class ConfigError extends Error {}
 
 /** Parses the environment; the error names every offending variable and never echoes its value. */
@@ -72,9 +79,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parseEnv(configSchema, env);
 }
 
-/** Only DATABASE_URL: what the admin CLI and migrations need. */
-export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Pick<Config, 'DATABASE_URL'> {
-  return parseEnv(envSchema.pick({ DATABASE_URL: true }), env);
+type EnvKey = keyof z.infer<typeof envSchema>;
+
+/** Only some variables: what the admin CLI and migrations need (e.g. DATABASE_URL). */
+export function loadConfigFields<const K extends EnvKey>(
+  keys: readonly K[],
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<Config, K> {
+  const picked = envSchema.pick(Object.fromEntries(keys.map((k) => [k, true])) as Record<EnvKey, true>);
+  return parseEnv(picked as unknown as z.ZodType<Pick<Config, K>>, env);
 }
 
 function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {

@@ -17,6 +17,7 @@ import { ChatDrainer } from './pipeline/drain.ts';
 import { Inbox, type Enqueue } from './pipeline/inbox.ts';
 import { OutboxSender } from './pipeline/outbox.ts';
 import { Sweeper } from './pipeline/sweeper.ts';
+import { UnavailableNotice } from './pipeline/unavailable-notice.ts';
 import { TelegramMessenger } from './platforms/telegram/messenger.ts';
 import type { Messenger } from './platforms/types.ts';
 import { ZaloMessenger } from './platforms/zalo/messenger.ts';
@@ -111,6 +112,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
       pii,
       i18n,
       router,
+      policy: config,
       messengers,
       enqueue,
       log,
@@ -140,6 +142,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     metrics,
     messengers: web ? messengerList : [],
     inbox,
+    unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
     checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
   });
   await app.listen({ port: config.PORT, host: config.HOST });

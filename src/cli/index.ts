@@ -1,29 +1,49 @@
-import { ConfigError, loadDatabaseConfig } from '../config.ts';
-import { createDb } from '../db/client.ts';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfigFields } from '../config.ts';
+import { createDb, type Db } from '../db/client.ts';
+import { Pii } from '../security/pii.ts';
 import { areasCommand } from './areas.ts';
+import { inviteCommand } from './invite.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
 Commands:
   areas import            Import or refresh the 34 provinces, 3,321 communes/wards and old-name mappings (idempotent)
   areas search <text>     Find communes/wards by name, also by pre-2025 names ("hung my", "hoa my cai nuoc")
+  invite --role officer|leader|admin --area <code> [--days 7]
+                          A one-time staff invite code for an area (and everything under it); the person sends /staff <code>
 
-Environment: DATABASE_URL (required).`;
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite.`;
+
+type Command = (args: string[], db: Db) => Promise<number>;
+const out = (line: string) => console.log(line);
+
+const commands: Record<string, () => Command> = {
+  areas: () => (args, db) => areasCommand(args, db, out),
+  invite: () => {
+    const pii = new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
+    return (args, db) => inviteCommand(args, db, pii, out);
+  },
+};
 
 async function main(argv: string[]): Promise<number> {
+  // The same local .env the service reads.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return 0;
   }
-  if (command !== 'areas') {
+  const make = commands[command];
+  if (!make) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
-  const { DATABASE_URL } = loadDatabaseConfig();
+  const run = make();
+  const { DATABASE_URL } = loadConfigFields(['DATABASE_URL']);
   const db = createDb(DATABASE_URL);
   try {
-    return await areasCommand(args, db, (line) => console.log(line));
+    return await run(args, db);
   } finally {
     await db.$disconnect();
   }

@@ -1,4 +1,5 @@
 import type { FluentVariable } from '@fluent/bundle';
+import type { Policy } from '../config.ts';
 import type { Locale, I18n } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
 import type { ConversationState } from './conversation-store.ts';
@@ -37,6 +38,9 @@ export class ChatContext {
     public state: ConversationState,
     public locale: Locale,
     readonly nav: Navigation,
+    readonly policy: Policy,
+    /** The inbox row being handled: its id, its chat's key and when it arrived. */
+    readonly received: { id: bigint; chatKey: string; at: Date },
   ) {}
 
   t(id: string, args?: Record<string, FluentVariable>): string {
@@ -55,6 +59,11 @@ export class ChatContext {
         ...(options.requestLocation && { requestLocation: { label: this.t('area-share-location') } }),
       },
     });
+  }
+
+  /** A message to another chat (an officer, a station group, a reporter), written with this update's changes. */
+  send(to: Destination, message: OutMessage): void {
+    this.outgoing.push({ to, message });
   }
 
   /** Shows the main menu, under `text` (default: the menu's own title). */

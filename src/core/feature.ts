@@ -7,6 +7,8 @@ export interface Route {
   run: Handler;
   /** Usable before onboarding is complete (no registered person yet). */
   guest?: boolean;
+  /** Also answered in group chats (a station's group); the rest asks for a private chat. */
+  group?: boolean;
 }
 
 /** One user-facing capability: its commands, button actions, dialogue steps and main-menu entries. */
@@ -20,6 +22,8 @@ export interface Feature {
   flows?: Record<string, Handler>;
   /** Entries this feature adds to the main menu of a registered person. */
   mainMenu?: (ctx: ChatContext) => MenuOption[];
+  /** Runs before any route; returns false to drop the update (e.g. a flood). */
+  guard?: (ctx: ChatContext) => Promise<boolean>;
   /** A `/start <payload>` deep link; returns true when the payload was this feature's. */
   startPayload?: (ctx: ChatContext, payload: string) => Promise<boolean>;
 }

@@ -3,7 +3,10 @@ import { z } from 'zod';
 export const platformSchema = z.enum(['telegram', 'zalo']);
 export type Platform = z.infer<typeof platformSchema>;
 
-export const photoRefSchema = z.union([z.object({ fileId: z.string() }), z.object({ url: z.string() })]);
+export const photoRefSchema = z.union([
+  z.object({ fileId: z.string(), size: z.number().optional() }),
+  z.object({ url: z.string() }),
+]);
 export type PhotoRef = z.infer<typeof photoRefSchema>;
 
 /** One update from either messenger, as every feature sees it. */
@@ -40,6 +43,11 @@ export const outMessageSchema = z.object({
   menu: z.array(menuOptionSchema).optional(),
   /** How to answer a numbered menu, in the reader's language (Zalo has no buttons). */
   menuHint: z.string().optional(),
+  /**
+   * Buttons that act on this message (Telegram inline keyboard). Zalo cannot show
+   * them, so the text must also say how to act by typing.
+   */
+  buttons: z.array(menuOptionSchema).optional(),
   /** Telegram: offer a "share my location" button. */
   requestLocation: z.object({ label: z.string() }).optional(),
   photo: photoRefSchema.optional(),

@@ -1,12 +1,14 @@
-import type { Identity, User } from '../generated/prisma/client.ts';
+import type { Identity, StaffGrant, User } from '../generated/prisma/client.ts';
 import type { Pii } from '../security/pii.ts';
 import type { Tx } from './tx.ts';
-import type { Incoming, Platform } from './messages.ts';
+import type { Destination, Incoming, Platform } from './messages.ts';
 
 /** A registered person as seen from one of their messenger accounts. */
 export interface Person {
   user: User;
   identity: Identity;
+  /** Staff roles held, each over an area and everything under it. */
+  grants: StaffGrant[];
 }
 
 export function identityHash(pii: Pii, platform: Platform, platformUserId: string): string {
@@ -16,11 +18,14 @@ export function identityHash(pii: Pii, platform: Platform, platformUserId: strin
 export async function findPerson(tx: Tx, pii: Pii, platform: Platform, platformUserId: string): Promise<Person | null> {
   const identity = await tx.identity.findUnique({
     where: { platform_platformIdHash: { platform, platformIdHash: identityHash(pii, platform, platformUserId) } },
-    include: { user: true },
+    include: { user: { include: { grants: { orderBy: { createdAt: 'asc' } } } } },
   });
   if (!identity) return null;
-  const { user, ...rest } = identity;
-  return { user, identity: rest };
+  const {
+    user: { grants, ...user },
+    ...rest
+  } = identity;
+  return { user, identity: rest, grants };
 }
 
 /** Registers a person at the moment they consent; nothing about them is stored before. */
@@ -43,7 +48,7 @@ export async function createPerson(
       displayNameEnc: m.displayName ? pii.encrypt(m.displayName) : null,
     },
   });
-  return { user, identity };
+  return { user, identity, grants: [] };
 }
 
 /** Keeps the stored display name current without ever storing it in clear. */
@@ -65,7 +70,16 @@ export async function setBlocked(tx: Tx, pii: Pii, platform: Platform, platformU
   });
 }
 
-/** Erases a person: user row and identities go; later features detach their records first. */
+/**
+ * Erases a person: user row, identities and staff roles go. Their tips stay,
+ * detached (the reporter link is nulled by the foreign key) and without the contact they shared.
+ */
 export async function erasePerson(tx: Tx, userId: string) {
+  await tx.tip.updateMany({ where: { reporterId: userId }, data: { contactEnc: null } });
   await tx.user.delete({ where: { id: userId } });
+}
+
+/** Where to reach a person's messenger account privately. */
+export function destinationOf(pii: Pii, identity: Identity): Destination {
+  return { platform: identity.platform, chatId: pii.decrypt(identity.chatIdEnc) };
 }

@@ -60,12 +60,9 @@ export class Router implements Navigation {
       await setBlocked(ctx.tx, ctx.pii, m.platform, m.userId, m.kind === 'blocked');
       return;
     }
+    for (const f of this.features) if (f.guard && !(await f.guard(ctx))) return;
     const command = parseCommand(m.text);
-    if (m.chatType === 'group') {
-      // Personal dialogues (consent, data) belong in a private chat.
-      if (command) ctx.reply(ctx.t('group-private-only'));
-      return;
-    }
+    if (m.chatType === 'group') return this.#handleGroup(ctx, command);
     if (command) {
       const route = this.#commands.get(command.name);
       if (!route) return this.#fallback(ctx, 'unknown-command');
@@ -83,6 +80,26 @@ export class Router implements Navigation {
     if (flow) return this.#run(ctx, { run: flow, guest: true }, '');
     if (!ctx.person) return this.hooks.onboard(ctx, '');
     return this.#fallback(ctx, m.unsupported ? 'unsupported-message' : 'not-understood');
+  }
+
+  /** Groups get only group routes, and only from registered people; personal dialogues belong in a private chat. */
+  async #handleGroup(ctx: ChatContext, command: ParsedCommand | undefined) {
+    const m = ctx.msg;
+    if (command) {
+      const route = this.#commands.get(command.name);
+      if (route?.group && ctx.person) return route.run(ctx, command.args);
+      ctx.reply(ctx.t('group-private-only'));
+      return;
+    }
+    if (m.choice !== undefined) {
+      const { action, arg } = parseChoice(m.choice);
+      const route = this.#actions.get(action);
+      if (route?.group && ctx.person) return route.run(ctx, arg);
+      return;
+    }
+    // A flow in a group was started by a group route (e.g. an officer typing a reply).
+    const flow = ctx.state.flow && ctx.person ? this.#flows.get(ctx.state.flow) : undefined;
+    if (flow) await flow(ctx, '');
   }
 
   async #run(ctx: ChatContext, route: Route, arg: string) {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, loadDatabaseConfig } from '../config.ts';
+import { ConfigError, loadConfigFields } from '../config.ts';
 import { applyMigrations, createMigration } from './migrate.ts';
 
 // `npm run db:migrate` (deploy) and `npm run db:migrate:dev <name>` (dev), offline: see migrate.ts.
@@ -13,7 +13,7 @@ async function main([command, name, ...rest]: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  const { DATABASE_URL } = loadDatabaseConfig();
+  const { DATABASE_URL } = loadConfigFields(['DATABASE_URL']);
   if (deploy) {
     const applied = await applyMigrations(DATABASE_URL);
     for (const migration of applied) console.log(`Applied ${migration}`);

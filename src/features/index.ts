@@ -3,8 +3,19 @@ import { helpFeature } from './help/index.ts';
 import { onboarding } from './onboarding/index.ts';
 import { privacyFeature } from './privacy/index.ts';
 import { settingsFeature } from './settings/index.ts';
+import { staffFeature } from './staff/index.ts';
+import { tipsFeature } from './tips/index.ts';
+import { abuseFeature } from './abuse/index.ts';
 
-/** Every capability, in main-menu order. */
-export const features: Feature[] = [onboarding, settingsFeature, privacyFeature, helpFeature];
+/** Every capability, in main-menu order (the abuse guard first: it runs before any route). */
+export const features: Feature[] = [
+  abuseFeature,
+  onboarding,
+  tipsFeature,
+  staffFeature,
+  settingsFeature,
+  privacyFeature,
+  helpFeature,
+];
 
 export { beginOnboarding } from './onboarding/index.ts';

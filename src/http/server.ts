@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Inbox } from '../pipeline/inbox.ts';
+import type { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import type { Messenger } from '../platforms/types.ts';
 import { registerWebhook } from './webhooks.ts';
 
@@ -10,6 +11,7 @@ export interface HttpDeps {
   metrics: Metrics;
   messengers: Messenger[];
   inbox: Inbox;
+  unavailable: UnavailableNotice;
   /** Resolves when PostgreSQL and Redis both answer. */
   checks: Record<string, () => Promise<unknown>>;
 }
@@ -33,7 +35,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
 
-  for (const messenger of deps.messengers) registerWebhook(app, messenger, deps.inbox, deps.log);
+  for (const messenger of deps.messengers) registerWebhook(app, messenger, deps.inbox, deps.unavailable, deps.log);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../logger.ts';
 import type { Inbox } from '../pipeline/inbox.ts';
+import type { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import type { Messenger } from '../platforms/types.ts';
 
 function sameSecret(given: string | string[] | undefined, expected: string | undefined): boolean {
@@ -17,7 +18,13 @@ function sameSecret(given: string | string[] | undefined, expected: string | und
  * durably in the inbox (also for a duplicate), 503 when it could not be stored,
  * so the platform retries.
  */
-export function registerWebhook(app: FastifyInstance, messenger: Messenger, inbox: Inbox, log: Logger): void {
+export function registerWebhook(
+  app: FastifyInstance,
+  messenger: Messenger,
+  inbox: Inbox,
+  notice: UnavailableNotice,
+  log: Logger,
+): void {
   app.post(`/webhooks/${messenger.platform}`, {
     onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
       if (!sameSecret(req.headers[messenger.secretHeader], messenger.webhookSecret)) {
@@ -33,6 +40,7 @@ export function registerWebhook(app: FastifyInstance, messenger: Messenger, inbo
         return reply.code(200).send({ ok: true, duplicate });
       } catch (err) {
         log.error({ err, platform: messenger.platform }, 'update not stored');
+        void notice.tell(messenger, parsed.incoming);
         return reply.code(503).send({ error: 'temporarily unavailable, retry' });
       }
     },

@@ -1,3 +1,4 @@
+import type { Policy } from '../config.ts';
 import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
 import { ChatContext } from '../core/context.ts';
 import { loadConversation, saveConversation } from '../core/conversation-store.ts';
@@ -15,6 +16,7 @@ export interface HandleDeps {
   pii: Pii;
   i18n: I18n;
   router: Router;
+  policy: Policy;
 }
 
 export interface Handled {
@@ -51,7 +53,11 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
           : isLocale(draftLocale)
             ? draftLocale
             : i18n.defaultLocale;
-      const ctx = new ChatContext(incoming, tx, pii, i18n, person, state, locale, router);
+      const ctx = new ChatContext(incoming, tx, pii, i18n, person, state, locale, router, deps.policy, {
+        id: row.id,
+        chatKey: row.chatKey,
+        at: row.receivedAt,
+      });
       await router.handle(ctx);
       await saveConversation(tx, conversationKey, ctx.finalState(), stored);
       return { incoming, written: await writeOutbox(tx, pii, ctx.outgoing) };

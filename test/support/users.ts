@@ -131,6 +131,15 @@ export class TelegramUser extends SimulatedUser {
     return this.post(this.messageUpdate({ text }));
   }
 
+  /** A photo as Telegram sends it: sizes ascending, the last the original. */
+  sendPhoto(fileId: string, opts: { caption?: string; size?: number } = {}) {
+    const photo = [
+      { file_id: `${fileId}-thumb`, file_unique_id: `${fileId}-t`, file_size: 1200, width: 90, height: 90 },
+      { file_id: fileId, file_unique_id: `${fileId}-u`, file_size: opts.size ?? 240_000, width: 1280, height: 960 },
+    ];
+    return this.post(this.messageUpdate({ photo, ...(opts.caption && { caption: opts.caption }) }));
+  }
+
   sendLocation(latitude: number, longitude: number) {
     return this.post(this.messageUpdate({ location: { latitude, longitude } }));
   }

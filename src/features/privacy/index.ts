@@ -1,17 +1,10 @@
 import type { ChatContext } from '../../core/context.ts';
 import type { Feature } from '../../core/feature.ts';
+import { formatTime } from '../../core/format.ts';
 import { erasePerson } from '../../core/people.ts';
 import { getArea } from '../areas/search.ts';
 
 const platformNames = { telegram: 'Telegram', zalo: 'Zalo' } as const;
-
-function formatTime(ctx: ChatContext, date: Date): string {
-  return new Intl.DateTimeFormat(ctx.locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(date);
-}
 
 /** `/mydata`: everything stored about the person, decrypted only for their own eyes. */
 async function showMyData(ctx: ChatContext): Promise<void> {
@@ -39,13 +32,13 @@ async function showMyData(ctx: ChatContext): Promise<void> {
       accounts,
       language: ctx.t(`language-name-${user.locale}`),
       area: area ? `${area.name}, ${area.provinceName}` : none,
-      consentAt: formatTime(ctx, user.consentAt),
+      consentAt: formatTime(ctx.locale, user.consentAt),
       consentVersion: user.consentVersion,
       broadcasts: user.optedOutAt
-        ? ctx.t('mydata-stopped', { since: formatTime(ctx, user.optedOutAt) })
+        ? ctx.t('mydata-stopped', { since: formatTime(ctx.locale, user.optedOutAt) })
         : ctx.t('mydata-receiving'),
       notices: notices.length ? notices.join(', ') : none,
-      createdAt: formatTime(ctx, user.createdAt),
+      createdAt: formatTime(ctx.locale, user.createdAt),
     }),
     {
       menu: [

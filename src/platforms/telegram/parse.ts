@@ -17,7 +17,7 @@ const message = z.object({
   from: user.optional(),
   text: z.string().optional(),
   caption: z.string().optional(),
-  photo: z.array(z.object({ file_id: z.string() })).optional(),
+  photo: z.array(z.object({ file_id: z.string(), file_size: z.number().optional() })).optional(),
   location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
 });
 
@@ -61,7 +61,7 @@ export function parseTelegramUpdate(body: unknown): ParsedUpdate {
       displayName: displayName(from),
       text: m.text ?? m.caption,
       date: m.date * 1000,
-      ...(photo && { photos: [{ fileId: photo.file_id }] }),
+      ...(photo && { photos: [{ fileId: photo.file_id, size: photo.file_size }] }),
       ...(m.location && { location: m.location }),
       ...(!m.text && !photo && !m.location && { unsupported: true }),
     };

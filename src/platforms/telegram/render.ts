@@ -12,11 +12,12 @@ export interface TelegramMessage {
 }
 
 function keyboard(message: OutMessage): TelegramMessage['reply_markup'] {
-  if (message.menu?.length) {
-    for (const o of message.menu) {
+  const options = message.menu?.length ? message.menu : message.buttons;
+  if (options?.length) {
+    for (const o of options) {
       if (Buffer.byteLength(o.id) > CALLBACK_DATA_BYTES) throw new Error(`callback data over 64 bytes: ${o.id}`);
     }
-    return { inline_keyboard: message.menu.map((o) => [{ text: o.label, callback_data: o.id }]) };
+    return { inline_keyboard: options.map((o) => [{ text: o.label, callback_data: o.id }]) };
   }
   if (message.requestLocation) {
     return {

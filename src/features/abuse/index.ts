@@ -1,0 +1,30 @@
+import type { ChatContext } from '../../core/context.ts';
+import type { Feature } from '../../core/feature.ts';
+
+/** A person flagged as spam may send this share of the normal rate. */
+const FLAGGED_SHARE = 0.25;
+
+/**
+ * Drops a chat's updates beyond the per-minute limit, counted from the durable
+ * inbox (exact, and the same on every instance). The first update over the
+ * limit gets one polite reply; the rest are dropped silently. Staff are exempt.
+ */
+async function floodGuard(ctx: ChatContext): Promise<boolean> {
+  const { person, received, policy } = ctx;
+  if (person?.grants.length) return true;
+  const limit = person?.user.spamFlaggedAt
+    ? Math.max(1, Math.floor(policy.FLOOD_PER_MINUTE * FLAGGED_SHARE))
+    : policy.FLOOD_PER_MINUTE;
+  const recent = await ctx.tx.inboundUpdate.count({
+    where: {
+      chatKey: received.chatKey,
+      receivedAt: { gt: new Date(received.at.getTime() - 60_000), lte: received.at },
+      id: { lte: received.id },
+    },
+  });
+  if (recent <= limit) return true;
+  if (recent === limit + 1) ctx.reply(ctx.t('flood-slow-down'));
+  return false;
+}
+
+export const abuseFeature: Feature = { name: 'abuse', guard: floodGuard };

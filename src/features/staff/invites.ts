@@ -1,0 +1,84 @@
+import { randomInt } from 'node:crypto';
+import type { StaffGrant, StaffRole } from '../../generated/prisma/client.ts';
+import type { Tx } from '../../core/tx.ts';
+import type { Pii } from '../../security/pii.ts';
+import { audit } from './audit.ts';
+
+/** No 0/O, 1/I/L: codes are read off a screen and typed on a phone. */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+export function randomCode(length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out;
+}
+
+/** "abcd efgh-jkmn" and "ABCDEFGHJKMN" are the same code. */
+export function normalizeInviteCode(text: string): string {
+  return text.toUpperCase().replace(/[\s-]/g, '');
+}
+
+const inviteHash = (pii: Pii, code: string) => pii.hash('invite', normalizeInviteCode(code));
+
+export interface NewInvite {
+  role: StaffRole;
+  areaCode: string;
+  days: number;
+  /** "cli" or the inviting user's id. */
+  createdBy: string;
+}
+
+/** Creates a one-time code; only its keyed hash is stored, so the code is shown once. */
+export async function createInvite(tx: Tx, pii: Pii, invite: NewInvite): Promise<{ code: string; expiresAt: Date }> {
+  const raw = randomCode(12);
+  const code = `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+  const expiresAt = new Date(Date.now() + invite.days * 86_400_000);
+  const row = await tx.staffInvite.create({
+    data: {
+      codeHash: inviteHash(pii, code),
+      role: invite.role,
+      areaCode: invite.areaCode,
+      createdBy: invite.createdBy,
+      expiresAt,
+    },
+  });
+  await audit(tx, {
+    actorId: invite.createdBy === 'cli' ? null : invite.createdBy,
+    action: 'invite.create',
+    entity: 'StaffInvite',
+    entityId: row.id,
+    details: { role: invite.role, areaCode: invite.areaCode, expiresAt: expiresAt.toISOString() },
+  });
+  return { code, expiresAt };
+}
+
+/** Redeems a code for a user: the grant, or why not. One use only, also under concurrent attempts. */
+export async function redeemInvite(
+  tx: Tx,
+  pii: Pii,
+  code: string,
+  userId: string,
+): Promise<{ grant: StaffGrant } | { error: 'invalid' | 'expired' | 'used' }> {
+  const invite = await tx.staffInvite.findUnique({ where: { codeHash: inviteHash(pii, code) } });
+  if (!invite) return { error: 'invalid' };
+  if (invite.usedAt) return { error: 'used' };
+  if (invite.expiresAt.getTime() < Date.now()) return { error: 'expired' };
+  const claimed = await tx.staffInvite.updateMany({
+    where: { id: invite.id, usedAt: null },
+    data: { usedAt: new Date(), usedBy: userId },
+  });
+  if (claimed.count === 0) return { error: 'used' };
+  const grant = await tx.staffGrant.upsert({
+    where: { userId_role_areaCode: { userId, role: invite.role, areaCode: invite.areaCode } },
+    create: { userId, role: invite.role, areaCode: invite.areaCode },
+    update: {},
+  });
+  await audit(tx, {
+    actorId: userId,
+    action: 'invite.redeem',
+    entity: 'StaffGrant',
+    entityId: grant.id,
+    details: { inviteId: invite.id, role: invite.role, areaCode: invite.areaCode },
+  });
+  return { grant };
+}

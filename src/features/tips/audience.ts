@@ -1,0 +1,76 @@
+import type { Destination } from '../../core/messages.ts';
+import { destinationOf } from '../../core/people.ts';
+import type { Tx } from '../../core/tx.ts';
+import type { Tip } from '../../generated/prisma/client.ts';
+import { isLocale, type Locale } from '../../i18n/index.ts';
+import type { Pii } from '../../security/pii.ts';
+import { lineage, TIP_ROLES } from '../staff/grants.ts';
+
+/** A chat to tell something, and the language to tell it in. */
+export interface Reader {
+  to: Destination;
+  locale: Locale;
+}
+
+async function privateChatsOf(tx: Tx, pii: Pii, userIds: string[], fallback: Locale): Promise<Reader[]> {
+  if (!userIds.length) return [];
+  const identities = await tx.identity.findMany({
+    where: { userId: { in: userIds }, blockedAt: null },
+    include: { user: { select: { locale: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return identities.map((i) => ({
+    to: destinationOf(pii, i),
+    locale: isLocale(i.user.locale) ? i.user.locale : fallback,
+  }));
+}
+
+/**
+ * Who hears about a new tip of a commune: its officers and linked station
+ * groups, or, when the commune has neither, those of its province.
+ */
+export async function areaOfficers(tx: Tx, pii: Pii, communeCode: string, fallback: Locale): Promise<Reader[]> {
+  for (const code of await lineage(tx, communeCode)) {
+    const [grants, stations] = await Promise.all([
+      tx.staffGrant.findMany({
+        where: { areaCode: code, role: { in: TIP_ROLES } },
+        select: { userId: true },
+        distinct: ['userId'],
+      }),
+      tx.stationChat.findMany({ where: { areaCode: code }, orderBy: { createdAt: 'asc' } }),
+    ]);
+    if (!grants.length && !stations.length) continue;
+    const officers = await privateChatsOf(
+      tx,
+      pii,
+      grants.map((g) => g.userId),
+      fallback,
+    );
+    const groups = stations.map((s) => ({
+      to: { platform: s.platform, chatId: pii.decrypt(s.chatIdEnc) },
+      locale: fallback,
+    }));
+    return [...officers, ...groups];
+  }
+  return [];
+}
+
+/** Who hears the reporter's answers: the officer who took the tip, otherwise the area's officers. */
+export async function tipOfficers(tx: Tx, pii: Pii, tip: Tip, fallback: Locale): Promise<Reader[]> {
+  if (tip.assigneeId) {
+    const assignee = await privateChatsOf(tx, pii, [tip.assigneeId], fallback);
+    if (assignee.length) return assignee;
+  }
+  return areaOfficers(tx, pii, tip.areaCode, fallback);
+}
+
+/** The reporter's own chat (the account the tip came from), unless they erased their data or blocked the bot. */
+export async function tipReporter(tx: Tx, pii: Pii, tip: Tip, fallback: Locale): Promise<Reader | undefined> {
+  if (!tip.reporterIdentityId) return undefined;
+  const identity = await tx.identity.findUnique({
+    where: { id: tip.reporterIdentityId },
+    include: { user: { select: { locale: true } } },
+  });
+  if (!identity || identity.blockedAt) return undefined;
+  return { to: destinationOf(pii, identity), locale: isLocale(identity.user.locale) ? identity.user.locale : fallback };
+}

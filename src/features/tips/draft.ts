@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { ChatContext } from '../../core/context.ts';
+import { photoRefSchema } from '../../core/messages.ts';
+import { TipCategory } from '../../generated/prisma/enums.ts';
+
+export const MAX_PHOTOS = 5;
+/** Telegram's own ceiling for photos a bot can pass on. */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+/** Fits a Zalo message together with the officer card around it. */
+export const MAX_DESCRIPTION = 1500;
+export const MIN_DESCRIPTION = 10;
+export const MAX_PLACE = 200;
+
+export const locationSchema = z.object({ latitude: z.number(), longitude: z.number() });
+
+export const draftSchema = z.object({
+  category: z.enum(TipCategory).optional(),
+  urgent: z.boolean().default(false),
+  description: z.string().optional(),
+  place: z.string().optional(),
+  location: locationSchema.optional(),
+  photos: z.array(photoRefSchema).default([]),
+  anonymous: z.boolean().default(true),
+  contact: z.string().optional(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+/** The draft lives in the dialogue state, encrypted like every other piece of personal content. */
+export function readDraft(ctx: ChatContext): Draft {
+  const sealed = ctx.state.data.draft;
+  if (ctx.state.flow !== 'report' || typeof sealed !== 'string') return draftSchema.parse({});
+  return draftSchema.catch(draftSchema.parse({})).parse(ctx.pii.decryptJson(Buffer.from(sealed, 'base64')));
+}
+
+export function writeDraft(ctx: ChatContext, step: string, draft: Draft): void {
+  ctx.setFlow('report', step, { draft: Buffer.from(ctx.pii.encryptJson(draft)).toString('base64') });
+}
+
+/** "0912 345 678", "+84 912.345.678" → "0912345678"; undefined if it is not a Vietnamese phone number. */
+export function normalizePhone(text: string): string | undefined {
+  const digits = text.replace(/[\s.()-]/g, '');
+  const local = digits.replace(/^(?:\+?84)/, '0');
+  return /^0\d{9}$/.test(local) ? local : undefined;
+}

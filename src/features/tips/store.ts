@@ -1,0 +1,106 @@
+import type { PhotoRef } from '../../core/messages.ts';
+import type { Tx } from '../../core/tx.ts';
+import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
+import type { Pii } from '../../security/pii.ts';
+import type { Person } from '../../core/people.ts';
+import { newTipCode } from './code.ts';
+import type { Draft } from './draft.ts';
+
+/** The commune a tip belongs to: the reporter's commune (a hamlet's parent). */
+async function communeOf(tx: Tx, areaCode: string): Promise<string> {
+  const area = await tx.area.findUnique({ where: { code: areaCode }, select: { level: true, parentCode: true } });
+  return area?.level === 'hamlet' && area.parentCode ? area.parentCode : areaCode;
+}
+
+/** Stores a complete tip and its first status in one go (the caller's transaction). */
+export async function fileTip(tx: Tx, pii: Pii, reporter: Person, draft: Draft): Promise<Tip> {
+  const areaCode = await communeOf(tx, reporter.user.areaCode!);
+  return tx.tip.create({
+    data: {
+      code: await newTipCode(tx),
+      reporterId: reporter.user.id,
+      reporterIdentityId: reporter.identity.id,
+      areaCode,
+      category: draft.category!,
+      urgent: draft.urgent,
+      anonymous: draft.anonymous,
+      descriptionEnc: pii.encrypt(draft.description!),
+      placeEnc: draft.place ? pii.encrypt(draft.place) : null,
+      locationEnc: draft.location ? pii.encryptJson(draft.location) : null,
+      photosEnc: draft.photos.length ? pii.encryptJson(draft.photos) : null,
+      photoCount: draft.photos.length,
+      contactEnc: !draft.anonymous && draft.contact ? pii.encrypt(draft.contact) : null,
+      events: { create: { status: 'new' } },
+    },
+  });
+}
+
+/** A tip's content, decrypted for a screen. Holds nothing that identifies the reporter. */
+export interface TipContent {
+  description: string;
+  place?: string;
+  location?: { latitude: number; longitude: number };
+  photos: PhotoRef[];
+  /** Only when the reporter chose to leave a number. */
+  contact?: string;
+}
+
+export function readTip(pii: Pii, tip: Tip): TipContent {
+  return {
+    description: pii.decrypt(tip.descriptionEnc),
+    place: tip.placeEnc ? pii.decrypt(tip.placeEnc) : undefined,
+    location: tip.locationEnc ? pii.decryptJson(tip.locationEnc) : undefined,
+    photos: tip.photosEnc ? pii.decryptJson<PhotoRef[]>(tip.photosEnc) : [],
+    contact: tip.contactEnc ? pii.decrypt(tip.contactEnc) : undefined,
+  };
+}
+
+/**
+ * Moves a tip to `to` if it is still in one of `from` (two officers pressing at
+ * once: one wins); records who and when. Returns the updated tip or null.
+ */
+export async function moveTip(
+  tx: Tx,
+  tip: Tip,
+  from: readonly TipStatus[],
+  to: TipStatus,
+  officerId: string,
+  assign = false,
+): Promise<Tip | null> {
+  const moved = await tx.tip.updateMany({
+    where: { id: tip.id, status: { in: [...from] } },
+    data: { status: to, ...(assign && { assigneeId: officerId }) },
+  });
+  if (moved.count === 0) return null;
+  await tx.tipEvent.create({ data: { tipId: tip.id, status: to, byId: officerId } });
+  return tx.tip.findUniqueOrThrow({ where: { id: tip.id } });
+}
+
+export interface ThreadMessage {
+  author: 'citizen' | 'officer';
+  officerId?: string;
+  text?: string;
+  photos: PhotoRef[];
+}
+
+export async function addTipMessage(tx: Tx, pii: Pii, tip: Tip, m: ThreadMessage): Promise<void> {
+  await tx.tipMessage.create({
+    data: {
+      tipId: tip.id,
+      author: m.author,
+      officerId: m.officerId ?? null,
+      textEnc: m.text ? pii.encrypt(m.text) : null,
+      photosEnc: m.photos.length ? pii.encryptJson(m.photos) : null,
+    },
+  });
+}
+
+/** The last messages of a tip's thread, oldest first. */
+export async function readThread(tx: Tx, pii: Pii, tipId: string, take = 10): Promise<ThreadMessage[]> {
+  const rows = await tx.tipMessage.findMany({ where: { tipId }, orderBy: { id: 'desc' }, take });
+  return rows.reverse().map((r) => ({
+    author: r.author,
+    text: r.textEnc ? pii.decrypt(r.textEnc) : undefined,
+    photos: r.photosEnc ? pii.decryptJson<PhotoRef[]>(r.photosEnc) : [],
+  }));
+}
