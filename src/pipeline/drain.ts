@@ -82,6 +82,16 @@ export class ChatDrainer {
       metrics.handleSeconds.observe({ platform: row.platform }, (performance.now() - started) / 1000);
       metrics.updatesHandled.inc({ platform: row.platform, outcome: handled ? 'done' : 'already' });
       if (!handled) return undefined;
+      // Ids and content stay out of logs: the inbox row id and what was written is enough to trace.
+      log.debug(
+        {
+          inboundId: String(row.id),
+          platform: row.platform,
+          kind: handled.incoming.kind,
+          written: handled.written.length,
+        },
+        'update handled',
+      );
       await messengers
         .get(row.platform)
         ?.acknowledge(handled.incoming)

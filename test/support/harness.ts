@@ -49,6 +49,8 @@ export interface Harness {
   zalo: FakeZalo;
   config: Config;
   service: Service;
+  /** The service's database client. */
+  readonly db: Service['db'];
   url: string;
   post(
     platform: 'telegram' | 'zalo',
@@ -70,6 +72,9 @@ export async function startHarness(extra: Record<string, string> = {}, role: Rol
     zalo,
     config,
     service: await startService(config, role),
+    get db() {
+      return h.service.db;
+    },
     url: '',
     async post(platform, body, opts = {}) {
       const secret =

@@ -144,6 +144,30 @@ export class TelegramUser extends SimulatedUser {
     return this.post(this.messageUpdate({ location: { latitude, longitude } }));
   }
 
+  /** A message in a group chat the person is a member of (e.g. a station's group). */
+  sendInGroup(groupId: number, text: string) {
+    const update = this.messageUpdate({ text });
+    update.message.chat = { id: groupId, type: 'supergroup', title: 'Công an xã' } as never;
+    return this.post(update);
+  }
+
+  /** Presses a button of a message the bot posted in a group. */
+  pressInGroup(groupId: number, msg: BotMessage, label: RegExp) {
+    const option = msg.options.find((o) => label.test(o.label));
+    if (!option?.data) throw new Error(`no button ${label} in: ${msg.options.map((o) => o.label).join(' | ')}`);
+    this.lastUpdateId = nextUpdateId++;
+    return this.post({
+      update_id: this.lastUpdateId,
+      callback_query: {
+        id: randomBytes(8).toString('hex'),
+        from: this.from,
+        chat_instance: '2',
+        data: option.data,
+        message: { message_id: 1, date: 1, chat: { id: groupId, type: 'supergroup' } },
+      },
+    });
+  }
+
   /** Presses an inline button by its callback data. */
   press(data: string, messageId = 1) {
     this.lastUpdateId = nextUpdateId++;
