@@ -168,10 +168,10 @@ export class TelegramUser extends SimulatedUser {
     });
   }
 
-  /** Presses an inline button by its callback data. */
-  press(data: string, messageId = 1) {
+  /** The update of pressing an inline button, not yet posted. */
+  pressUpdate(data: string, messageId = 1) {
     this.lastUpdateId = nextUpdateId++;
-    return this.post({
+    return {
       update_id: this.lastUpdateId,
       callback_query: {
         id: randomBytes(8).toString('hex'),
@@ -180,7 +180,12 @@ export class TelegramUser extends SimulatedUser {
         data,
         message: { message_id: messageId, date: 1, chat: { id: this.id, type: 'private' } },
       },
-    });
+    };
+  }
+
+  /** Presses an inline button by its callback data. */
+  press(data: string, messageId = 1) {
+    return this.post(this.pressUpdate(data, messageId));
   }
 
   /** Presses the button of `msg` whose label matches. */
