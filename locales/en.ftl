@@ -146,6 +146,7 @@ report-cancel = ✖️ Cancel
 report-cancelled = Cancelled: nothing was sent.
 report-need-area = Please choose your commune or ward before reporting: /settings → Area.
 report-rate-limited = You have sent several reports in a short time. Please try again in about { $minutes } minutes. In an emergency, call 113 now.
+report-rate-limited-hours = You have sent several reports in a short time. Please try again in about { $hours } hours. In an emergency, call 113 now.
 report-urgent = 🚨 Urgent, happening now
 report-ask-category = What would you like to report? Choose a type:
 report-ask-description = Type: { $category }. Please describe what happened: what, when, who or which vehicle (description, plate number if known).

@@ -146,6 +146,7 @@ report-cancel = ✖️ Huỷ
 report-cancelled = Đã huỷ, tin báo chưa được gửi.
 report-need-area = Bạn cần chọn xã/phường trước khi báo tin: vào /settings → Khu vực.
 report-rate-limited = Bạn đã gửi nhiều tin báo trong thời gian ngắn. Vui lòng thử lại sau khoảng { $minutes } phút. Nếu khẩn cấp, hãy gọi ngay 113.
+report-rate-limited-hours = Bạn đã gửi nhiều tin báo trong thời gian ngắn. Vui lòng thử lại sau khoảng { $hours } giờ. Nếu khẩn cấp, hãy gọi ngay 113.
 report-urgent = 🚨 Khẩn cấp, đang xảy ra
 report-ask-category = Bạn muốn báo về việc gì? Chọn một loại:
 report-ask-description = Loại: { $category }. Hãy mô tả sự việc: chuyện gì, khi nào, ai hoặc phương tiện nào (đặc điểm, biển số nếu biết).

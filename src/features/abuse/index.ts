@@ -2,7 +2,7 @@ import type { ChatContext } from '../../core/context.ts';
 import type { Feature } from '../../core/feature.ts';
 
 /** A person flagged as spam may send this share of the normal rate. */
-const FLAGGED_SHARE = 0.25;
+const FLAGGED_SHARE = 0.5;
 
 /**
  * Drops a chat's updates beyond the per-minute limit, counted from the durable

@@ -19,13 +19,20 @@ import { soundsUrgent } from './emergency.ts';
 import { minutesUntilNextTip } from './limits.ts';
 import { fileTip, readTip } from './store.ts';
 
+/** "about 20 minutes", or in hours once it is long. */
+function rateLimited(ctx: ChatContext, minutes: number): string {
+  return minutes < 90
+    ? ctx.t('report-rate-limited', { minutes })
+    : ctx.t('report-rate-limited-hours', { hours: Math.round(minutes / 60) });
+}
+
 const cancel = (ctx: ChatContext): MenuOption => ({ id: 'report:cancel', label: ctx.t('report-cancel') });
 
 /** `/report`, "Báo tin": category, description, place, photos, anonymity, confirmation. */
 export async function startReport(ctx: ChatContext): Promise<void> {
   if (!ctx.person!.user.areaCode) return ctx.showMainMenu(ctx.t('report-need-area'));
   const minutes = await minutesUntilNextTip(ctx);
-  if (minutes) return ctx.showMainMenu(ctx.t('report-rate-limited', { minutes }));
+  if (minutes) return ctx.showMainMenu(rateLimited(ctx, minutes));
   askCategory(ctx, draftSchema.parse({}));
 }
 
@@ -216,7 +223,7 @@ export async function reportInput(ctx: ChatContext): Promise<void> {
 async function submit(ctx: ChatContext, draft: Draft): Promise<void> {
   const minutes = await minutesUntilNextTip(ctx);
   ctx.endFlow();
-  if (minutes) return ctx.showMainMenu(ctx.t('report-rate-limited', { minutes }));
+  if (minutes) return ctx.showMainMenu(rateLimited(ctx, minutes));
   const tip = await fileTip(ctx.tx, ctx.pii, ctx.person!, draft);
   const content = readTip(ctx.pii, tip);
   const area = await areaLabel(ctx, tip.areaCode);
