@@ -270,3 +270,9 @@ cmd-inbox = Tip inbox (staff)
 cmd-tip = Open and handle a tip (staff)
 cmd-staff = Enter a staff invite code
 cmd-station = Link your unit's group (staff)
+apitoken-issued =
+    Your API token (shown once; the previous one stops working):
+    { $token }
+    Send it as the header Authorization: Bearer <token>. Do not share it. Send /apitoken revoke to revoke it.
+apitoken-revoked = Your API tokens are revoked.
+cmd-apitoken = API token (staff)

@@ -270,3 +270,9 @@ cmd-inbox = Hộp tin báo (cán bộ)
 cmd-tip = Xem, xử lý một tin báo (cán bộ)
 cmd-staff = Nhập mã mời cán bộ
 cmd-station = Liên kết nhóm đơn vị (cán bộ)
+apitoken-issued =
+    Mã truy cập API của bạn (chỉ hiện một lần, mã cũ hết hiệu lực):
+    { $token }
+    Dùng trong tiêu đề: Authorization: Bearer <mã>. Không chia sẻ mã này. Gõ /apitoken revoke để thu hồi.
+apitoken-revoked = Đã thu hồi mã truy cập API của bạn.
+cmd-apitoken = Mã truy cập API (cán bộ)

@@ -143,6 +143,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     messengers: web ? messengerList : [],
     inbox,
     unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
+    api: { db, pii },
     checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
   });
   await app.listen({ port: config.PORT, host: config.HOST });

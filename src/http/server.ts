@@ -5,6 +5,9 @@ import type { Inbox } from '../pipeline/inbox.ts';
 import type { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import type { Messenger } from '../platforms/types.ts';
 import { registerWebhook } from './webhooks.ts';
+import { registerTipsApi } from './tips-api.ts';
+import type { Db } from '../db/client.ts';
+import type { Pii } from '../security/pii.ts';
 
 export interface HttpDeps {
   log: Logger;
@@ -12,6 +15,8 @@ export interface HttpDeps {
   messengers: Messenger[];
   inbox: Inbox;
   unavailable: UnavailableNotice;
+  /** The staff API needs the database and the key to personal data. */
+  api: { db: Db; pii: Pii };
   /** Resolves when PostgreSQL and Redis both answer. */
   checks: Record<string, () => Promise<unknown>>;
 }
@@ -36,6 +41,8 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
 
   for (const messenger of deps.messengers) registerWebhook(app, messenger, deps.inbox, deps.unavailable, deps.log);
+
+  registerTipsApi(app, deps.api.db, deps.api.pii);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 

@@ -109,6 +109,29 @@ describe('the tipster stays unknown to officers', () => {
     await officer.send(`/tip ${zaloCode}`);
     await officer.expect(/Trao đổi:/);
 
+    // The staff API: a personal token from the chat, then the list and each tip.
+    const api = async (u: TelegramUser, path: string) => {
+      await u.send('/apitoken');
+      const token = /antq_[A-Za-z0-9_-]+/.exec((await u.expect(/Mã truy cập API của bạn/)).text)![0];
+      const res = await fetch(`${h.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      return { status: res.status, body: await res.text() };
+    };
+    const list = await api(officer, '/api/tips');
+    expect(list.status).toBe(200);
+    expect(JSON.parse(list.body).tips.map((t: { code: string }) => t.code)).toEqual(expect.arrayContaining(codes));
+    const detail = await api(officer, `/api/tips/${tgCode}`);
+    expect(detail.status).toBe(200);
+    expect(JSON.parse(detail.body)).toMatchObject({
+      code: tgCode,
+      status: 'acknowledged',
+      contact: '0912345678',
+      thread: [
+        { from: 'officer', text: 'Cảm ơn anh/chị, chúng tôi sẽ xác minh.' },
+        { from: 'citizen', text: 'Tôi thấy họ đi xe biển 69C1-888.88.' },
+      ],
+    });
+    const apiBodies = [list.body, detail.body, (await api(officer, `/api/tips/${zaloCode}`)).body];
+
     const secrets = [
       String(tgCitizen.id),
       tgCitizen.firstName,
@@ -124,7 +147,7 @@ describe('the tipster stays unknown to officers', () => {
       ...h.zalo.messagesTo(zaloOfficer.id),
     ];
     expect(toOfficers.length).toBeGreaterThan(15);
-    const officerScreens = JSON.stringify(toOfficers.map((c) => c.params));
+    const officerScreens = JSON.stringify(toOfficers.map((c) => c.params)) + apiBodies.join('\n');
     for (const secret of secrets) expect(officerScreens).not.toContain(secret);
     // Debug logs of the whole run: no tipster id, name or username either.
     const logs = h.proc!.output();
@@ -152,6 +175,18 @@ describe('only officers of the tip area see or change it', () => {
       const refused = await otherOfficer.expect(/Không tìm thấy tin báo này/);
       expect(refused.text).not.toContain('Nhà số 12');
     }
+    // Nor through the API with their own token; without a token there is no API at all.
+    await otherOfficer.send('/apitoken');
+    const token = /antq_[A-Za-z0-9_-]+/.exec((await otherOfficer.expect(/Mã truy cập API/)).text)![0];
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    expect((await fetch(`${h.url}/api/tips/${tgCode}`, auth)).status).toBe(404);
+    expect(await (await fetch(`${h.url}/api/tips?status=acknowledged`, auth)).json()).toMatchObject({
+      total: 0,
+      tips: [],
+    });
+    expect((await fetch(`${h.url}/api/tips?status=bogus`, auth)).status).toBe(400);
+    expect((await fetch(`${h.url}/api/tips`)).status).toBe(401);
+    expect((await fetch(`${h.url}/api/tips`, { headers: { authorization: 'Bearer antq_forged' } })).status).toBe(401);
     const tip = await h.db.tip.findUniqueOrThrow({ where: { code: tgCode }, include: { events: true } });
     expect(tip.status).toBe('acknowledged');
     expect(tip.events.map((e) => e.status)).toEqual(['new', 'acknowledged']);
@@ -165,6 +200,8 @@ describe('only officers of the tip area see or change it', () => {
       await u.press(`tip:resolve:${tgCode}`);
       await u.expect(/Không tìm thấy tin báo này/);
       await u.send('/inbox');
+      await u.expect(/Chức năng này chỉ dành cho cán bộ/);
+      await u.send('/apitoken');
       await u.expect(/Chức năng này chỉ dành cho cán bộ/);
     }
     await bystander.send(`/status ${tgCode}`);

@@ -2,6 +2,7 @@ import type { ChatContext } from '../../core/context.ts';
 import { chatKeyOf } from '../../core/keys.ts';
 import type { Feature } from '../../core/feature.ts';
 import { areaLabel } from '../tips/cards.ts';
+import { issueApiToken, revokeApiTokens } from './api-tokens.ts';
 import { audit } from './audit.ts';
 import { TIP_ROLES } from './grants.ts';
 import { redeemInvite } from './invites.ts';
@@ -93,11 +94,23 @@ async function station(ctx: ChatContext, arg: string): Promise<void> {
   ctx.reply(ctx.t('station-linked', { area: await areaLabel(ctx, grant.areaCode) }));
 }
 
-/** Staff access: invite codes redeemed in chat, and station groups. */
+/** `/apitoken`: a personal token for the HTTP API (shown once, replaces the previous one); `/apitoken revoke`. */
+async function apiToken(ctx: ChatContext, arg: string): Promise<void> {
+  const person = ctx.person!;
+  if (!person.grants.length) return ctx.showMainMenu(ctx.t('staff-only'));
+  if (arg.trim().toLowerCase() === 'revoke') {
+    await revokeApiTokens(ctx.tx, person.user.id);
+    return ctx.showMainMenu(ctx.t('apitoken-revoked'));
+  }
+  ctx.reply(ctx.t('apitoken-issued', { token: await issueApiToken(ctx.tx, ctx.pii, person.user.id) }));
+}
+
+/** Staff access: invite codes redeemed in chat, station groups, API tokens. */
 export const staffFeature: Feature = {
   name: 'staff',
   commands: {
     staff: { run: staff },
     station: { run: station, group: true },
+    apitoken: { run: apiToken },
   },
 };

@@ -4,13 +4,12 @@ import { formatTime } from '../../core/format.ts';
 import { conversationKeyOf } from '../../core/keys.ts';
 import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import { audit } from '../staff/audit.ts';
-import { covers, hasTipRole, tipAreaFilter, TIP_ROLES } from '../staff/grants.ts';
+import { hasTipRole } from '../staff/grants.ts';
 import { tipReporter, type Reader } from './audience.ts';
 import { areaLabel, officerActions, photoMessages, threadText, tipDetails, translator } from './cards.ts';
 import { OPEN_STATUSES } from './categories.ts';
-import { normalizeTipCode } from './code.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
-import { addTipMessage, moveTip, readThread, readTip } from './store.ts';
+import { addTipMessage, listTips, moveTip, readThread, readTip, tipForStaff } from './store.ts';
 
 const PAGE = 8;
 
@@ -21,13 +20,7 @@ function refuse(ctx: ChatContext): void {
 }
 
 /** A tip the person may work on: they hold an officer role over its area. */
-async function officerTip(ctx: ChatContext, rawCode: string): Promise<Tip | null> {
-  const grants = ctx.person?.grants ?? [];
-  const code = normalizeTipCode(rawCode);
-  if (!code || !hasTipRole(grants)) return null;
-  const tip = await ctx.tx.tip.findUnique({ where: { code } });
-  return tip && (await covers(ctx.tx, grants, TIP_ROLES, tip.areaCode)) ? tip : null;
-}
+const officerTip = (ctx: ChatContext, rawCode: string) => tipForStaff(ctx.tx, ctx.person?.grants ?? [], rawCode);
 
 const auditTip = (ctx: ChatContext, action: string, tip: Tip, details?: Record<string, string>) =>
   audit(ctx.tx, { actorId: ctx.person!.user.id, action, entity: 'Tip', entityId: tip.id, details });
@@ -36,17 +29,13 @@ const auditTip = (ctx: ChatContext, action: string, tip: Tip, details?: Record<s
 export async function showInbox(ctx: ChatContext, arg: string): Promise<void> {
   const grants = ctx.person?.grants ?? [];
   if (!hasTipRole(grants)) return ctx.showMainMenu(ctx.t('staff-only'));
-  const where = { status: { in: [...OPEN_STATUSES] }, ...tipAreaFilter(grants) };
-  const total = await ctx.tx.tip.count({ where });
-  const pages = Math.max(1, Math.ceil(total / PAGE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(arg, 10) || 1));
-  const tips = await ctx.tx.tip.findMany({
-    where,
-    orderBy: [{ urgent: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
-    skip: (page - 1) * PAGE,
-    take: PAGE,
-    include: { area: { select: { name: true } } },
-  });
+  const { total, pages, page, tips } = await listTips(
+    ctx.tx,
+    grants,
+    OPEN_STATUSES,
+    Number.parseInt(arg, 10) || 1,
+    PAGE,
+  );
   await audit(ctx.tx, {
     actorId: ctx.person!.user.id,
     action: 'inbox.view',

@@ -1,9 +1,10 @@
 import type { PhotoRef } from '../../core/messages.ts';
 import type { Tx } from '../../core/tx.ts';
-import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
+import type { StaffGrant, Tip, TipStatus } from '../../generated/prisma/client.ts';
 import type { Pii } from '../../security/pii.ts';
 import type { Person } from '../../core/people.ts';
-import { newTipCode } from './code.ts';
+import { covers, hasTipRole, tipAreaFilter, TIP_ROLES } from '../staff/grants.ts';
+import { newTipCode, normalizeTipCode } from './code.ts';
 import type { Draft } from './draft.ts';
 
 /** The commune a tip belongs to: the reporter's commune (a hamlet's parent). */
@@ -103,4 +104,34 @@ export async function readThread(tx: Tx, pii: Pii, tipId: string, take = 10): Pr
     text: r.textEnc ? pii.decrypt(r.textEnc) : undefined,
     photos: r.photosEnc ? pii.decryptJson<PhotoRef[]>(r.photosEnc) : [],
   }));
+}
+
+/** A tip the holder of `grants` may work on (an officer role over its area), by code; null otherwise. */
+export async function tipForStaff(tx: Tx, grants: StaffGrant[], rawCode: string): Promise<Tip | null> {
+  const code = normalizeTipCode(rawCode);
+  if (!code || !hasTipRole(grants)) return null;
+  const tip = await tx.tip.findUnique({ where: { code } });
+  return tip && (await covers(tx, grants, TIP_ROLES, tip.areaCode)) ? tip : null;
+}
+
+/** A page of the tips in the holder's areas with the given statuses: urgent first, then oldest first. */
+export async function listTips(
+  tx: Tx,
+  grants: StaffGrant[],
+  statuses: readonly TipStatus[],
+  page: number,
+  size: number,
+) {
+  const where = { status: { in: [...statuses] }, ...tipAreaFilter(grants) };
+  const total = await tx.tip.count({ where });
+  const pages = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(pages, Math.max(1, page));
+  const tips = await tx.tip.findMany({
+    where,
+    orderBy: [{ urgent: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    skip: (current - 1) * size,
+    take: size,
+    include: { area: { select: { name: true } } },
+  });
+  return { total, pages, page: current, tips };
 }
