@@ -89,6 +89,8 @@ mydata =
     • Notices: { $broadcasts }
     • Notice kinds: { $notices }
     • Registered: { $createdAt }
+    • Reports you sent: { $tips } (deleting your data keeps them, without any link to you)
+    • Staff roles: { $roles }
     Your account ids and name are encrypted at rest.
 mydata-account = • { $platform } account: { $name }{ $blocked ->
     [yes] (bot blocked)

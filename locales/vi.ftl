@@ -89,6 +89,8 @@ mydata =
     • Thông báo: { $broadcasts }
     • Loại thông báo: { $notices }
     • Ngày đăng ký: { $createdAt }
+    • Tin báo đã gửi: { $tips } (khi xoá dữ liệu, tin báo vẫn được giữ nhưng không còn gắn với bạn)
+    • Vai trò cán bộ: { $roles }
     Mã tài khoản và tên của bạn được mã hoá khi lưu.
 mydata-account = • Tài khoản { $platform }: { $name }{ $blocked ->
     [yes] (đã chặn bot)
