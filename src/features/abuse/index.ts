@@ -7,11 +7,12 @@ const FLAGGED_SHARE = 0.5;
 /**
  * Drops a chat's updates beyond the per-minute limit, counted from the durable
  * inbox (exact, and the same on every instance). The first update over the
- * limit gets one polite reply; the rest are dropped silently. Staff are exempt.
+ * limit gets one polite reply; the rest are dropped silently. Staff and group chats are exempt.
  */
 async function floodGuard(ctx: ChatContext): Promise<boolean> {
   const { person, received, policy } = ctx;
-  if (person?.grants.length) return true;
+  // Groups: the bot reads only commands and button presses there, and a busy station group is not a flood.
+  if (person?.grants.length || ctx.msg.chatType !== 'private') return true;
   const limit = person?.user.spamFlaggedAt
     ? Math.max(1, Math.floor(policy.FLOOD_PER_MINUTE * FLAGGED_SHARE))
     : policy.FLOOD_PER_MINUTE;
