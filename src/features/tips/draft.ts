@@ -36,9 +36,12 @@ export function writeDraft(ctx: ChatContext, step: string, draft: Draft): void {
   ctx.setFlow('report', step, { draft: Buffer.from(ctx.pii.encryptJson(draft)).toString('base64') });
 }
 
-/** "0912 345 678", "+84 912.345.678" → "0912345678"; undefined if it is not a Vietnamese phone number. */
+/**
+ * "0912 345 678", "+84 912.345.678" → "0912345678"; a mobile (10 digits) or a
+ * landline (02x + 8 digits); undefined for anything else.
+ */
 export function normalizePhone(text: string): string | undefined {
   const digits = text.replace(/[\s.()-]/g, '');
   const local = digits.replace(/^(?:\+?84)/, '0');
-  return /^0\d{9}$/.test(local) ? local : undefined;
+  return /^(?:0[35789]\d{8}|02\d{9})$/.test(local) ? local : undefined;
 }
