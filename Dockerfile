@@ -8,5 +8,6 @@ RUN npm ci --no-audit --no-fund && npm cache clean --force
 COPY . .
 USER node
 EXPOSE 3000
-# `npm start` runs web and worker in one process; `npm run start:web` / `start:worker` split them.
-CMD ["npm", "start"]
+# What `npm start` runs (web and worker in one process; pass "web" or "worker" to split them), started
+# without npm in between: npm does not pass SIGTERM on, and the service needs it to shut down gracefully.
+CMD ["node", "--import", "tsx", "src/main.ts"]
