@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Platform } from '../../src/core/messages.ts';
@@ -93,12 +94,24 @@ export async function startHarness(extra: Record<string, string> = {}, role: Rol
     },
     async close() {
       await h.service.stop();
-      await Promise.all([tg.close(), zalo.close()]);
+      await Promise.all([tg.close(), zalo.close(), forgetRedisKeys(config.REDIS_URL, config.REDIS_PREFIX)]);
       await database?.drop();
     },
   };
   h.url = h.service.url;
   return h;
+}
+
+/** Deletes a test service's queues and locks, so runs leave nothing behind in the shared Redis. */
+export async function forgetRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+      if ((keys as string[]).length) await redis.del(...(keys as string[]));
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** The stored identity (with its user) of a messenger account, found the way the service finds it. */
