@@ -4,6 +4,7 @@ import { createDb, type Db } from '../db/client.ts';
 import { Pii } from '../security/pii.ts';
 import { areasCommand } from './areas.ts';
 import { inviteCommand } from './invite.ts';
+import { staffCommand } from './staff.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -12,6 +13,9 @@ Commands:
   areas search <text>     Find communes/wards by name, also by pre-2025 names ("hung my", "hoa my cai nuoc")
   invite --role officer|leader|admin --area <code> [--days 7]
                           A one-time staff invite code for an area (and everything under it); the person sends /staff <code>
+  staff list [--area <code>]
+                          Staff roles by area (grant ids; no names or platform ids)
+  staff revoke <grant id> Take a role away (and the person's API tokens)
 
 Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite.`;
 
@@ -20,6 +24,7 @@ const out = (line: string) => console.log(line);
 
 const commands: Record<string, () => Command> = {
   areas: () => (args, db) => areasCommand(args, db, out),
+  staff: () => (args, db) => staffCommand(args, db, out),
   invite: () => {
     const pii = new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
     return (args, db) => inviteCommand(args, db, pii, out);

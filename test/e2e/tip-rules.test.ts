@@ -186,6 +186,17 @@ describe('staff access', () => {
     const bad = await cli(['invite', '--role', 'boss', '--area', 'x']).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(/--role: .*\n--area: must be an area code/);
+
+    // The operator lists staff and takes the role away again; the person is no longer staff.
+    const listed = (await cli(['staff', 'list', '--area', province])).stdout;
+    const grantId = new RegExp(`^(\\S+)  admin    ${province}`, 'm').exec(listed)![1]!;
+    expect(listed).not.toContain(String(u.id));
+    expect((await cli(['staff', 'revoke', grantId])).stdout).toMatch(/^Revoked: admin of /);
+    await u.send('/inbox');
+    await u.expect(/Chức năng này chỉ dành cho cán bộ/);
+    expect(await h.db.auditLog.count({ where: { action: 'grant.revoke', entityId: grantId } })).toBe(1);
+    const missing = await cli(['staff', 'revoke', grantId]).catch((e) => e);
+    expect(missing.code).toBe(2);
   });
 
   it('a commune without officers: its tips rise to the province officers', async () => {
