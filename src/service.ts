@@ -17,6 +17,7 @@ import { ChatDrainer } from './pipeline/drain.ts';
 import { Inbox, type Enqueue } from './pipeline/inbox.ts';
 import { OutboxSender } from './pipeline/outbox.ts';
 import { Sweeper } from './pipeline/sweeper.ts';
+import { registerTipMetrics } from './features/tips/metrics.ts';
 import { UnavailableNotice } from './pipeline/unavailable-notice.ts';
 import { TelegramMessenger } from './platforms/telegram/messenger.ts';
 import type { Messenger } from './platforms/types.ts';
@@ -85,6 +86,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
   const pii = new Pii(config.DATA_ENCRYPTION_KEY);
   const i18n = new I18n(config.DEFAULT_LOCALE);
   const metrics = createMetrics();
+  registerTipMetrics(metrics, db);
   const router = new Router(features, { onboard: beginOnboarding });
   const messengerList = createMessengers(config, router, i18n, log);
   const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));

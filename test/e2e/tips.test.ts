@@ -88,6 +88,8 @@ describe('a tip from report to resolution, in Vietnamese', () => {
     expect(tip.photoCount).toBe(2);
     expect(tip.events.map((e) => e.status)).toEqual(['new', 'acknowledged', 'resolved']);
     expect(tip.messages.map((m) => m.author)).toEqual(['officer', 'citizen']);
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toMatch(/antq_tips\{status="resolved",urgent="false"\} [1-9]/);
   });
 
   it('Zalo: anonymous tip with text, typed place and two photos; officer works it by /tip and numbers', async () => {
