@@ -124,3 +124,9 @@ export async function getArea(db: Tx, code: string): Promise<AreaInfo | null> {
   if (!area) return null;
   return { code: area.code, name: area.name, level: area.level, provinceName: area.parent?.name ?? area.name };
 }
+
+/** "Xã Hưng Mỹ, Cà Mau": how an area is named to people (its code if unknown). */
+export async function areaLabel(db: Tx, code: string): Promise<string> {
+  const area = await getArea(db, code);
+  return area ? `${area.name}, ${area.provinceName}` : code;
+}

@@ -40,9 +40,7 @@ async function showMyData(ctx: ChatContext): Promise<void> {
       notices: notices.length ? notices.join(', ') : none,
       createdAt: formatTime(ctx.locale, user.createdAt),
       tips: await ctx.tx.tip.count({ where: { reporterId: user.id } }),
-      roles: ctx.person!.grants.length
-        ? ctx.person!.grants.map((g) => ctx.t(`role-${g.role}`)).join(', ')
-        : none,
+      roles: ctx.person!.grants.length ? ctx.person!.grants.map((g) => ctx.t(`role-${g.role}`)).join(', ') : none,
     }),
     {
       menu: [

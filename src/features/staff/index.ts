@@ -1,7 +1,7 @@
 import type { ChatContext } from '../../core/context.ts';
 import { chatKeyOf } from '../../core/keys.ts';
 import type { Feature } from '../../core/feature.ts';
-import { areaLabel } from '../tips/cards.ts';
+import { areaLabel } from '../areas/search.ts';
 import { issueApiToken, revokeApiTokens } from './api-tokens.ts';
 import { audit } from './audit.ts';
 import { TIP_ROLES } from './grants.ts';
@@ -13,7 +13,7 @@ const MAX_FAILED_CODES = 5;
 async function describeRoles(ctx: ChatContext): Promise<string> {
   const lines = await Promise.all(
     ctx.person!.grants.map(async (g) =>
-      ctx.t('staff-role-line', { role: ctx.t(`role-${g.role}`), area: await areaLabel(ctx, g.areaCode) }),
+      ctx.t('staff-role-line', { role: ctx.t(`role-${g.role}`), area: await areaLabel(ctx.tx, g.areaCode) }),
     ),
   );
   return lines.join('\n');
@@ -45,7 +45,7 @@ async function staff(ctx: ChatContext, code: string): Promise<void> {
   ctx.showMainMenu(
     ctx.t('staff-welcome', {
       role: ctx.t(`role-${result.grant.role}`),
-      area: await areaLabel(ctx, result.grant.areaCode),
+      area: await areaLabel(ctx.tx, result.grant.areaCode),
     }),
   );
 }
@@ -91,7 +91,7 @@ async function station(ctx: ChatContext, arg: string): Promise<void> {
     entityId: linked.id,
     details: { areaCode: grant.areaCode },
   });
-  ctx.reply(ctx.t('station-linked', { area: await areaLabel(ctx, grant.areaCode) }));
+  ctx.reply(ctx.t('station-linked', { area: await areaLabel(ctx.tx, grant.areaCode) }));
 }
 
 /** `/apitoken`: a personal token for the HTTP API (shown once, replaces the previous one); `/apitoken revoke`. */

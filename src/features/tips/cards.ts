@@ -3,18 +3,12 @@ import { formatTime } from '../../core/format.ts';
 import type { MenuOption, OutMessage, PhotoRef, Platform } from '../../core/messages.ts';
 import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { getArea } from '../areas/search.ts';
 import type { Reader } from './audience.ts';
 import type { ThreadMessage, TipContent } from './store.ts';
 
 type T = (id: string, args?: Record<string, string | number>) => string;
 
 export const translator = (ctx: ChatContext, locale: Locale): T => ctx.i18n.translator(locale);
-
-export async function areaLabel(ctx: ChatContext, code: string): Promise<string> {
-  const area = await getArea(ctx.tx, code);
-  return area ? `${area.name}, ${area.provinceName}` : code;
-}
 
 /**
  * What officers read about a tip: never who sent it, only what they chose to

@@ -1,4 +1,5 @@
 import type { ChatContext } from '../../core/context.ts';
+import { areaLabel } from '../areas/search.ts';
 import { loadConversation, saveConversation } from '../../core/conversation-store.ts';
 import { formatTime } from '../../core/format.ts';
 import { conversationKeyOf } from '../../core/keys.ts';
@@ -6,7 +7,7 @@ import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import { audit } from '../staff/audit.ts';
 import { hasTipRole } from '../staff/grants.ts';
 import { tipReporter, type Reader } from './audience.ts';
-import { areaLabel, officerActions, photoMessages, threadText, tipDetails, translator } from './cards.ts';
+import { officerActions, photoMessages, threadText, tipDetails, translator } from './cards.ts';
 import { OPEN_STATUSES } from './categories.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
 import { addTipMessage, listTips, moveTip, readThread, readTip, tipForStaff } from './store.ts';
@@ -61,7 +62,7 @@ export async function showInbox(ctx: ChatContext, arg: string): Promise<void> {
 async function showTip(ctx: ChatContext, tip: Tip, headline?: string): Promise<void> {
   const t = translator(ctx, ctx.locale);
   const [area, events, thread] = await Promise.all([
-    areaLabel(ctx, tip.areaCode),
+    areaLabel(ctx.tx, tip.areaCode),
     ctx.tx.tipEvent.findMany({ where: { tipId: tip.id }, orderBy: { id: 'asc' } }),
     readThread(ctx.tx, ctx.pii, tip.id),
   ]);

@@ -1,7 +1,8 @@
 import type { ChatContext } from '../../core/context.ts';
+import { areaLabel } from '../areas/search.ts';
 import type { MenuOption, PhotoRef } from '../../core/messages.ts';
 import { areaOfficers } from './audience.ts';
-import { areaLabel, officerCard, photoMessages, sendToEach, tipDetails } from './cards.ts';
+import { officerCard, photoMessages, sendToEach, tipDetails } from './cards.ts';
 import { CATEGORIES, isCategory } from './categories.ts';
 import {
   draftSchema,
@@ -226,7 +227,7 @@ async function submit(ctx: ChatContext, draft: Draft): Promise<void> {
   if (minutes) return ctx.showMainMenu(rateLimited(ctx, minutes));
   const tip = await fileTip(ctx.tx, ctx.pii, ctx.person!, draft);
   const content = readTip(ctx.pii, tip);
-  const area = await areaLabel(ctx, tip.areaCode);
+  const area = await areaLabel(ctx.tx, tip.areaCode);
   const readers = await areaOfficers(ctx.tx, ctx.pii, tip.areaCode, ctx.i18n.defaultLocale);
   sendToEach(ctx, readers, (t, reader) => [
     officerCard(t, tip, tipDetails(t, reader.locale, tip, content, area)),
