@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { startFakeTelegram } from '../test/fakes/telegram.ts';
 import { createTestDatabase } from '../test/support/database.ts';
+import { forgetRedisKeys } from '../test/support/redis.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../test/support/process.ts';
 import { pacedLoad, percentile, postLoad, type LoadResult } from './load.ts';
 
@@ -54,11 +55,14 @@ async function start(args: string[], env: Record<string, string>, script?: strin
 
 const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET };
 
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_PREFIX = `bench${Date.now()}`;
+
 // --- antq-bot: the whole service (web + worker) in one process, as `npm start` runs it.
 const antqUrl = await start([], {
   DATABASE_URL: db.url,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  REDIS_PREFIX: `bench${Date.now()}`,
+  REDIS_URL,
+  REDIS_PREFIX,
   TELEGRAM_BOT_TOKEN: tg.token,
   TELEGRAM_WEBHOOK_SECRET: SECRET,
   TELEGRAM_API_ROOT: tg.apiRoot,
@@ -126,4 +130,5 @@ for (const c of children) c.child.kill('SIGTERM');
 await Promise.all(children.map((c) => c.exited));
 await tg.close();
 await db.drop();
+await forgetRedisKeys(REDIS_URL, REDIS_PREFIX);
 process.exit(0);

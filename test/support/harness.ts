@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Platform } from '../../src/core/messages.ts';
@@ -9,6 +8,7 @@ import { startService, type Role, type Service } from '../../src/service.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
 import { cloneDatabase, type TestDatabase } from './database.ts';
+import { forgetRedisKeys } from './redis.ts';
 
 export const TELEGRAM_SECRET = 'tg-webhook-secret_123';
 export const ZALO_SECRET = 'zalo-webhook-secret-456';
@@ -100,18 +100,6 @@ export async function startHarness(extra: Record<string, string> = {}, role: Rol
   };
   h.url = h.service.url;
   return h;
-}
-
-/** Deletes a test service's queues and locks, so runs leave nothing behind in the shared Redis. */
-export async function forgetRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url);
-  try {
-    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
-      if ((keys as string[]).length) await redis.del(...(keys as string[]));
-    }
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** The stored identity (with its user) of a messenger account, found the way the service finds it. */

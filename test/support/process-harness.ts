@@ -2,7 +2,8 @@ import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import type { TestDatabase } from './database.ts';
-import { forgetRedisKeys, ownDatabase, serviceEnv, TELEGRAM_SECRET, ZALO_SECRET } from './harness.ts';
+import { ownDatabase, serviceEnv, TELEGRAM_SECRET, ZALO_SECRET } from './harness.ts';
+import { forgetRedisKeys } from './redis.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from './process.ts';
 import type { Chat } from './users.ts';
 
