@@ -278,3 +278,60 @@ apitoken-issued =
     Send it as the header Authorization: Bearer <token>. Do not share it. Send /apitoken revoke to revoke it.
 apitoken-revoked = Your API tokens are revoked.
 cmd-apitoken = API token (staff)
+
+## Broadcasts
+cmd-broadcast = Send a notice to residents (staff)
+menu-broadcast = 📢 Send a notice
+menu-broadcasts = 📊 Notices sent
+bc-header = 📢 NOTICE
+bc-header-from = 📢 NOTICE from { $from }
+bc-footer = (Type /stop if you no longer want to receive notices.)
+bc-choose-area = 📢 Send a notice to the residents of which area?
+bc-choose-filter = Who should receive it?
+bc-filter-all = All residents (Telegram and Zalo)
+bc-filter-telegram = Telegram users only
+bc-filter-zalo = Zalo users only
+bc-filter-vi = Vietnamese readers only
+bc-filter-en = English readers only
+bc-ask-text = Send the text of the notice ({ $min }–{ $max } characters). You may send one photo with the text as its caption.
+bc-text-length = The text needs { $min } to { $max } characters (you sent { $length }). Please send it again.
+bc-ask-english = If you like, send an English version for English readers. Otherwise choose "Skip": they get the Vietnamese text.
+bc-skip = Skip
+bc-preview = 👁 Residents will receive this:
+bc-recipients = Draft #{ $id }. Recipients now: { $total } (Telegram { $telegram }, Zalo { $zalo }).{ $photo ->
+    [yes] {" "}A photo sent from Telegram reaches Telegram users only.
+   *[no] {""}
+  }
+bc-send-now = 🚀 Send now
+bc-schedule = ⏰ Schedule
+bc-discard = 🗑 Discard draft
+bc-discarded = The draft notice was discarded.
+bc-ask-time = When should it go out? Type a date and time in Vietnam time, e.g. 19/08 07:30
+bc-bad-time = I could not read that time, or it is past or more than { $days } days ahead. Example: 19/08 07:30
+bc-confirm-now = Send the notice now to { $count } people?
+bc-confirm-later = Send the notice to about { $count } people at { $time }?
+bc-confirm = ✅ Confirm
+bc-started = 🚀 Notice #{ $id } is being sent. You will get a report when it is done.
+bc-scheduled = ⏰ Notice #{ $id } will be sent at { $time }.
+bc-not-now = Notice #{ $id } cannot do that in its current state.
+bc-not-found = Notice not found, or you may not manage it.
+bc-usage = Usage: /broadcast to compose; /broadcast list; /broadcast status|pause|resume|cancel <number>.
+bc-do-status = 🔄 Progress
+bc-do-pause = ⏸ Pause
+bc-do-resume = ▶️ Resume
+bc-do-cancel = ⛔ Cancel
+bc-state-draft = draft
+bc-state-scheduled = scheduled
+bc-state-sending = sending
+bc-state-paused = paused
+bc-state-done = done
+bc-state-cancelled = cancelled
+bc-status-title = Notice #{ $id }: { $status }
+bc-counts = Sent { $sent }, blocked { $blocked }, failed { $failed }, skipped { $skipped }, waiting { $queued } (total { $total }).
+bc-elapsed = Time: { $duration }
+bc-duration = { $minutes } min { $seconds } s
+bc-report-title = 📊 Report of notice #{ $id }
+bc-progress-title = ⏳ Notice #{ $id }: { $done }/{ $total } processed
+bc-list-title = Recent notices of your areas:
+bc-list-empty = No notices yet.
+bc-list-recipients = { $count } recipients

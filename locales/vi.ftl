@@ -278,3 +278,60 @@ apitoken-issued =
     Dùng trong tiêu đề: Authorization: Bearer <mã>. Không chia sẻ mã này. Gõ /apitoken revoke để thu hồi.
 apitoken-revoked = Đã thu hồi mã truy cập API của bạn.
 cmd-apitoken = Mã truy cập API (cán bộ)
+
+## Broadcasts
+cmd-broadcast = Gửi thông báo tới người dân (cán bộ)
+menu-broadcast = 📢 Gửi thông báo
+menu-broadcasts = 📊 Thông báo đã gửi
+bc-header = 📢 THÔNG BÁO
+bc-header-from = 📢 THÔNG BÁO của { $from }
+bc-footer = (Gõ /stop nếu bạn không muốn nhận thông báo nữa.)
+bc-choose-area = 📢 Gửi thông báo tới người dân của địa bàn nào?
+bc-choose-filter = Gửi tới những ai?
+bc-filter-all = Tất cả người dân (Telegram và Zalo)
+bc-filter-telegram = Chỉ người dùng Telegram
+bc-filter-zalo = Chỉ người dùng Zalo
+bc-filter-vi = Chỉ người đọc tiếng Việt
+bc-filter-en = Chỉ người đọc tiếng Anh
+bc-ask-text = Hãy gửi nội dung thông báo ({ $min }–{ $max } ký tự). Có thể gửi kèm một ảnh, với nội dung là chú thích của ảnh.
+bc-text-length = Nội dung cần từ { $min } đến { $max } ký tự (bạn đã gửi { $length }). Mời bạn gửi lại.
+bc-ask-english = Nếu muốn, hãy gửi bản tiếng Anh cho người đọc tiếng Anh. Nếu không, chọn "Bỏ qua": họ sẽ nhận bản tiếng Việt.
+bc-skip = Bỏ qua
+bc-preview = 👁 Người dân sẽ nhận được như sau:
+bc-recipients = Bản nháp #{ $id }. Số người nhận hiện tại: { $total } (Telegram { $telegram }, Zalo { $zalo }).{ $photo ->
+    [yes] {" "}Ảnh chỉ gửi được tới người dùng Telegram nếu ảnh được gửi từ Telegram.
+   *[no] {""}
+  }
+bc-send-now = 🚀 Gửi ngay
+bc-schedule = ⏰ Hẹn giờ gửi
+bc-discard = 🗑 Huỷ bản nháp
+bc-discarded = Đã huỷ bản nháp thông báo.
+bc-ask-time = Gửi vào lúc nào? Gõ ngày giờ theo giờ Việt Nam, ví dụ: 19/08 07:30
+bc-bad-time = Không đọc được thời điểm này, hoặc thời điểm đã qua hay xa quá { $days } ngày. Ví dụ đúng: 19/08 07:30
+bc-confirm-now = Gửi thông báo ngay tới { $count } người?
+bc-confirm-later = Gửi thông báo tới khoảng { $count } người vào lúc { $time }?
+bc-confirm = ✅ Xác nhận
+bc-started = 🚀 Thông báo #{ $id } đang được gửi. Bạn sẽ nhận báo cáo khi gửi xong.
+bc-scheduled = ⏰ Thông báo #{ $id } sẽ được gửi lúc { $time }.
+bc-not-now = Thông báo #{ $id } không thể làm việc này ở trạng thái hiện tại.
+bc-not-found = Không tìm thấy thông báo này, hoặc bạn không có quyền quản lý nó.
+bc-usage = Cách dùng: /broadcast để soạn; /broadcast list; /broadcast status|pause|resume|cancel <số>.
+bc-do-status = 🔄 Xem tiến độ
+bc-do-pause = ⏸ Tạm dừng
+bc-do-resume = ▶️ Tiếp tục
+bc-do-cancel = ⛔ Huỷ gửi
+bc-state-draft = bản nháp
+bc-state-scheduled = đã hẹn giờ
+bc-state-sending = đang gửi
+bc-state-paused = tạm dừng
+bc-state-done = đã xong
+bc-state-cancelled = đã huỷ
+bc-status-title = Thông báo #{ $id }: { $status }
+bc-counts = Đã gửi { $sent }, bị chặn { $blocked }, lỗi { $failed }, bỏ qua { $skipped }, đang chờ { $queued } (tổng { $total }).
+bc-elapsed = Thời gian: { $duration }
+bc-duration = { $minutes } phút { $seconds } giây
+bc-report-title = 📊 Báo cáo thông báo #{ $id }
+bc-progress-title = ⏳ Thông báo #{ $id }: đã xử lý { $done }/{ $total }
+bc-list-title = Các thông báo gần đây của địa bàn bạn:
+bc-list-empty = Chưa có thông báo nào.
+bc-list-recipients = { $count } người nhận

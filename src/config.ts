@@ -48,6 +48,14 @@ const envSchema = z.object({
   TIPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   /** Messages one chat may send per minute before the bot asks it to slow down (staff are exempt). */
   FLOOD_PER_MINUTE: z.coerce.number().int().min(5).max(10000).default(30),
+  /** Messages per second to Telegram in any sliding second, all chats together (0: no pacing). */
+  TELEGRAM_RATE: z.coerce.number().int().min(0).max(100000).default(30),
+  /** Zalo publishes no limit: messages per second in any sliding second (0: no pacing). */
+  ZALO_RATE: z.coerce.number().int().min(0).max(100000).default(20),
+  /** Broadcast messages one worker sends at once per platform; also the bound on duplicates after a crash. */
+  BROADCAST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** How often the reconciler checks broadcasts against their queues, in seconds. */
+  BROADCAST_RECONCILE_SECONDS: z.coerce.number().min(0.2).max(3600).default(10),
 });
 
 export const configSchema = envSchema.superRefine((c, ctx) => {

@@ -31,6 +31,12 @@ export function createMetrics() {
       labelNames: ['platform', 'outcome'] as const,
       registers: [registry],
     }),
+    deliveries: new Counter({
+      name: 'antq_broadcast_deliveries_total',
+      help: 'Broadcast delivery attempts by platform and outcome (sent, blocked, failed, skipped, rate_limited, retry)',
+      labelNames: ['platform', 'outcome'] as const,
+      registers: [registry],
+    }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -22,7 +22,14 @@ import { UnavailableNotice } from './pipeline/unavailable-notice.ts';
 import { TelegramMessenger } from './platforms/telegram/messenger.ts';
 import type { Messenger } from './platforms/types.ts';
 import { ZaloMessenger } from './platforms/zalo/messenger.ts';
+import { BroadcastQueue, startBroadcastWorker } from './queues/broadcast-queue.ts';
 import { ChatQueue, startChatWorker } from './queues/chat-queue.ts';
+import { DeliveryQueues, startDeliveryWorkers } from './queues/delivery-queue.ts';
+import { Pacer } from './queues/pacer.ts';
+import { Deliverer } from './features/broadcasts/deliver.ts';
+import { fanOut } from './features/broadcasts/fanout.ts';
+import { registerBroadcastMetrics } from './features/broadcasts/metrics.ts';
+import { Reconciler } from './features/broadcasts/reconciler.ts';
 import { Pii } from './security/pii.ts';
 
 /** `all` runs everything in one process; `web` takes updates; `worker` handles them and sends. */
@@ -36,7 +43,13 @@ export interface Service {
   stop(): Promise<void>;
 }
 
-function createMessengers(config: Config, router: Router, i18n: I18n, log: Logger): Messenger[] {
+function createMessengers(
+  config: Config,
+  router: Router,
+  i18n: I18n,
+  log: Logger,
+  pacers: Record<Platform, Pacer>,
+): Messenger[] {
   const list: Messenger[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
     list.push(
@@ -47,6 +60,7 @@ function createMessengers(config: Config, router: Router, i18n: I18n, log: Logge
         commands: router.commandNames,
         i18n,
         log,
+        pacer: pacers.telegram,
       }),
     );
   }
@@ -57,6 +71,7 @@ function createMessengers(config: Config, router: Router, i18n: I18n, log: Logge
         apiRoot: config.ZALO_API_ROOT,
         webhookSecret: config.ZALO_WEBHOOK_SECRET,
         log,
+        pacer: pacers.zalo,
       }),
     );
   }
@@ -87,11 +102,6 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
   const i18n = new I18n(config.DEFAULT_LOCALE);
   const metrics = createMetrics();
   registerTipMetrics(metrics, db);
-  const router = new Router(features, { onboard: beginOnboarding });
-  const messengerList = createMessengers(config, router, i18n, log);
-  const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));
-  if (!messengerList.length) log.warn('no messenger token configured: the bot is off on every platform');
-
   // Producers fail fast when Redis is away (the sweeper recovers); workers wait for it.
   const queueRedis = new Redis(config.REDIS_URL, {
     maxRetriesPerRequest: 1,
@@ -99,9 +109,22 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     lazyConnect: false,
   });
   queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
+  const router = new Router(features, { onboard: beginOnboarding });
+  // Every send of a platform, from any process, shares one sliding-window budget.
+  const pacers = {
+    telegram: new Pacer(queueRedis, config.REDIS_PREFIX, 'telegram', config.TELEGRAM_RATE),
+    zalo: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo', config.ZALO_RATE),
+  };
+  const messengerList = createMessengers(config, router, i18n, log, pacers);
+  const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));
+  if (!messengerList.length) log.warn('no messenger token configured: the bot is off on every platform');
+
   const queue = new ChatQueue(queueRedis, config.REDIS_PREFIX);
   const enqueue: Enqueue = (chatKey, delayMs) => queue.add(chatKey, delayMs);
   const inbox = new Inbox(db, pii, enqueue, log, metrics);
+  const deliveries = new DeliveryQueues(queueRedis, config.REDIS_PREFIX, [...messengers.keys()]);
+  const broadcastQueue = new BroadcastQueue(queueRedis, config.REDIS_PREFIX);
+  registerBroadcastMetrics(metrics, deliveries);
 
   const stops: Array<() => Promise<unknown>> = [];
 
@@ -117,6 +140,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
       policy: config,
       messengers,
       enqueue,
+      wake: () => broadcastQueue.kick(),
       log,
       metrics,
       outbox,
@@ -131,9 +155,38 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     );
     const sweeper = new Sweeper(db, queue, log);
     sweeper.start();
+    const deliverer = new Deliverer({ db, pii, i18n, messengers, metrics });
+    const deliveryWorkers = startDeliveryWorkers(
+      workerRedis,
+      config.REDIS_PREFIX,
+      deliveries,
+      config.BROADCAST_CONCURRENCY,
+      deliverer,
+      log,
+    );
+    const reconciler = new Reconciler({
+      db,
+      pii,
+      i18n,
+      deliveries,
+      control: broadcastQueue,
+      enqueueChat: enqueue,
+      log,
+    });
+    const broadcastWorker = startBroadcastWorker(
+      workerRedis,
+      config.REDIS_PREFIX,
+      {
+        fanOut: (id) => fanOut(db, id, (rows) => deliveries.add(rows)),
+        reconcile: () => reconciler.run(),
+      },
+      log,
+    );
+    reconciler.start(config.BROADCAST_RECONCILE_SECONDS * 1000);
+    void reconciler.run().catch(() => undefined);
     stops.push(async () => {
-      await sweeper.stop();
-      await chatWorker.close();
+      await Promise.all([sweeper.stop(), reconciler.stop()]);
+      await Promise.all([chatWorker, broadcastWorker, ...deliveryWorkers].map((w) => w.close()));
       workerRedis.disconnect();
     });
   }
@@ -173,7 +226,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     async stop() {
       // Stop taking updates, finish what is in flight, then close connections.
       for (const stop of stops) await stop();
-      await queue.close();
+      await Promise.all([queue.close(), deliveries.close(), broadcastQueue.close()]);
       queueRedis.disconnect();
       await db.$disconnect();
     },

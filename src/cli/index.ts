@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { ConfigError, loadConfigFields } from '../config.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { Pii } from '../security/pii.ts';
+import { Redis } from 'ioredis';
+import { I18n } from '../i18n/index.ts';
+import { BroadcastQueue } from '../queues/broadcast-queue.ts';
 import { areasCommand } from './areas.ts';
+import { broadcastCommand } from './broadcast.ts';
 import { inviteCommand } from './invite.ts';
 import { staffCommand } from './staff.ts';
 
@@ -16,8 +20,12 @@ Commands:
   staff list [--area <code>]
                           Staff roles by area (grant ids; no names or platform ids)
   staff revoke <grant id> Take a role away (and the person's API tokens)
+  broadcast create (--area <code> | --all) --text <text> [--text-en <text>] [--photo-url <url>]
+                   [--platform telegram|zalo] [--lang vi|en] [--at "19/08 07:30"] [--draft]
+                          A notice to residents, sent now, at a time (Vietnam time) or kept as a draft
+  broadcast send <id> [--at <time>] | list | status <id> | pause <id> | resume <id> | cancel <id>
 
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite.`;
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite; REDIS_URL, REDIS_PREFIX for broadcast.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
 const out = (line: string) => console.log(line);
@@ -28,6 +36,24 @@ const commands: Record<string, () => Command> = {
   invite: () => {
     const pii = new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
     return (args, db) => inviteCommand(args, db, pii, out);
+  },
+  broadcast: () => {
+    const { REDIS_URL, REDIS_PREFIX } = loadConfigFields(['REDIS_URL', 'REDIS_PREFIX']);
+    return async (args, db) => {
+      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+      redis.on('error', () => undefined);
+      const queue = new BroadcastQueue(redis, REDIS_PREFIX);
+      const kick = async () => {
+        await redis.connect();
+        await queue.kick();
+      };
+      try {
+        return await broadcastCommand(args, { db, i18n: new I18n(), kick, out });
+      } finally {
+        await queue.close().catch(() => undefined);
+        redis.disconnect();
+      }
+    };
   },
 };
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { createInvite } from '../features/staff/invites.ts';
 import { StaffRole } from '../generated/prisma/enums.ts';
 import type { Pii } from '../security/pii.ts';
+import { flags } from './flags.ts';
 
 export const INVITE_USAGE = 'usage: invite --role officer|leader|admin --area <code> [--days 7]';
 
@@ -11,16 +12,6 @@ const optionsSchema = z.object({
   area: z.string().regex(/^\d{1,8}$/, 'must be an area code, e.g. 01 or 26734'),
   days: z.coerce.number().int().min(1).max(90).default(7),
 });
-
-/** Reads `--name value` pairs. */
-function flags(args: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const name = /^--([a-z]+)$/.exec(args[i]!)?.[1];
-    if (name && args[i + 1] !== undefined) out[name] = args[++i]!;
-  }
-  return out;
-}
 
 /** `invite --role officer --area 32008`: a one-time code, shown once, to be sent to the new staff member. */
 export async function inviteCommand(args: string[], db: Db, pii: Pii, out: (line: string) => void): Promise<number> {

@@ -23,9 +23,13 @@ export interface ReplyOptions {
   requestLocation?: boolean;
 }
 
+/** Background work a handler's change calls for, started once the change is committed. */
+export type Wake = 'broadcasts';
+
 /** Everything a feature handler needs for one update; writes go through `tx`. */
 export class ChatContext {
   readonly outgoing: Envelope[] = [];
+  readonly wakes = new Set<Wake>();
   #menuShown: MenuOption[] | undefined;
   #replied = false;
 
@@ -69,6 +73,11 @@ export class ChatContext {
   /** Shows the main menu, under `text` (default: the menu's own title). */
   showMainMenu(text = this.t('main-menu')): void {
     this.reply(text, { menu: this.nav.mainMenu(this) });
+  }
+
+  /** Asks for background work once this update's changes are committed (e.g. a broadcast just started). */
+  wake(what: Wake): void {
+    this.wakes.add(what);
   }
 
   setFlow(flow: string, step: string, data: Record<string, unknown> = this.state.data): void {

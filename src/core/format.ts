@@ -8,3 +8,29 @@ export function formatTime(locale: Locale, date: Date): string {
     timeStyle: 'short',
   }).format(date);
 }
+
+/** Vietnam has one time zone and no daylight saving. */
+const VIETNAM_OFFSET_HOURS = 7;
+
+/**
+ * Reads a local Vietnamese date and time as people type it: "20/08 07:30",
+ * "07:30 20/8/2027", "2027-08-20 07:30". Without a year, the next such date.
+ */
+export function parseLocalTime(text: string, now = new Date()): Date | undefined {
+  const s = text.trim().replace(/\s+/g, ' ');
+  const time = /(\d{1,2})[:hg](\d{2})/i.exec(s);
+  const dmy = /(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?(?!\d)/.exec(s.replace(time?.[0] ?? '', ' '));
+  const ymd = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s);
+  if (!time || !(dmy || ymd)) return undefined;
+  const [hour, minute] = [Number(time[1]), Number(time[2])];
+  const [day, month, year] = ymd
+    ? [Number(ymd[3]), Number(ymd[2]), Number(ymd[1])]
+    : [Number(dmy![1]), Number(dmy![2]), dmy![3] ? Number(dmy![3]) : undefined];
+  if (hour > 23 || minute > 59 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const at = (y: number) => new Date(Date.UTC(y, month - 1, day, hour - VIETNAM_OFFSET_HOURS, minute));
+  const thisYear = now.getUTCFullYear();
+  const date = year ? at(year) : at(thisYear) < now ? at(thisYear + 1) : at(thisYear);
+  // 31/02 rolls over into March: refuse rather than guess.
+  const local = new Date(date.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000);
+  return local.getUTCDate() === day ? date : undefined;
+}

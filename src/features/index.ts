@@ -6,12 +6,14 @@ import { settingsFeature } from './settings/index.ts';
 import { staffFeature } from './staff/index.ts';
 import { tipsFeature } from './tips/index.ts';
 import { abuseFeature } from './abuse/index.ts';
+import { broadcastsFeature } from './broadcasts/index.ts';
 
 /** Every capability, in main-menu order (the abuse guard first: it runs before any route). */
 export const features: Feature[] = [
   abuseFeature,
   onboarding,
   tipsFeature,
+  broadcastsFeature,
   staffFeature,
   settingsFeature,
   privacyFeature,

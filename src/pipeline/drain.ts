@@ -1,4 +1,5 @@
 import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
+import type { Wake } from '../core/context.ts';
 import type { Platform } from '../core/messages.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -17,6 +18,8 @@ export interface DrainDeps extends HandleDeps {
   outbox: OutboxSender;
   messengers: ReadonlyMap<Platform, Messenger>;
   enqueue: Enqueue;
+  /** Starts background work a handled update asked for; what fails here the periodic passes pick up. */
+  wake: (what: Wake) => Promise<void>;
   log: Logger;
   metrics: Metrics;
 }
@@ -92,6 +95,8 @@ export class ChatDrainer {
         },
         'update handled',
       );
+      for (const what of handled.wakes)
+        await this.deps.wake(what).catch((err) => log.warn({ err, what }, 'wake failed'));
       await messengers
         .get(row.platform)
         ?.acknowledge(handled.incoming)

@@ -1,6 +1,6 @@
 import type { Policy } from '../config.ts';
 import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
-import { ChatContext } from '../core/context.ts';
+import { ChatContext, type Wake } from '../core/context.ts';
 import { loadConversation, saveConversation } from '../core/conversation-store.ts';
 import { conversationKeyOf } from '../core/keys.ts';
 import { incomingSchema, type Incoming } from '../core/messages.ts';
@@ -23,6 +23,8 @@ export interface Handled {
   incoming: Incoming;
   /** The messages written, to this chat and others, in order. */
   written: OutboundMessage[];
+  /** Background work to start now that the changes are committed. */
+  wakes: ReadonlySet<Wake>;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
       });
       await router.handle(ctx);
       await saveConversation(tx, conversationKey, ctx.finalState(), stored);
-      return { incoming, written: await writeOutbox(tx, pii, ctx.outgoing) };
+      return { incoming, written: await writeOutbox(tx, pii, ctx.outgoing), wakes: ctx.wakes };
     },
     { timeout: 15_000, maxWait: 5_000 },
   );

@@ -22,6 +22,15 @@ export class SendError extends Error {
   }
 }
 
+/** How a message is sent. */
+export interface SendOptions {
+  /** Part of a broadcast: no retries in place (the queue decides) and the chat's own pace is kept. */
+  bulk?: { chatKey: string };
+}
+
+/** Time between two messages to one chat in a broadcast (Telegram: about one per second per chat). */
+export const BULK_CHAT_GAP_MS = 1000;
+
 /** The result of reading a webhook or polled body. */
 export type ParsedUpdate =
   | { ok: true; incoming: Incoming }
@@ -38,7 +47,8 @@ export interface Messenger {
   readonly secretHeader: string;
   readonly webhookSecret: string | undefined;
   parse(body: unknown): ParsedUpdate;
-  send(chatId: string, message: OutMessage): Promise<void>;
+  /** Sends one message (possibly several platform messages: a photo, split text); throws SendError. */
+  send(chatId: string, message: OutMessage, opts?: SendOptions): Promise<void>;
   /** Platform courtesy after an update is handled (Telegram: answer the button press). */
   acknowledge(incoming: Incoming): Promise<void>;
   /** Registers the webhook (when a public URL is known) and the command menu. */

@@ -1,10 +1,12 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, GrammyError, HttpError } from 'grammy';
+import { Api, Bot, GrammyError, HttpError } from 'grammy';
 import type { Incoming, OutMessage } from '../../core/messages.ts';
 import type { I18n } from '../../i18n/index.ts';
 import type { Logger } from '../../logger.ts';
 import { acceptUntilTaken } from '../polling.ts';
-import { SendError, type AcceptUpdate, type Messenger } from '../types.ts';
+import type { Pacer } from '../../queues/pacer.ts';
+import { holdOnRateLimit, pacedCalls } from '../pace.ts';
+import { SendError, type AcceptUpdate, type Messenger, type SendOptions } from '../types.ts';
 import { parseTelegramUpdate } from './parse.ts';
 import { CAPTION_LIMIT, renderTelegram } from './render.ts';
 
@@ -18,6 +20,8 @@ export interface TelegramOptions {
   commands: string[];
   i18n: I18n;
   log: Logger;
+  /** Keeps every send under Telegram's overall rate. */
+  pacer?: Pacer;
 }
 
 /** Maps Bot API failures to what the outbox should do about them. */
@@ -39,6 +43,8 @@ export class TelegramMessenger implements Messenger {
   readonly secretHeader = 'x-telegram-bot-api-secret-token';
   readonly webhookSecret: string | undefined;
   readonly bot: Bot;
+  /** Broadcast sends: a 429 goes straight back to the queue, which pauses for everyone. */
+  readonly #bulkApi: Api;
   readonly #opts: TelegramOptions;
   #polling: Promise<void> | undefined;
 
@@ -48,23 +54,31 @@ export class TelegramMessenger implements Messenger {
     this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot } });
     // Short 429 waits are retried in place; longer ones and 5xx go back to the outbox's schedule.
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true }));
+    this.#bulkApi = new Api(opts.token, { apiRoot: opts.apiRoot });
   }
 
   parse(body: unknown) {
     return parseTelegramUpdate(body);
   }
 
-  async send(chatId: string, message: OutMessage): Promise<void> {
+  async send(chatId: string, message: OutMessage, opts: SendOptions = {}): Promise<void> {
+    const api = opts.bulk ? this.#bulkApi : this.bot.api;
+    const pacer = this.#opts.pacer;
+    const paced = pacedCalls(pacer, opts);
     try {
       const parts = renderTelegram(message);
       if (message.photo) {
         const photo = 'fileId' in message.photo ? message.photo.fileId : message.photo.url;
         const only = parts.length === 1 && parts[0]!.text.length <= CAPTION_LIMIT ? parts.shift() : undefined;
-        await this.bot.api.sendPhoto(chatId, photo, only && { caption: only.text, reply_markup: only.reply_markup });
+        await paced(() =>
+          api.sendPhoto(chatId, photo, only && { caption: only.text, reply_markup: only.reply_markup }),
+        );
       }
-      for (const part of parts) await this.bot.api.sendMessage(chatId, part.text, { reply_markup: part.reply_markup });
+      for (const part of parts) {
+        await paced(() => api.sendMessage(chatId, part.text, { reply_markup: part.reply_markup }));
+      }
     } catch (err) {
-      throw classifyTelegramError(err);
+      throw await holdOnRateLimit(pacer, classifyTelegramError(err));
     }
   }
 

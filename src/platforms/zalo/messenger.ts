@@ -1,7 +1,9 @@
 import type { OutMessage } from '../../core/messages.ts';
 import type { Logger } from '../../logger.ts';
 import { acceptUntilTaken } from '../polling.ts';
-import { SendError, type AcceptUpdate, type Messenger } from '../types.ts';
+import type { Pacer } from '../../queues/pacer.ts';
+import { holdOnRateLimit, pacedCalls } from '../pace.ts';
+import { SendError, type AcceptUpdate, type Messenger, type SendOptions } from '../types.ts';
 import { ZaloApi, ZaloApiError } from './api.ts';
 import { parseZaloUpdate } from './parse.ts';
 import { renderZalo, TEXT_LIMIT } from './render.ts';
@@ -25,6 +27,8 @@ export interface ZaloOptions {
   apiRoot: string;
   webhookSecret: string | undefined;
   log: Logger;
+  /** Keeps every send under the configured Zalo rate. */
+  pacer?: Pacer;
 }
 
 export class ZaloMessenger implements Messenger {
@@ -33,6 +37,7 @@ export class ZaloMessenger implements Messenger {
   readonly webhookSecret: string | undefined;
   readonly api: ZaloApi;
   readonly #log: Logger;
+  readonly #pacer: Pacer | undefined;
   #polling: Promise<void> | undefined;
   #stopping = false;
   #abort = new AbortController();
@@ -41,23 +46,27 @@ export class ZaloMessenger implements Messenger {
     this.api = new ZaloApi(opts.token, opts.apiRoot);
     this.webhookSecret = opts.webhookSecret;
     this.#log = opts.log;
+    this.#pacer = opts.pacer;
   }
 
   parse(body: unknown) {
     return parseZaloUpdate(body);
   }
 
-  async send(chatId: string, message: OutMessage): Promise<void> {
+  async send(chatId: string, message: OutMessage, opts: SendOptions = {}): Promise<void> {
+    const pacer = this.#pacer;
+    const paced = pacedCalls(pacer, opts);
     try {
       const parts = renderZalo(message);
       // Telegram file ids mean nothing to Zalo; only URLs can be forwarded.
       if (message.photo && 'url' in message.photo) {
+        const url = message.photo.url;
         const caption = parts.length === 1 && parts[0]!.length <= TEXT_LIMIT ? parts.shift() : undefined;
-        await this.api.sendPhoto(chatId, message.photo.url, caption);
+        await paced(() => this.api.sendPhoto(chatId, url, caption));
       }
-      for (const text of parts) await this.api.sendMessage(chatId, text);
+      for (const text of parts) await paced(() => this.api.sendMessage(chatId, text));
     } catch (err) {
-      throw classifyZaloError(err);
+      throw await holdOnRateLimit(pacer, classifyZaloError(err));
     }
   }
 

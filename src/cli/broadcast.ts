@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { parseLocalTime } from '../core/format.ts';
+import { platformSchema } from '../core/messages.ts';
+import type { Db } from '../db/client.ts';
+import { countAudience, type Audience } from '../features/broadcasts/audience.ts';
+import { MAX_BODY, MIN_BODY } from '../features/broadcasts/content.ts';
+import { controlBroadcast, type ControlAction } from '../features/broadcasts/control.ts';
+import { statusText } from '../features/broadcasts/report.ts';
+import { createBroadcast, deliveryCounts } from '../features/broadcasts/store.ts';
+import { audit } from '../features/staff/audit.ts';
+import type { I18n } from '../i18n/index.ts';
+import { flags } from './flags.ts';
+
+export const BROADCAST_USAGE = `usage:
+  broadcast create (--area <code> | --all) --text <text> [--text-en <text>] [--photo-url <https url>]
+                   [--platform telegram|zalo] [--lang vi|en] [--at "19/08 07:30"] [--draft]
+  broadcast send <id> [--at "19/08 07:30"]
+  broadcast list
+  broadcast status|pause|resume|cancel <id>`;
+
+const body = z.string().trim().min(MIN_BODY).max(MAX_BODY);
+const createSchema = z
+  .object({
+    area: z
+      .string()
+      .regex(/^\d{1,8}$/, 'must be an area code, e.g. 01 or 26734')
+      .optional(),
+    all: z.literal('true').optional(),
+    text: body,
+    'text-en': body.optional(),
+    'photo-url': z.url({ protocol: /^https?$/ }).optional(),
+    platform: platformSchema.optional(),
+    lang: z.enum(['vi', 'en']).optional(),
+    at: z.string().optional(),
+    draft: z.literal('true').optional(),
+  })
+  .refine((o) => Boolean(o.area) !== Boolean(o.all), {
+    message: 'give exactly one of --area <code> or --all',
+    path: ['area'],
+  });
+
+/** Wakes the workers' reconciler; without Redis they find the change at their next pass anyway. */
+export type Kick = () => Promise<void>;
+
+interface Io {
+  db: Db;
+  i18n: I18n;
+  kick: Kick;
+  out: (line: string) => void;
+}
+
+function readTime(raw: string | undefined, out: Io['out']): Date | undefined | null {
+  if (!raw) return undefined;
+  const at = parseLocalTime(raw);
+  if (!at || at.getTime() <= Date.now()) {
+    out(`--at: "${raw}" is not a future date and time (Vietnam time), e.g. "19/08 07:30"`);
+    return null;
+  }
+  return at;
+}
+
+async function kickOrExplain(io: Io): Promise<void> {
+  await io.kick().catch(() => io.out('(Redis unreachable: the workers pick this up at their next reconcile pass.)'));
+}
+
+async function create(args: string[], io: Io): Promise<number> {
+  const parsed = createSchema.safeParse(flags(args));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) io.out(`--${String(issue.path[0] ?? 'area')}: ${issue.message}`);
+    io.out(BROADCAST_USAGE);
+    return 2;
+  }
+  const o = parsed.data;
+  const at = readTime(o.at, io.out);
+  if (at === null) return 2;
+  if (o.area && !(await io.db.area.findUnique({ where: { code: o.area } }))) {
+    io.out(`No area with code ${o.area}. Find codes with: npm run cli -- areas search <name>`);
+    return 2;
+  }
+  const filters = { ...(o.platform && { platforms: [o.platform] }), ...(o.lang && { locales: [o.lang] }) };
+  const audience: Audience = o.area ? { kind: 'area', areaCode: o.area, ...filters } : { kind: 'all', ...filters };
+  const b = await io.db.$transaction(async (tx) => {
+    const created = await createBroadcast(tx, {
+      audience,
+      texts: { vi: o.text, en: o['text-en'] },
+      photo: o['photo-url'] ? { url: o['photo-url'] } : null,
+    });
+    await audit(tx, { actorId: null, action: 'broadcast.create', entity: 'Broadcast', entityId: String(created.id) });
+    if (o.draft) return created;
+    const started = await controlBroadcast(tx, created.id, 'start', { at });
+    return started.ok ? started.broadcast : created;
+  });
+  const count = await countAudience(io.db, audience, b.topic);
+  io.out(
+    `Broadcast #${b.id}: ${b.status}${b.scheduledAt ? ` for ${b.scheduledAt.toISOString()}` : ''}; ` +
+      `${count.total} recipients now (Telegram ${count.telegram}, Zalo ${count.zalo}).`,
+  );
+  if (b.status !== 'draft') await kickOrExplain(io);
+  return 0;
+}
+
+async function steer(action: ControlAction, rawId: string | undefined, rest: string[], io: Io): Promise<number> {
+  const id = Number(rawId);
+  if (!Number.isSafeInteger(id)) {
+    io.out(BROADCAST_USAGE);
+    return 2;
+  }
+  const at = readTime(flags(rest).at, io.out);
+  if (at === null) return 2;
+  const result = await io.db.$transaction(async (tx) => {
+    const r = await controlBroadcast(tx, id, action, { at });
+    if (r.ok)
+      await audit(tx, { actorId: null, action: `broadcast.${action}`, entity: 'Broadcast', entityId: String(id) });
+    return r;
+  });
+  if (!result.ok) {
+    io.out(result.error === 'not-found' ? `No broadcast #${id}.` : `Broadcast #${id} cannot ${action} in its state.`);
+    return 2;
+  }
+  io.out(`Broadcast #${id}: ${result.broadcast.status}.`);
+  await kickOrExplain(io);
+  return 0;
+}
+
+async function status(rawId: string | undefined, io: Io): Promise<number> {
+  const b = await io.db.broadcast.findUnique({ where: { id: Number(rawId) || -1 } });
+  if (!b) {
+    io.out(`No broadcast #${rawId ?? ''}.`);
+    return 2;
+  }
+  io.out(statusText(io.i18n, 'en', b, await deliveryCounts(io.db, b.id)));
+  io.out(
+    `Audience: ${JSON.stringify(b.audience)}; recipients written: ${b.recipientCount}${b.fanoutDoneAt ? '' : ' (fan-out not finished)'}`,
+  );
+  return 0;
+}
+
+async function list(io: Io): Promise<number> {
+  const rows = await io.db.broadcast.findMany({ orderBy: { id: 'desc' }, take: 20 });
+  if (!rows.length) io.out('No broadcasts.');
+  for (const b of rows) {
+    io.out(
+      `#${b.id}  ${b.status.padEnd(9)}  ${b.areaCode ?? 'all'}  ${b.recipientCount} recipients  created ${b.createdAt.toISOString()}`,
+    );
+  }
+  return 0;
+}
+
+/** `broadcast ...`: the operator's side of broadcasts; every change is audited with the CLI as actor. */
+export async function broadcastCommand(args: string[], io: Io): Promise<number> {
+  const [sub, id, ...rest] = args;
+  switch (sub) {
+    case 'create':
+      return create(args.slice(1), io);
+    case 'send':
+      return steer('start', id, rest, io);
+    case 'pause':
+    case 'resume':
+    case 'cancel':
+      return steer(sub, id, rest, io);
+    case 'status':
+      return status(id, io);
+    case 'list':
+      return list(io);
+    default:
+      io.out(BROADCAST_USAGE);
+      return 2;
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { platformSchema } from '../../core/messages.ts';
+import type { Tx } from '../../core/tx.ts';
+import { Prisma, type BroadcastTopic } from '../../generated/prisma/client.ts';
+import { LOCALES } from '../../i18n/index.ts';
+
+/** Who a broadcast is for: residents of an area (and everything under it) or all residents, filtered. */
+export const audienceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('area'),
+    areaCode: z.string().min(1),
+    platforms: z.array(platformSchema).min(1).optional(),
+    locales: z.array(z.enum(LOCALES)).min(1).optional(),
+  }),
+  z.object({
+    kind: z.literal('all'),
+    platforms: z.array(platformSchema).min(1).optional(),
+    locales: z.array(z.enum(LOCALES)).min(1).optional(),
+  }),
+]);
+export type Audience = z.infer<typeof audienceSchema>;
+
+/** The resident's setting each topic obeys ("which notices to receive"). */
+const topicSetting: Record<BroadcastTopic, Prisma.Sql> = {
+  general: Prisma.sql`u."noticeGeneral"`,
+  festival: Prisma.sql`u."noticeFestival"`,
+  models: Prisma.sql`u."noticeModels"`,
+};
+
+/**
+ * Conditions on `"Identity" i JOIN "User" u` for the accounts a broadcast may
+ * reach now: in the audience, not stopped (/stop), not blocked, wanting the topic.
+ * Erased people have no rows left to match.
+ */
+export function recipientFilter(audience: Audience, topic: BroadcastTopic): Prisma.Sql {
+  const parts = [Prisma.sql`u."optedOutAt" IS NULL`, Prisma.sql`i."blockedAt" IS NULL`, topicSetting[topic]];
+  if (audience.kind === 'area') {
+    const code = audience.areaCode;
+    // Areas are at most three levels deep: province → commune → hamlet.
+    parts.push(Prisma.sql`u."areaCode" IN (
+      SELECT a.code FROM "Area" a WHERE a.code = ${code} OR a."parentCode" = ${code}
+        OR a."parentCode" IN (SELECT c.code FROM "Area" c WHERE c."parentCode" = ${code}))`);
+  }
+  if (audience.platforms) parts.push(Prisma.sql`i.platform::text IN (${Prisma.join(audience.platforms)})`);
+  if (audience.locales) parts.push(Prisma.sql`u.locale IN (${Prisma.join(audience.locales)})`);
+  return Prisma.join(parts, ' AND ');
+}
+
+export interface AudienceCount {
+  total: number;
+  telegram: number;
+  zalo: number;
+}
+
+/** How many accounts the broadcast would reach now, by platform (for the preview). */
+export async function countAudience(tx: Tx, audience: Audience, topic: BroadcastTopic): Promise<AudienceCount> {
+  const rows = await tx.$queryRaw<Array<{ platform: 'telegram' | 'zalo'; n: bigint }>>`
+    SELECT i.platform, count(*) AS n FROM "Identity" i JOIN "User" u ON u.id = i."userId"
+    WHERE ${recipientFilter(audience, topic)} GROUP BY i.platform`;
+  const by = Object.fromEntries(rows.map((r) => [r.platform, Number(r.n)]));
+  const telegram = by.telegram ?? 0;
+  const zalo = by.zalo ?? 0;
+  return { total: telegram + zalo, telegram, zalo };
+}
