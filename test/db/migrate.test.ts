@@ -30,7 +30,9 @@ describe('applyMigrations', () => {
     async () => {
       expect(await query(server, `SELECT 1 FROM pg_database WHERE datname = '${name}'`)).toEqual([]);
       const first = await applyMigrations(url);
-      const dirs = readdirSync('prisma/migrations').filter((d) => /^\d{14}_/.test(d)).sort();
+      const dirs = readdirSync('prisma/migrations')
+        .filter((d) => /^\d{14}_/.test(d))
+        .sort();
       expect(first).toEqual(dirs);
       expect(first[0]).toMatch(/_init$/);
       expect(await applyMigrations(url)).toEqual([]);

@@ -83,7 +83,10 @@ describe('a tip from report to resolution, in Vietnamese', () => {
     await officer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được xử lý xong\\. Cảm ơn bạn`));
 
-    const tip = await h.service.db.tip.findUniqueOrThrow({ where: { code }, include: { events: true, messages: true } });
+    const tip = await h.service.db.tip.findUniqueOrThrow({
+      where: { code },
+      include: { events: true, messages: true },
+    });
     expect(tip.status).toBe('resolved');
     expect(tip.photoCount).toBe(2);
     expect(tip.events.map((e) => e.status)).toEqual(['new', 'acknowledged', 'resolved']);

@@ -68,8 +68,13 @@ export class Reconciler {
     const jobs = new Map(
       await Promise.all(deliveries.platforms.map(async (p) => [p, await deliveries.pending(p)] as const)),
     );
+    // A paused broadcast still gets its recipient list written, so a resume starts at once.
+    const unwritten = await db.broadcast.findMany({
+      where: { status: { in: ['sending', 'paused'] }, fanoutDoneAt: null },
+      select: { id: true },
+    });
+    for (const b of unwritten) await control.fanOut(b.id);
     const live = await db.broadcast.findMany({ where: { status: 'sending' }, orderBy: { id: 'asc' } });
-    for (const b of live.filter((b) => !b.fanoutDoneAt)) await control.fanOut(b.id);
 
     const fannedOut = live.filter((b) => b.fanoutDoneAt);
     if (!fannedOut.length) return;

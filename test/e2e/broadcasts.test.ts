@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
+import { createBroadcast } from '../../src/features/broadcasts/store.ts';
+import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
+import { residents, seedResidents, type Resident } from '../support/residents.ts';
+import { areaCode, makeStaff } from '../support/staff.ts';
+import { TelegramUser, ZaloUser } from '../support/users.ts';
+
+let h: Harness;
+let hungMy: string;
+let baDinh: string;
+beforeAll(async () => {
+  h = await startHarness({ BROADCAST_RECONCILE_SECONDS: '0.5' });
+  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
+  baDinh = await areaCode(h, 'Phường Ba Đình', 'Hà Nội');
+});
+afterAll(() => h?.close());
+
+const VI =
+  'Ngày hội Toàn dân bảo vệ an ninh Tổ quốc tổ chức lúc 7 giờ 30 ngày 19/8 tại nhà văn hoá xã. <b>Mời bà con tham dự</b> *đông đủ*!';
+const EN = 'The national security festival starts at 7:30 on 19 August at the commune cultural house. All welcome!';
+
+/** Sends of the fake to one chat, as texts. */
+const textsTo = (r: Resident) => (r.platform === 'telegram' ? h.tg : h.zalo).textsTo(r.id);
+
+/** Starts a broadcast the way the CLI does, straight in the database. */
+async function startDirect(people: Resident[], area: string) {
+  await seedResidents(h.db, people);
+  const b = await h.db.$transaction(async (tx) => {
+    const created = await createBroadcast(tx, { audience: { kind: 'area', areaCode: area }, texts: { vi: VI } });
+    const started = await controlBroadcast(tx, created.id, 'start');
+    if (!started.ok) throw new Error('not started');
+    return started.broadcast;
+  });
+  return b.id;
+}
+
+/** Polls the database until `pick` returns something truthy. */
+async function until<T>(pick: () => Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await pick();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const waitDone = (id: number) =>
+  until(
+    async () => (await h.db.broadcast.findUniqueOrThrow({ where: { id }, select: { status: true } })).status === 'done',
+  );
+
+/** A commune of its own for each test, so audiences do not overlap. */
+let nextCommune = 0;
+async function freshCommune(): Promise<string> {
+  const area = await h.db.area.findFirstOrThrow({
+    where: { level: 'commune' },
+    orderBy: { code: 'asc' },
+    skip: 500 + nextCommune++,
+  });
+  return area.code;
+}
+
+describe('an officer broadcasts to a commune', () => {
+  it('reaches every resident once, in their language, on both messengers; /stop and blocked excluded; report = ledger', async () => {
+    const tgPeople = residents('telegram', 100, hungMy, (n) => (n % 4 === 0 ? 'en' : 'vi'));
+    const zaloPeople = residents('zalo', 100, hungMy, (n) => (n % 5 === 0 ? 'en' : 'vi'));
+    const elsewhere = residents('telegram', 10, baDinh);
+    await seedResidents(h.db, [...tgPeople, ...zaloPeople, ...elsewhere]);
+    const [tgStopper, tgBlocked] = [tgPeople[1]!, tgPeople[2]!];
+    const [zaloStopper, zaloBlocked] = [zaloPeople[1]!, zaloPeople[2]!];
+    // /stop through the chat, as residents do; blocking shows up only when the platform answers 403.
+    const stopper = Object.assign(new TelegramUser(h), { id: Number(tgStopper.id) });
+    await stopper.send('/stop');
+    await stopper.expect(/Bạn sẽ không nhận thêm thông báo nào/);
+    const zStopper = Object.assign(new ZaloUser(h), { id: zaloStopper.id });
+    await zStopper.send('/stop');
+    await zStopper.expect(/Bạn sẽ không nhận thêm thông báo nào/);
+    h.tg.block(tgBlocked.id);
+    h.zalo.block(zaloBlocked.id);
+
+    const officer = new TelegramUser(h, 'Lê', 'Văn Cán Bộ');
+    await makeStaff(h, officer, hungMy);
+    await officer.send('/broadcast');
+    await officer.pressLabel(
+      await officer.expect(/Gửi thông báo tới người dân của địa bàn nào\?/),
+      /Xã Hưng Mỹ, Cà Mau/,
+    );
+    await officer.pressLabel(await officer.expect(/Gửi tới những ai\?/), /Tất cả người dân/);
+    await officer.expect(/Hãy gửi nội dung thông báo \(5–3\.500 ký tự\)/);
+    await officer.send(VI);
+    await officer.expect(/bản tiếng Anh/);
+    await officer.send(EN);
+    const sample = await officer.expect(/Người dân sẽ nhận được như sau:/);
+    expect(sample.text).toContain('📢 THÔNG BÁO của Xã Hưng Mỹ, Cà Mau');
+    expect(sample.text).toContain(VI);
+    // 200 residents and the officer, less the two who sent /stop (the blocked ones are not known yet).
+    const preview = await officer.expect(/Số người nhận hiện tại: 199 \(Telegram 100, Zalo 99\)/);
+    await officer.pressLabel(preview, /Gửi ngay/);
+    await officer.pressLabel(await officer.expect(/Gửi thông báo ngay tới 199 người\?/), /Xác nhận/);
+    const started = await officer.expect(/Thông báo #(\d+) đang được gửi/);
+    const id = Number(/#(\d+)/.exec(started.text)![1]);
+    expect(started.options.map((o) => o.label)).toEqual(['🔄 Xem tiến độ', '⏸ Tạm dừng', '⛔ Huỷ gửi', '↩️ Quay lại']);
+
+    const report = await officer.expect(/📊 Báo cáo thông báo #\d+/, 30_000);
+    const b = await h.db.broadcast.findUniqueOrThrow({ where: { id } });
+    expect(b.status).toBe('done');
+
+    for (const r of [...tgPeople, ...zaloPeople]) {
+      const got = textsTo(r).filter((t) => t.includes('THÔNG BÁO') || t.includes('NOTICE'));
+      if (r === tgStopper || r === zaloStopper || r === tgBlocked || r === zaloBlocked) {
+        expect(got, r.id).toEqual([]);
+        continue;
+      }
+      expect(got, r.id).toHaveLength(1);
+      if (r.locale === 'en') {
+        expect(got[0]).toBe(
+          `📢 NOTICE from Xã Hưng Mỹ, Cà Mau\n\n${EN}\n\n(Type /stop if you no longer want to receive notices.)`,
+        );
+      } else {
+        expect(got[0]).toBe(
+          `📢 THÔNG BÁO của Xã Hưng Mỹ, Cà Mau\n\n${VI}\n\n(Gõ /stop nếu bạn không muốn nhận thông báo nữa.)`,
+        );
+      }
+    }
+    // Plain text: what the officer typed is not read as markup.
+    const sent = h.tg.messagesTo(tgPeople[3]!.id)[0]!;
+    expect(sent.params.parse_mode).toBeUndefined();
+    for (const r of elsewhere) expect(textsTo(r)).toEqual([]);
+    // Blocked accounts were tried once, marked, never retried.
+    for (const r of [tgBlocked, zaloBlocked]) {
+      expect(
+        (r.platform === 'telegram' ? h.tg : h.zalo).calls.filter((c) => String(c.params.chat_id) === r.id),
+      ).toHaveLength(1);
+      expect((await findIdentity(h, r.platform, r.id))!.blockedAt).not.toBeNull();
+    }
+
+    // The ledger: one row per recipient; the report's figures are its counts.
+    const rows = await h.db.delivery.groupBy({ by: ['status'], where: { broadcastId: id }, _count: { _all: true } });
+    const ledger = Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
+    expect(ledger).toEqual({ sent: 197, blocked: 2 });
+    expect(report.text).toContain('Đã gửi 197, bị chặn 2, lỗi 0, bỏ qua 0, đang chờ 0 (tổng 199).');
+    expect(report.text).toMatch(/Thời gian: \d+ phút \d+ giây/);
+    expect(b.recipientCount).toBe(199);
+  });
+
+  it('residents who /stop after the fan-out are skipped at send time; a paused broadcast sends nothing until resumed', async () => {
+    const area = await freshCommune();
+    const people = residents('zalo', 30, area);
+    const id = await startDirect(people, area);
+    await h.db.broadcast.update({ where: { id }, data: { status: 'paused' } });
+    await until(async () => (await h.db.broadcast.findUniqueOrThrow({ where: { id } })).fanoutDoneAt);
+    const late = Object.assign(new ZaloUser(h), { id: people[0]!.id });
+    await late.send('/stop');
+    await late.expect(/Bạn sẽ không nhận thêm thông báo nào/);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(people.flatMap(textsTo).filter((t) => t.includes('THÔNG BÁO'))).toEqual([]);
+
+    await h.db.$transaction((tx) => controlBroadcast(tx, id, 'resume'));
+    await waitDone(id);
+    expect(textsTo(people[0]!).filter((t) => t.includes('THÔNG BÁO'))).toEqual([]);
+    for (const r of people.slice(1)) expect(textsTo(r).filter((t) => t.includes('THÔNG BÁO'))).toHaveLength(1);
+    const skipped = await h.db.delivery.findMany({ where: { broadcastId: id, status: 'skipped' } });
+    expect(skipped.map((d) => d.error)).toEqual(['stopped']);
+  });
+});
+
+describe('platform answers', () => {
+  it('429 with retry_after pauses the whole queue for that long and retries without using an attempt', async () => {
+    const area = await freshCommune();
+    const people = residents('telegram', 20, area);
+    h.tg.failNext('sendMessage', {
+      error_code: 429,
+      description: 'Too Many Requests: retry after 2',
+      retry_after: 2,
+    });
+    const id = await startDirect(people, area);
+    await waitDone(id);
+    const calls = h.tg.calls.filter(
+      (c) => c.method === 'sendMessage' && people.some((p) => p.id === String(c.params.chat_id)),
+    );
+    const limited = calls.find((c) => c.error?.error_code === 429)!;
+    expect(limited).toBeDefined();
+    // Nothing was sent to anyone in the two seconds after the 429 (calls already on the wire excepted).
+    const during = calls.filter((c) => c.at > limited.at + 100 && c.at < limited.at + 1900);
+    expect(during).toEqual([]);
+    for (const r of people) expect(h.tg.textsTo(r.id)).toHaveLength(1);
+    const rows = await h.db.delivery.findMany({ where: { broadcastId: id } });
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual(rows.map(() => ['sent', 1]));
+  });
+
+  it('5xx is retried with backoff and delivered once; 403 blocked is never retried', async () => {
+    const area = await freshCommune();
+    const people = residents('zalo', 5, area);
+    h.zalo.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway', httpStatus: 502 }, 2);
+    h.zalo.block(people[4]!.id);
+    const id = await startDirect(people, area);
+    await waitDone(id);
+    for (const r of people.slice(0, 4)) expect(h.zalo.textsTo(r.id)).toHaveLength(1);
+    const rows = await h.db.delivery.findMany({ where: { broadcastId: id }, orderBy: { id: 'asc' } });
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(4);
+    expect(rows.filter((r) => r.status === 'blocked')).toHaveLength(1);
+    expect(Math.max(...rows.map((r) => r.attempts))).toBeGreaterThanOrEqual(2);
+    expect(h.zalo.calls.filter((c) => c.params.chat_id === people[4]!.id)).toHaveLength(1);
+  });
+});
