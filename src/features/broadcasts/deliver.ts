@@ -11,8 +11,8 @@ import { contentOf } from './store.ts';
 
 /** Tries per recipient on network or server errors (rate limits do not count). */
 export const MAX_DELIVERY_ATTEMPTS = 5;
-/** How long a worker trusts what it read of a broadcast: a pause or cancel takes effect within this. */
-const BROADCAST_CACHE_MS = 1000;
+/** How long a worker trusts what it read of a broadcast: a pause or cancel reaches new jobs within this. */
+const BROADCAST_CACHE_MS = 250;
 
 /**
  * What became of one delivery job: a final status, `held` (the broadcast is
@@ -98,7 +98,8 @@ export class Deliverer {
     attempts = 0,
   ): Promise<DeliveryOutcome> {
     await this.deps.db.delivery.updateMany({
-      where: { id, status: 'queued' },
+      // A message that went out is recorded as sent even if a cancel skipped the row meanwhile.
+      where: { id, status: status === 'sent' ? { in: ['queued', 'skipped'] } : 'queued' },
       data: { status, error: error?.slice(0, 500) ?? null, attempts: { increment: attempts }, updatedAt: new Date() },
     });
     this.deps.metrics.deliveries.inc({ platform, outcome: status });

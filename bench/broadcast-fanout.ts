@@ -1,0 +1,38 @@
+// Child of bench/broadcast: fans one broadcast out (delivery rows + jobs) in a process of its own,
+// so its peak RSS is the fan-out's alone. Prints one JSON line.
+import { Redis } from 'ioredis';
+import { createDb } from '../src/db/client.ts';
+import { controlBroadcast } from '../src/features/broadcasts/control.ts';
+import { fanOut } from '../src/features/broadcasts/fanout.ts';
+import { createBroadcast } from '../src/features/broadcasts/store.ts';
+import { DeliveryQueues } from '../src/queues/delivery-queue.ts';
+
+const db = createDb(process.env.DATABASE_URL!, { max: 2 });
+const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
+const queues = new DeliveryQueues(redis, process.env.REDIS_PREFIX!, ['telegram', 'zalo']);
+const id = await db.$transaction(async (tx) => {
+  const b = await createBroadcast(tx, {
+    audience: { kind: 'area', areaCode: process.env.AREA! },
+    texts: { vi: 'Thông báo đo tốc độ chia người nhận.' },
+  });
+  await controlBroadcast(tx, b.id, 'start');
+  return b.id;
+});
+const baselineMb = process.memoryUsage().rss / 1048576;
+const started = performance.now();
+await fanOut(db, id, (rows) => queues.add(rows));
+const seconds = (performance.now() - started) / 1000;
+const b = await db.broadcast.findUniqueOrThrow({ where: { id } });
+const jobs = (await queues.pending('telegram')) + (await queues.pending('zalo'));
+console.log(
+  JSON.stringify({
+    recipients: b.recipientCount,
+    jobs,
+    seconds,
+    baselineMb,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
+await queues.close();
+redis.disconnect();
+await db.$disconnect();

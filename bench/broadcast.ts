@@ -1,0 +1,191 @@
+// bench/broadcast: the broadcast engine measured three ways, each against its own private Redis.
+//   pacing:     2,000 Telegram recipients, fake Telegram answering 429 above 30 msgs in any sliding second
+//   fanout:     1,000,000 generated recipients: delivery rows + jobs, time and peak RSS of the fan-out process
+//   throughput: 20,000 recipients, unlimited fake, pacing off, vs a bare BullMQ worker doing no-op jobs
+//   npm run bench:broadcast [-- --only pacing,fanout,throughput --fanout 1000000 --throughput 20000]
+import { parseArgs } from 'node:util';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { createDb } from '../src/db/client.ts';
+import { controlBroadcast } from '../src/features/broadcasts/control.ts';
+import { createBroadcast } from '../src/features/broadcasts/store.ts';
+import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram.ts';
+import { createTestDatabase } from '../test/support/database.ts';
+import { startPrivateRedis } from '../test/support/private-redis.ts';
+import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../test/support/process.ts';
+import { residents, seedResidents } from '../test/support/residents.ts';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'pacing,fanout,throughput' },
+    pacing: { type: 'string', default: '2000' },
+    fanout: { type: 'string', default: '1000000' },
+    throughput: { type: 'string', default: '20000' },
+    concurrency: { type: 'string', default: '16' },
+  },
+});
+const parts = new Set(values.only.split(','));
+const CONCURRENCY = Number(values.concurrency);
+const KEY = '7'.repeat(64);
+const SECRET = 'bench-secret';
+
+const database = await createTestDatabase('antq_bench', { withAreas: true });
+const db = createDb(database.url, { max: 4 });
+const children: ServiceProcess[] = [];
+process.on('exit', () => children.forEach((c) => c.child.kill('SIGKILL')));
+const communes = await db.area.findMany({ where: { level: 'commune' }, orderBy: { code: 'asc' }, take: 40 });
+let nextCommune = 0;
+
+/** The whole service in its own process, against a fake Telegram and a private Redis. */
+async function startService(tg: FakeTelegram, redisUrl: string, extra: Record<string, string>) {
+  const port = await freePort();
+  const child = spawnService({
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: 'bench',
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    DATA_ENCRYPTION_KEY: KEY,
+    LOG_LEVEL: 'warn',
+    MIGRATE_ON_START: 'false',
+    BROADCAST_CONCURRENCY: String(CONCURRENCY),
+    BROADCAST_RECONCILE_SECONDS: '0.5',
+    PORT: String(port),
+    ...extra,
+  });
+  children.push(child);
+  await waitForHttp(`http://127.0.0.1:${port}/readyz`);
+  return child;
+}
+
+/** Seeds `count` Telegram residents of a commune of their own and broadcasts to them; resolves with the send times. */
+async function broadcastTo(tg: FakeTelegram, count: number): Promise<number[]> {
+  const area = communes[nextCommune++]!.code;
+  const people = residents('telegram', count, area);
+  await seedResidents(db, people, KEY);
+  await db.$transaction(async (tx) => {
+    const b = await createBroadcast(tx, {
+      audience: { kind: 'area', areaCode: area },
+      texts: { vi: 'Thông báo đo tốc độ gửi.' },
+    });
+    await controlBroadcast(tx, b.id, 'start');
+  });
+  const ids = new Set(people.map((p) => p.id));
+  const sends = () =>
+    tg.calls.filter((c) => c.method === 'sendMessage' && !c.error && ids.has(String(c.params.chat_id)));
+  await tg.waitFor(() => sends().length >= count, 30 * 60_000);
+  return sends()
+    .map((c) => c.at)
+    .sort((a, b) => a - b);
+}
+
+const rateOf = (times: number[]) => (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
+const lines: string[] = [];
+
+if (parts.has('pacing')) {
+  const redis = await startPrivateRedis();
+  const tg = await startFakeTelegram();
+  tg.setRateLimit(30);
+  const service = await startService(tg, redis.url, { TELEGRAM_RATE: '30' });
+  const times = await broadcastTo(tg, Number(values.pacing));
+  const rate = rateOf(times);
+  lines.push(
+    `| pacing: ${times.length} recipients, fake 429s above 30 in any sliding second, TELEGRAM_RATE=30 | ` +
+      `${rate.toFixed(2)} msg/s = ${((rate / 30) * 100).toFixed(1)} % of the limit; 429s: ${tg.rateLimited} |`,
+  );
+  service.child.kill('SIGTERM');
+  await service.exited;
+  await tg.close();
+  await redis.close();
+}
+
+if (parts.has('fanout')) {
+  const count = Number(values.fanout);
+  const redis = await startPrivateRedis();
+  const area = communes[nextCommune++]!;
+  const province = area.parentCode!;
+  // Generated residents spread over the province's communes, half Telegram, half Zalo.
+  const seeded = performance.now();
+  await db.$executeRawUnsafe(`
+    INSERT INTO "User" (id, locale, "areaCode", "consentVersion", "consentAt", "updatedAt")
+    SELECT 'b' || g, CASE WHEN g % 5 = 0 THEN 'en' ELSE 'vi' END, c.codes[1 + g % array_length(c.codes, 1)], 'bench', now(), now()
+    FROM generate_series(1, ${count}) g, (SELECT array_agg(code) AS codes FROM "Area" WHERE "parentCode" = '${province}') c`);
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Identity" (id, "userId", platform, "platformIdHash", "platformIdEnc", "chatIdEnc")
+    SELECT md5('b' || g)::uuid::text, 'b' || g, (CASE WHEN g % 2 = 0 THEN 'telegram' ELSE 'zalo' END)::"Platform", 'bench' || g, '\\x00', '\\x00'
+    FROM generate_series(1, ${count}) g`);
+  const seedSeconds = (performance.now() - seeded) / 1000;
+  const child = spawnService(
+    { DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_PREFIX: 'bench', AREA: province },
+    [],
+    'bench/broadcast-fanout.ts',
+  );
+  children.push(child);
+  if ((await child.exited) !== 0) throw new Error(child.output());
+  const r = JSON.parse(child.output().trim().split('\n').at(-1)!);
+  lines.push(
+    `| fan-out: ${r.recipients.toLocaleString('en')} generated recipients (seeded in ${seedSeconds.toFixed(0)} s) | ` +
+      `${r.seconds.toFixed(1)} s (${Math.round(r.recipients / r.seconds).toLocaleString('en')} rows+jobs/s), ` +
+      `${r.jobs.toLocaleString('en')} jobs queued, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.baselineMb.toFixed(0)} MB before the fan-out) |`,
+  );
+  await db.$executeRawUnsafe(`DELETE FROM "User" WHERE "consentVersion" = 'bench'`);
+  await redis.close();
+}
+
+if (parts.has('throughput')) {
+  const count = Number(values.throughput);
+  const redis = await startPrivateRedis();
+  const tg = await startFakeTelegram();
+  const service = await startService(tg, redis.url, { TELEGRAM_RATE: '0' });
+  const times = await broadcastTo(tg, count);
+  const ours = rateOf(times);
+  service.child.kill('SIGTERM');
+  await service.exited;
+
+  // The same number of jobs through a bare BullMQ worker doing nothing, same concurrency, same Redis.
+  const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+  const queue = new Queue('bare', { connection, prefix: 'bare' });
+  for (let at = 0; at < count; at += 1000) {
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, count - at) }, (_, n) => ({
+        name: 'noop',
+        data: { d: String(at + n) },
+        opts: { jobId: `j${at + n}`, removeOnComplete: true },
+      })),
+    );
+  }
+  let done = 0;
+  let first = 0;
+  let last = 0;
+  const finished = new Promise<void>((resolve) => {
+    const worker = new Worker(
+      'bare',
+      async () => {
+        const now = Date.now();
+        first ||= now;
+        last = now;
+        if (++done === count) setImmediate(() => void worker.close().then(resolve));
+      },
+      { connection, prefix: 'bare', concurrency: CONCURRENCY },
+    );
+  });
+  await finished;
+  const bare = (count - 1) / ((last - first) / 1000);
+  await queue.close();
+  connection.disconnect();
+  lines.push(
+    `| delivery: ${count.toLocaleString('en')} recipients, unlimited fake, TELEGRAM_RATE=0, concurrency ${CONCURRENCY} | ` +
+      `${ours.toFixed(0)} msg/s |`,
+    `| bare BullMQ worker, no-op jobs, concurrency ${CONCURRENCY}, same Redis | ${bare.toFixed(0)} jobs/s (antq/bare = ${(ours / bare).toFixed(2)}) |`,
+  );
+  await tg.close();
+  await redis.close();
+}
+
+console.log('| measured | result |');
+console.log('|---|---|');
+for (const line of lines) console.log(line);
+await db.$disconnect();
+await database.drop();
+process.exit(0);
