@@ -53,6 +53,8 @@ help =
     /start – start again
     /report – report a security concern (anonymously if you wish)
     /status – your reports, their status and the officers' replies
+    /groups – local self-managed models: join, leave, your models
+    /festivals – festival days near you: answer, calendar
     /settings – settings (language, area, notices)
     /language – change language
     /stop – stop all notices
@@ -335,3 +337,183 @@ bc-progress-title = ⏳ Notice #{ $id }: { $done }/{ $total } processed
 bc-list-title = Recent notices of your areas:
 bc-list-empty = No notices yet.
 bc-list-recipients = { $count } recipients
+
+## Self-managed models
+cmd-groups = Local self-managed models
+cmd-join = Join a model by its code
+cmd-models = Manage and review models (officers, leaders)
+menu-models = 🏘 Local models
+menu-models-manage = 🗂 Manage models
+mdl-kind-camera = Security camera
+mdl-kind-team = Self-management team
+mdl-kind-religious = Religious solidarity
+mdl-kind-club = Club
+mdl-kind-other = Other model
+mdl-kind-icon-camera = 📹
+mdl-kind-icon-team = 🛡
+mdl-kind-icon-religious = 🕊
+mdl-kind-icon-club = 🤝
+mdl-kind-icon-other = 🏘
+mdl-list-title = Self-managed models in { $area }. Choose one to see it and join:
+mdl-list-empty = { $area } has no self-managed model on the bot yet. If you have a join code, choose "Enter a join code".
+mdl-mine = ⭐ My models
+mdl-enter-code = 🔑 Enter a join code
+mdl-mine-title = Models you are in or lead:
+mdl-mine-empty = You have not joined any model yet.
+mdl-not-found = This model was not found, or you may not do this.
+mdl-details =
+    { $name }
+    Kind: { $kind }
+    Area: { $area }
+    Members: { $members }
+    Joining: { $policy }
+mdl-no-leader = This model has no leader on the bot yet; the commune officers approve instead.
+mdl-policy-open = open (join at once)
+mdl-policy-approval = the leader approves
+mdl-retired = 💤 This model is no longer active.
+mdl-you-member = ✅ You are a member.
+mdl-you-pending = ⏳ Your request to join is waiting for approval.
+mdl-join = ➕ Join
+mdl-leave = 🚪 Leave the model
+mdl-withdraw = ↩️ Withdraw my request
+mdl-ask-show-name = You are joining "{ $name }". May the model's leader see your display name? (Your account is never shown.)
+mdl-show-name-yes = 👤 Show my name
+mdl-show-name-no = 🙈 Hide my name
+mdl-outcome-joined = 🎉 You joined "{ $name }". You will receive the model's notices.
+mdl-outcome-requested = 📨 Your request to join "{ $name }" was sent. You will be told when the leader approves it.
+mdl-outcome-already-member = You are already a member of "{ $name }".
+mdl-outcome-already-pending = Your request to join "{ $name }" is waiting for approval.
+mdl-outcome-retired = "{ $name }" is no longer active and takes no new members.
+mdl-request-to-leader = 📝 Someone wants to join "{ $model }": { $who }. Type /models and choose the model to decide.
+mdl-hidden-name = A resident (name hidden)
+mdl-approve = ✅ Approve
+mdl-decline = ❌ Decline
+mdl-left = You left "{ $name }" and will receive no more of its notices.
+mdl-not-member = You are not a member of this model.
+mdl-ask-code = Type the join code printed on the poster, for example: MH-7K3Q9P
+mdl-code-unknown = No model has this code. Please check it and type it again (for example: MH-7K3Q9P).
+mdl-notice = 📢 Send a notice to the members
+mdl-members = 👥 Members
+mdl-requests = 📝 Requests waiting ({ $count })
+mdl-qr = 🔳 Join code and QR code
+mdl-members-list =
+    Members of "{ $name }": { $count } ({ $hidden } with their name hidden).
+    { $list }
+mdl-requests-title = Requests to join "{ $name }":
+mdl-requests-none = No requests are waiting.
+mdl-request-done = This request was already decided.
+mdl-approved = ✅ You were approved into "{ $name }". You will receive the model's notices.
+mdl-declined = Your request to join "{ $name }" was not accepted.
+mdl-qr-hint = Print the QR code on the poster: Telegram users scan it to join; Zalo users send the code to the bot.
+mdl-notice-ask = Send the notice for the members of "{ $name }" ({ $min }–{ $max } characters).
+mdl-notice-confirm = Send this notice to the { $count } members of "{ $name }"?
+mdl-share = Model "{ $name }" – join code: { $code }
+    Zalo users: send the code { $code } to the bot (or /join { $code }).
+mdl-share-link = Telegram users: scan the QR code or open { $link }
+mdl-share-no-link = (No Telegram link yet: the bot does not know its own username.)
+mdl-you-lead = 👑 You lead "{ $name }". Requests to join will come to you for approval.
+mdl-review = 📊 Review
+mdl-leader-invite = 👑 Invite a leader
+mdl-retire = 💤 Retire
+mdl-reactivate = ♻️ Reactivate
+mdl-review-line = #{ $id } { $name }: { $members } members, { $pending } waiting; { $joins } joined, { $leaves } left; { $notices } notices; { $tips } tips by members
+mdl-led-title = Models you lead:
+mdl-manage-title = Model review (last { $days } days):
+mdl-manage-empty = Your area has no model on the bot yet.
+mdl-create = ➕ Create a model
+mdl-retired-done = "{ $name }" is retired. Its members get no new notices of it.
+mdl-reactivated-done = "{ $name }" is active again.
+mdl-leader-invite-code = Leader invite for "{ $name }": { $code }
+    The leader sends the bot: /staff { $code } (one use, within { $days } days).
+mdl-create-area = Which commune or ward is the model in?
+mdl-create-area-type = Choose the area, or type the name of a commune or ward in your province.
+mdl-create-area-none = No commune or ward of your area matches. Please type the name again.
+mdl-create-name = The model's name ({ $min }–{ $max } characters), for example: Hamlet 3 security cameras
+mdl-create-kind = What kind of model?
+mdl-create-description = A short description (at most { $max } characters), or choose "Skip".
+mdl-create-policy = How do residents join?
+
+## Festival days
+cmd-festivals = Festival days near me
+cmd-festival = Manage festival days (officers)
+menu-festivals = 🎉 Festival days
+menu-festivals-manage = 🗓 Manage festival days
+fest-unit-day = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+fest-unit-hour = { $n ->
+    [one] 1 hour
+   *[other] { $n } hours
+}
+fest-unit-minute = { $n ->
+    [one] 1 minute
+   *[other] { $n } minutes
+}
+fest-unit-second = { $n ->
+    [one] 1 second
+   *[other] { $n } seconds
+}
+fest-details =
+    🎉 { $title }
+    📍 { $area }
+    🕒 From { $start } to { $end }
+    🏛 Venue: { $venue }
+    📋 Programme: { $programme }
+fest-announce-head = You are warmly invited to the festival day "All people protect national security":
+fest-announce-foot = To say you will come: press a button below, or type /festivals.
+fest-moved-head = ⚠️ The festival day has a new time:
+fest-moved-foot = If you can no longer come, type /festivals to tell us.
+fest-cancelled-head = ⛔ This festival day is cancelled:
+fest-cancelled-foot = We are sorry for the inconvenience.
+fest-reminder-head = ⏰ Reminder: the festival day is { $left } away.
+fest-commend-text =
+    🏅 Commendations at "{ $title }"
+    These people and collectives are commended for their part in the movement "All people protect national security":
+    { $list }
+    Congratulations!
+fest-going = ✅ I will come
+fest-not-going = ❌ I will not come
+fest-list-title = Upcoming festival days near you:
+fest-list-empty = No festival day is coming up near you.
+fest-not-found = This festival day was not found, or you may not do this.
+fest-you-going = You said you will come.
+fest-you-not-going = You said you will not come.
+fest-you-unanswered = Will you come?
+fest-is-cancelled = ⛔ This festival day is cancelled.
+fest-ics = 📅 Add to calendar (.ics)
+fest-ics-sent = Here is the calendar file: open it to add the festival day to your phone's calendar.
+fest-rsvp-going = ✅ Noted: you will come to "{ $title }".
+fest-rsvp-not-going = Noted: you will not come to "{ $title }".
+fest-create = ➕ Create a festival day
+fest-manage-title = Festival days of your area:
+fest-manage-empty = Your area has no festival day yet.
+fest-reminders = Reminders:
+fest-reminder-line = • { $left } before: { $time } – { $status }
+fest-reminder-pending = scheduled
+fest-reminder-sent = sent
+fest-reminder-missed = skipped (too late)
+fest-reminder-dropped = cancelled
+fest-counts = Answers: { $going } coming, { $notGoing } not coming. Reminders go to: { $to }.
+fest-remind-rsvp = people who said they will come
+fest-remind-area = every resident of the area
+fest-move = 🕒 Change the time
+fest-commend = 🏅 Announce commendations
+fest-cancel = ⛔ Cancel the festival day
+fest-create-area = Which area is the festival day for?
+fest-ask-title = The festival day's title (at most { $max } characters)
+fest-ask-start = When does it start? Type a date and time in Vietnam time, for example: 19/08 07:30
+fest-bad-time = That time could not be read, or it has passed. For example: 19/08 07:30
+fest-ask-end = It starts { $start }. When does it end? Type a time (for example 11:30) or a date and time.
+fest-bad-end = The end must come after the start, within 7 days. For example: 11:30
+fest-ask-venue = The venue (at most { $max } characters), for example: the commune cultural house
+fest-ask-programme = The programme (at most { $max } characters), or choose "Skip".
+fest-ask-remind = The bot reminds people { $offsets } before. Who gets the reminders?
+fest-created = ✅ Festival day #{ $id } created. Notice #{ $broadcast } is being sent to the area's residents.
+fest-not-now = This cannot be done to the festival day in its state.
+fest-moved-done = ✅ Festival day #{ $id } has a new time; reminders are rescheduled and those coming are told.
+fest-cancel-confirm = Cancel "{ $title }"? Its reminders are dropped and those coming are told.
+fest-cancelled-done = Festival day #{ $id } is cancelled.
+fest-ask-names = Type the names of the people and collectives commended, one a line or separated by ";" (at most { $names } names, each 2–{ $name } characters).
+fest-commend-confirm = Announce commendations of { $count } people/collectives to the area's residents: { $list }?
+fest-commend-done = ✅ Commendations of { $count } people/collectives announced (notice #{ $broadcast }).

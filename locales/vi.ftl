@@ -53,6 +53,8 @@ help =
     /start – bắt đầu lại
     /report – báo tin an ninh (có thể ẩn danh)
     /status – tin đã báo, trạng thái và trả lời của cán bộ
+    /groups – mô hình tự quản ở địa phương: tham gia, rời, mô hình của bạn
+    /festivals – Ngày hội ở địa phương: đăng ký tham gia, thêm vào lịch
     /settings – cài đặt (ngôn ngữ, khu vực, thông báo)
     /language – đổi ngôn ngữ
     /stop – dừng nhận mọi thông báo
@@ -335,3 +337,171 @@ bc-progress-title = ⏳ Thông báo #{ $id }: đã xử lý { $done }/{ $total }
 bc-list-title = Các thông báo gần đây của địa bàn bạn:
 bc-list-empty = Chưa có thông báo nào.
 bc-list-recipients = { $count } người nhận
+
+## Mô hình tự quản
+cmd-groups = Mô hình tự quản ở địa phương
+cmd-join = Tham gia mô hình bằng mã
+cmd-models = Quản lý, tổng kết mô hình (cán bộ, trưởng mô hình)
+menu-models = 🏘 Mô hình tự quản
+menu-models-manage = 🗂 Quản lý mô hình
+mdl-kind-camera = Camera an ninh
+mdl-kind-team = Tổ tự quản
+mdl-kind-religious = Tôn giáo đoàn kết
+mdl-kind-club = Câu lạc bộ
+mdl-kind-other = Mô hình khác
+mdl-kind-icon-camera = 📹
+mdl-kind-icon-team = 🛡
+mdl-kind-icon-religious = 🕊
+mdl-kind-icon-club = 🤝
+mdl-kind-icon-other = 🏘
+mdl-list-title = Các mô hình tự quản ở { $area }. Chọn một mô hình để xem và tham gia:
+mdl-list-empty = { $area } chưa có mô hình tự quản nào trên bot. Nếu có mã tham gia, hãy chọn "Nhập mã tham gia".
+mdl-mine = ⭐ Mô hình của tôi
+mdl-enter-code = 🔑 Nhập mã tham gia
+mdl-mine-title = Mô hình bạn tham gia hoặc phụ trách:
+mdl-mine-empty = Bạn chưa tham gia mô hình nào.
+mdl-not-found = Không tìm thấy mô hình này, hoặc bạn không có quyền làm việc này.
+mdl-details =
+    { $name }
+    Loại: { $kind }
+    Địa bàn: { $area }
+    Thành viên: { $members }
+    Tham gia: { $policy }
+mdl-no-leader = Mô hình chưa có trưởng mô hình trên bot; cán bộ xã duyệt thay.
+mdl-policy-open = tự do (tham gia ngay)
+mdl-policy-approval = cần trưởng mô hình duyệt
+mdl-retired = 💤 Mô hình này đã ngừng hoạt động.
+mdl-you-member = ✅ Bạn là thành viên.
+mdl-you-pending = ⏳ Yêu cầu tham gia của bạn đang chờ duyệt.
+mdl-join = ➕ Tham gia
+mdl-leave = 🚪 Rời mô hình
+mdl-withdraw = ↩️ Rút yêu cầu tham gia
+mdl-ask-show-name = Bạn muốn tham gia "{ $name }". Bạn có đồng ý cho trưởng mô hình thấy tên hiển thị của bạn không? (Tài khoản của bạn không bao giờ được hiển thị.)
+mdl-show-name-yes = 👤 Đồng ý hiện tên
+mdl-show-name-no = 🙈 Không hiện tên
+mdl-outcome-joined = 🎉 Bạn đã tham gia "{ $name }". Bạn sẽ nhận thông báo của mô hình.
+mdl-outcome-requested = 📨 Đã gửi yêu cầu tham gia "{ $name }". Bạn sẽ được báo khi trưởng mô hình duyệt.
+mdl-outcome-already-member = Bạn đã là thành viên của "{ $name }".
+mdl-outcome-already-pending = Yêu cầu tham gia "{ $name }" của bạn đang chờ duyệt.
+mdl-outcome-retired = Mô hình "{ $name }" đã ngừng hoạt động, không nhận thành viên mới.
+mdl-request-to-leader = 📝 Có người muốn tham gia "{ $model }": { $who }. Gõ /models rồi chọn mô hình để duyệt.
+mdl-hidden-name = Người dân (ẩn tên)
+mdl-approve = ✅ Duyệt
+mdl-decline = ❌ Từ chối
+mdl-left = Bạn đã rời "{ $name }" và sẽ không nhận thông báo của mô hình nữa.
+mdl-not-member = Bạn không phải thành viên của mô hình này.
+mdl-ask-code = Hãy gõ mã tham gia in trên tờ thông báo, ví dụ: MH-7K3Q9P
+mdl-code-unknown = Không có mô hình nào với mã này. Vui lòng kiểm tra và gõ lại mã (ví dụ: MH-7K3Q9P).
+mdl-notice = 📢 Gửi thông báo cho thành viên
+mdl-members = 👥 Danh sách thành viên
+mdl-requests = 📝 Yêu cầu chờ duyệt ({ $count })
+mdl-qr = 🔳 Mã tham gia và mã QR
+mdl-members-list =
+    Thành viên của "{ $name }": { $count } người ({ $hidden } người không hiện tên).
+    { $list }
+mdl-requests-title = Yêu cầu tham gia "{ $name }" đang chờ duyệt:
+mdl-requests-none = Không còn yêu cầu nào chờ duyệt.
+mdl-request-done = Yêu cầu này đã được xử lý trước đó.
+mdl-approved = ✅ Bạn đã được duyệt vào "{ $name }". Bạn sẽ nhận thông báo của mô hình.
+mdl-declined = Yêu cầu tham gia "{ $name }" của bạn chưa được chấp nhận.
+mdl-qr-hint = In mã QR lên tờ thông báo: người dùng Telegram quét để tham gia; người dùng Zalo nhắn mã cho bot.
+mdl-notice-ask = Hãy gửi nội dung thông báo cho thành viên "{ $name }" ({ $min }–{ $max } ký tự).
+mdl-notice-confirm = Gửi thông báo này tới { $count } thành viên của "{ $name }"?
+mdl-share = Mô hình "{ $name }" – mã tham gia: { $code }
+    Người dùng Zalo: nhắn mã { $code } cho bot (hoặc /join { $code }).
+mdl-share-link = Người dùng Telegram: quét mã QR hoặc mở { $link }
+mdl-share-no-link = (Chưa có đường dẫn Telegram: bot chưa biết tên tài khoản của mình.)
+mdl-you-lead = 👑 Bạn là trưởng mô hình "{ $name }". Yêu cầu tham gia sẽ được gửi tới bạn để duyệt.
+mdl-review = 📊 Tổng kết
+mdl-leader-invite = 👑 Mời trưởng mô hình
+mdl-retire = 💤 Ngừng hoạt động
+mdl-reactivate = ♻️ Hoạt động trở lại
+mdl-review-line = #{ $id } { $name }: { $members } thành viên, { $pending } chờ duyệt; { $joins } tham gia, { $leaves } rời; { $notices } thông báo; { $tips } tin báo của thành viên
+mdl-led-title = Mô hình bạn phụ trách:
+mdl-manage-title = Tổng kết mô hình ({ $days } ngày qua):
+mdl-manage-empty = Địa bàn của bạn chưa có mô hình nào trên bot.
+mdl-create = ➕ Tạo mô hình mới
+mdl-retired-done = Mô hình "{ $name }" đã ngừng hoạt động. Thành viên không nhận thông báo mới của mô hình.
+mdl-reactivated-done = Mô hình "{ $name }" đã hoạt động trở lại.
+mdl-leader-invite-code = Mã mời trưởng mô hình "{ $name }": { $code }
+    Người được mời nhắn cho bot: /staff { $code } (dùng một lần, trong { $days } ngày).
+mdl-create-area = Mô hình thuộc xã/phường nào?
+mdl-create-area-type = Chọn địa bàn, hoặc gõ tên xã/phường trong tỉnh bạn phụ trách.
+mdl-create-area-none = Không tìm thấy xã/phường nào thuộc địa bàn bạn phụ trách. Vui lòng gõ lại tên.
+mdl-create-name = Tên mô hình ({ $min }–{ $max } ký tự), ví dụ: Camera an ninh ấp 3
+mdl-create-kind = Loại mô hình?
+mdl-create-description = Mô tả ngắn (tối đa { $max } ký tự), hoặc chọn "Bỏ qua".
+mdl-create-policy = Người dân tham gia thế nào?
+
+## Ngày hội
+cmd-festivals = Ngày hội ở địa phương
+cmd-festival = Quản lý Ngày hội (cán bộ)
+menu-festivals = 🎉 Ngày hội
+menu-festivals-manage = 🗓 Quản lý Ngày hội
+fest-unit-day = { $n } ngày
+fest-unit-hour = { $n } giờ
+fest-unit-minute = { $n } phút
+fest-unit-second = { $n } giây
+fest-details =
+    🎉 { $title }
+    📍 { $area }
+    🕒 Từ { $start } đến { $end }
+    🏛 Địa điểm: { $venue }
+    📋 Chương trình: { $programme }
+fest-announce-head = Trân trọng kính mời bà con tham dự Ngày hội Toàn dân bảo vệ an ninh Tổ quốc:
+fest-announce-foot = Đăng ký tham gia: bấm nút bên dưới, hoặc gõ /festivals.
+fest-moved-head = ⚠️ Ngày hội đổi thời gian. Thời gian mới:
+fest-moved-foot = Nếu bạn không tham gia được nữa, gõ /festivals để báo lại.
+fest-cancelled-head = ⛔ Ngày hội sau đây đã bị huỷ:
+fest-cancelled-foot = Xin lỗi bà con vì sự bất tiện này.
+fest-reminder-head = ⏰ Nhắc lịch: còn { $left } nữa là đến Ngày hội.
+fest-commend-text =
+    🏅 Khen thưởng tại "{ $title }"
+    Các cá nhân, tập thể sau đây được khen thưởng vì thành tích trong phong trào Toàn dân bảo vệ an ninh Tổ quốc:
+    { $list }
+    Xin chúc mừng!
+fest-going = ✅ Tôi sẽ tham gia
+fest-not-going = ❌ Không tham gia
+fest-list-title = Ngày hội sắp diễn ra ở địa phương của bạn:
+fest-list-empty = Chưa có Ngày hội nào sắp diễn ra ở địa phương của bạn.
+fest-not-found = Không tìm thấy Ngày hội này, hoặc bạn không có quyền làm việc này.
+fest-you-going = Bạn đã đăng ký tham gia.
+fest-you-not-going = Bạn đã báo không tham gia.
+fest-you-unanswered = Bạn có tham gia không?
+fest-is-cancelled = ⛔ Ngày hội này đã bị huỷ.
+fest-ics = 📅 Thêm vào lịch (.ics)
+fest-ics-sent = Đây là tệp lịch: mở tệp để thêm Ngày hội vào lịch điện thoại.
+fest-rsvp-going = ✅ Đã ghi nhận: bạn sẽ tham gia "{ $title }".
+fest-rsvp-not-going = Đã ghi nhận: bạn không tham gia "{ $title }".
+fest-create = ➕ Tạo Ngày hội
+fest-manage-title = Ngày hội của địa bàn bạn:
+fest-manage-empty = Địa bàn của bạn chưa có Ngày hội nào.
+fest-reminders = Nhắc lịch:
+fest-reminder-line = • trước { $left }: { $time } – { $status }
+fest-reminder-pending = đã hẹn
+fest-reminder-sent = đã gửi
+fest-reminder-missed = bỏ qua (đã quá giờ)
+fest-reminder-dropped = đã huỷ
+fest-counts = Đăng ký: { $going } tham gia, { $notGoing } không tham gia. Nhắc lịch gửi tới: { $to }.
+fest-remind-rsvp = người đã đăng ký tham gia
+fest-remind-area = mọi người dân của địa bàn
+fest-move = 🕒 Đổi thời gian
+fest-commend = 🏅 Công bố khen thưởng
+fest-cancel = ⛔ Huỷ Ngày hội
+fest-create-area = Ngày hội của địa bàn nào?
+fest-ask-title = Tên Ngày hội (tối đa { $max } ký tự), ví dụ: Ngày hội Toàn dân bảo vệ an ninh Tổ quốc xã Hưng Mỹ năm 2027
+fest-ask-start = Bắt đầu lúc nào? Gõ ngày giờ theo giờ Việt Nam, ví dụ: 19/08 07:30
+fest-bad-time = Không đọc được thời điểm này, hoặc thời điểm đã qua. Ví dụ đúng: 19/08 07:30
+fest-ask-end = Bắt đầu { $start }. Kết thúc lúc nào? Gõ giờ (ví dụ: 11:30) hoặc ngày giờ.
+fest-bad-end = Giờ kết thúc phải sau giờ bắt đầu và trong vòng 7 ngày. Ví dụ: 11:30
+fest-ask-venue = Địa điểm (tối đa { $max } ký tự), ví dụ: Nhà văn hoá xã
+fest-ask-programme = Chương trình (tối đa { $max } ký tự), hoặc chọn "Bỏ qua".
+fest-ask-remind = Bot sẽ tự nhắc lịch trước { $offsets }. Gửi nhắc lịch tới ai?
+fest-created = ✅ Đã tạo Ngày hội #{ $id }. Thông báo #{ $broadcast } đang được gửi tới người dân của địa bàn.
+fest-not-now = Không thể làm việc này với Ngày hội ở trạng thái hiện tại.
+fest-moved-done = ✅ Đã đổi thời gian Ngày hội #{ $id }; nhắc lịch đã được hẹn lại và người đã đăng ký được báo.
+fest-cancel-confirm = Huỷ "{ $title }"? Nhắc lịch sẽ bị huỷ và người đã đăng ký sẽ được báo.
+fest-cancelled-done = Đã huỷ Ngày hội #{ $id }.
+fest-ask-names = Gõ tên các cá nhân, tập thể được khen thưởng, mỗi tên một dòng hoặc cách nhau bởi dấu ";" (tối đa { $names } tên, mỗi tên 2–{ $name } ký tự).
+fest-commend-confirm = Công bố khen thưởng { $count } cá nhân/tập thể tới người dân của địa bàn: { $list }?
+fest-commend-done = ✅ Đã công bố khen thưởng { $count } cá nhân/tập thể (thông báo #{ $broadcast }).

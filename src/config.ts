@@ -56,7 +56,32 @@ const envSchema = z.object({
   BROADCAST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** How often the reconciler checks broadcasts against their queues, in seconds. */
   BROADCAST_RECONCILE_SECONDS: z.coerce.number().min(0.2).max(3600).default(10),
+  /** Festival reminders, before the start: e.g. "7d,1d,2h" (units d, h, m, s). */
+  FESTIVAL_REMINDERS: z
+    .string()
+    .regex(/^\s*\d+[dhms](\s*,\s*\d+[dhms])*\s*$/, 'must be a list like 7d,1d,2h (units d, h, m, s)')
+    .default('7d,1d,2h')
+    .transform(parseOffsets),
+  /** The bot's @username for deep links and QR codes; asked of Telegram (getMe) at start when unset. */
+  TELEGRAM_BOT_USERNAME: optionalString.pipe(
+    z
+      .string()
+      .regex(/^@?[A-Za-z0-9_]{5,32}$/, 'must be a Telegram bot username')
+      .transform((v) => v.replace(/^@/, ''))
+      .optional(),
+  ),
 });
+
+const UNIT_SECONDS = { d: 86_400, h: 3600, m: 60, s: 1 } as const;
+
+/** "7d,1d,2h" → [604800, 86400, 7200]: distinct, longest first. */
+function parseOffsets(text: string): number[] {
+  const seconds = text.split(',').map((part) => {
+    const [, n, unit] = /(\d+)([dhms])/.exec(part.trim())!;
+    return Number(n) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS];
+  });
+  return [...new Set(seconds)].filter((s) => s > 0).sort((a, b) => b - a);
+}
 
 export const configSchema = envSchema.superRefine((c, ctx) => {
   if (c.UPDATES_MODE === 'webhook') {
@@ -78,7 +103,10 @@ export const configSchema = envSchema.superRefine((c, ctx) => {
 export type Config = z.infer<typeof configSchema>;
 
 /** The limits features enforce, as configured. */
-export type Policy = Pick<Config, 'TIPS_PER_HOUR' | 'FLOOD_PER_MINUTE'>;
+export type Policy = Pick<
+  Config,
+  'TIPS_PER_HOUR' | 'FLOOD_PER_MINUTE' | 'FESTIVAL_REMINDERS' | 'TELEGRAM_BOT_USERNAME'
+>;
 
 export class ConfigError extends Error {}
 

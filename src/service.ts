@@ -24,6 +24,8 @@ import type { Messenger } from './platforms/types.ts';
 import { ZaloMessenger } from './platforms/zalo/messenger.ts';
 import { BroadcastQueue, startBroadcastWorker } from './queues/broadcast-queue.ts';
 import { ChatQueue, startChatWorker } from './queues/chat-queue.ts';
+import { ReminderQueue, startReminderWorker } from './queues/reminder-queue.ts';
+import { fireReminder, pendingReminders } from './features/festivals/reminders.ts';
 import { DeliveryQueues, startDeliveryWorkers } from './queues/delivery-queue.ts';
 import { Pacer } from './queues/pacer.ts';
 import { Deliverer } from './features/broadcasts/deliver.ts';
@@ -124,9 +126,22 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
   const inbox = new Inbox(db, pii, enqueue, log, metrics);
   const deliveries = new DeliveryQueues(queueRedis, config.REDIS_PREFIX, [...messengers.keys()]);
   const broadcastQueue = new BroadcastQueue(queueRedis, config.REDIS_PREFIX);
+  const reminderQueue = new ReminderQueue(queueRedis, config.REDIS_PREFIX);
   registerBroadcastMetrics(metrics, deliveries);
 
   const stops: Array<() => Promise<unknown>> = [];
+
+  // Deep links and QR codes name the bot: configured, or asked of Telegram once.
+  const telegram = messengers.get('telegram');
+  const botUsername =
+    config.TELEGRAM_BOT_USERNAME ??
+    (telegram instanceof TelegramMessenger
+      ? await telegram.bot.api.getMe().then(
+          (me) => me.username,
+          (err) => void log.warn({ err }, 'telegram getMe failed: join links show the code only'),
+        )
+      : undefined);
+  const policy = { ...config, TELEGRAM_BOT_USERNAME: botUsername };
 
   if (worker) {
     const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
@@ -137,10 +152,10 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
       pii,
       i18n,
       router,
-      policy: config,
+      policy,
       messengers,
       enqueue,
-      wake: () => broadcastQueue.kick(),
+      wake: (what) => (what === 'broadcasts' ? broadcastQueue.kick() : reminderQueue.requestSync()),
       log,
       metrics,
       outbox,
@@ -184,9 +199,27 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     );
     reconciler.start(config.BROADCAST_RECONCILE_SECONDS * 1000);
     void reconciler.run().catch(() => undefined);
+    const reminderWorker = startReminderWorker(
+      workerRedis,
+      config.REDIS_PREFIX,
+      {
+        fire: async (jobId) => {
+          const outcome = await fireReminder(db, i18n, jobId);
+          if (typeof outcome === 'object') await broadcastQueue.kick();
+          log.info({ jobId, outcome }, 'festival reminder');
+        },
+        sync: async () => reminderQueue.sync(await pendingReminders(db)),
+      },
+      log,
+    );
+    // The ledger is checked as often as broadcasts are, so reminders lost with Redis come back.
+    const syncReminders = () => void reminderQueue.requestSync().catch(() => undefined);
+    const reminderTimer = setInterval(syncReminders, config.BROADCAST_RECONCILE_SECONDS * 1000);
+    syncReminders();
     stops.push(async () => {
+      clearInterval(reminderTimer);
       await Promise.all([sweeper.stop(), reconciler.stop()]);
-      await Promise.all([chatWorker, broadcastWorker, ...deliveryWorkers].map((w) => w.close()));
+      await Promise.all([chatWorker, broadcastWorker, reminderWorker, ...deliveryWorkers].map((w) => w.close()));
       workerRedis.disconnect();
     });
   }
@@ -226,7 +259,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     async stop() {
       // Stop taking updates, finish what is in flight, then close connections.
       for (const stop of stops) await stop();
-      await Promise.all([queue.close(), deliveries.close(), broadcastQueue.close()]);
+      await Promise.all([queue.close(), deliveries.close(), broadcastQueue.close(), reminderQueue.close()]);
       queueRedis.disconnect();
       await db.$disconnect();
     },

@@ -4,7 +4,11 @@ import { createDb, type Db } from '../db/client.ts';
 import { Pii } from '../security/pii.ts';
 import { Redis } from 'ioredis';
 import { I18n } from '../i18n/index.ts';
+import { Api } from 'grammy';
 import { BroadcastQueue } from '../queues/broadcast-queue.ts';
+import { ReminderQueue } from '../queues/reminder-queue.ts';
+import { festivalCommand } from './festival.ts';
+import { modelsCommand } from './models.ts';
 import { areasCommand } from './areas.ts';
 import { broadcastCommand } from './broadcast.ts';
 import { inviteCommand } from './invite.ts';
@@ -24,8 +28,24 @@ Commands:
                    [--platform telegram|zalo] [--lang vi|en] [--at "19/08 07:30"] [--draft]
                           A notice to residents, sent now, at a time (Vietnam time) or kept as a draft
   broadcast send <id> [--at <time>] | list | status <id> | pause <id> | resume <id> | cancel <id>
+  models create --area <code> --name <text> --kind camera|team|religious|club|other [--policy approval|open]
+                [--description <text>]
+                          A self-managed model residents join through chat (prints its join code)
+  models list [--area <code>]
+                          Every model with its review figures (members, joins, leaves, notices, tips; 90 days)
+  models qr <id> [--out <file.png>]
+                          A PNG QR code of the model's Telegram join link, for posters
+  models leader <id> [--days 7]
+                          A one-time invite that makes whoever redeems it the model's leader
+  models retire <id> | reactivate <id>
+  festival create --area <code> --title <text> --start "19/08 07:30" --end "11:30" --venue <text>
+                  [--programme <text>] [--remind rsvp|area]
+                          A festival day: announced to the area now, reminded automatically (FESTIVAL_REMINDERS)
+  festival list | show <id> | cancel <id> | move <id> --start <time> --end <time>
+  festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
 
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite; REDIS_URL, REDIS_PREFIX for broadcast.`;
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite and models leader; REDIS_URL,
+REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
 const out = (line: string) => console.log(line);
@@ -37,25 +57,45 @@ const commands: Record<string, () => Command> = {
     const pii = new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
     return (args, db) => inviteCommand(args, db, pii, out);
   },
-  broadcast: () => {
-    const { REDIS_URL, REDIS_PREFIX } = loadConfigFields(['REDIS_URL', 'REDIS_PREFIX']);
-    return async (args, db) => {
-      const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
-      redis.on('error', () => undefined);
-      const queue = new BroadcastQueue(redis, REDIS_PREFIX);
-      const kick = async () => {
-        await redis.connect();
-        await queue.kick();
-      };
-      try {
-        return await broadcastCommand(args, { db, i18n: new I18n(), kick, out });
-      } finally {
-        await queue.close().catch(() => undefined);
-        redis.disconnect();
-      }
-    };
+  broadcast: () => (args, db) => withKick((kick) => broadcastCommand(args, { db, i18n: new I18n(), kick, out })),
+  festival: () => {
+    const { FESTIVAL_REMINDERS } = loadConfigFields(['FESTIVAL_REMINDERS']);
+    return (args, db) =>
+      withKick((kick) => festivalCommand(args, { db, i18n: new I18n(), offsets: FESTIVAL_REMINDERS, kick, out }));
+  },
+  models: () => {
+    const env = loadConfigFields(['TELEGRAM_BOT_USERNAME', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT']);
+    const botUsername = async () =>
+      env.TELEGRAM_BOT_USERNAME ??
+      (env.TELEGRAM_BOT_TOKEN
+        ? (await new Api(env.TELEGRAM_BOT_TOKEN, { apiRoot: env.TELEGRAM_API_ROOT }).getMe()).username
+        : undefined);
+    const pii = () => new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
+    return (args, db) => modelsCommand(args, { db, pii, botUsername, out });
   },
 };
+
+/**
+ * Runs a command that may wake the workers through Redis (broadcasts to send,
+ * reminders to schedule); without Redis they find the change at their next pass.
+ */
+async function withKick(run: (kick: () => Promise<void>) => Promise<number>): Promise<number> {
+  const { REDIS_URL, REDIS_PREFIX } = loadConfigFields(['REDIS_URL', 'REDIS_PREFIX']);
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+  redis.on('error', () => undefined);
+  const broadcasts = new BroadcastQueue(redis, REDIS_PREFIX);
+  const reminders = new ReminderQueue(redis, REDIS_PREFIX);
+  const kick = async () => {
+    await redis.connect();
+    await Promise.all([broadcasts.kick(), reminders.requestSync()]);
+  };
+  try {
+    return await run(kick);
+  } finally {
+    await Promise.all([broadcasts.close(), reminders.close()]).catch(() => undefined);
+    redis.disconnect();
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   // The same local .env the service reads.

@@ -24,7 +24,7 @@ export interface ReplyOptions {
 }
 
 /** Background work a handler's change calls for, started once the change is committed. */
-export type Wake = 'broadcasts';
+export type Wake = 'broadcasts' | 'reminders';
 
 /** Everything a feature handler needs for one update; writes go through `tx`. */
 export class ChatContext {

@@ -24,6 +24,8 @@ export interface Feature {
   mainMenu?: (ctx: ChatContext) => MenuOption[];
   /** Runs before any route; returns false to drop the update (e.g. a flood). */
   guard?: (ctx: ChatContext) => Promise<boolean>;
+  /** Text that no command, menu or dialogue took (e.g. a join code typed alone); returns true when handled. */
+  freeText?: (ctx: ChatContext, text: string) => Promise<boolean>;
   /** A `/start <payload>` deep link; returns true when the payload was this feature's. */
   startPayload?: (ctx: ChatContext, payload: string) => Promise<boolean>;
 }

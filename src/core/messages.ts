@@ -51,6 +51,12 @@ export const outMessageSchema = z.object({
   /** Telegram: offer a "share my location" button. */
   requestLocation: z.object({ label: z.string() }).optional(),
   photo: photoRefSchema.optional(),
+  /**
+   * A file made by the bot (a QR code image, a calendar file), sent after the
+   * text where the platform takes uploads (Telegram); Zalo gets the text alone,
+   * which must then say everything needed.
+   */
+  file: z.object({ kind: z.enum(['photo', 'document']), filename: z.string(), base64: z.string() }).optional(),
 });
 export type OutMessage = z.infer<typeof outMessageSchema>;
 

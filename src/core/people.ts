@@ -2,6 +2,7 @@ import type { Identity, StaffGrant, User } from '../generated/prisma/client.ts';
 import type { Pii } from '../security/pii.ts';
 import type { Tx } from './tx.ts';
 import type { Destination, Incoming, Platform } from './messages.ts';
+import { isLocale, type Locale } from '../i18n/index.ts';
 
 /** A registered person as seen from one of their messenger accounts. */
 export interface Person {
@@ -82,4 +83,24 @@ export async function erasePerson(tx: Tx, userId: string) {
 /** Where to reach a person's messenger account privately. */
 export function destinationOf(pii: Pii, identity: Identity): Destination {
   return { platform: identity.platform, chatId: pii.decrypt(identity.chatIdEnc) };
+}
+
+/** A chat to tell something, and the language to tell it in. */
+export interface Reader {
+  to: Destination;
+  locale: Locale;
+}
+
+/** The private chats of people (every messenger account they have not blocked the bot on). */
+export async function privateChatsOf(tx: Tx, pii: Pii, userIds: string[], fallback: Locale): Promise<Reader[]> {
+  if (!userIds.length) return [];
+  const identities = await tx.identity.findMany({
+    where: { userId: { in: userIds }, blockedAt: null },
+    include: { user: { select: { locale: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  return identities.map((i) => ({
+    to: destinationOf(pii, i),
+    locale: isLocale(i.user.locale) ? i.user.locale : fallback,
+  }));
 }

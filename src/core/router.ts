@@ -79,6 +79,7 @@ export class Router implements Navigation {
     const flow = ctx.state.flow ? this.#flows.get(ctx.state.flow) : undefined;
     if (flow) return this.#run(ctx, { run: flow, guest: true }, '');
     if (!ctx.person) return this.hooks.onboard(ctx, '');
+    if (m.text) for (const f of this.features) if (await f.freeText?.(ctx, m.text)) return;
     return this.#fallback(ctx, m.unsupported ? 'unsupported-message' : 'not-understood');
   }
 

@@ -7,12 +7,16 @@ import { staffFeature } from './staff/index.ts';
 import { tipsFeature } from './tips/index.ts';
 import { abuseFeature } from './abuse/index.ts';
 import { broadcastsFeature } from './broadcasts/index.ts';
+import { festivalsFeature } from './festivals/index.ts';
+import { modelsFeature } from './models/index.ts';
 
 /** Every capability, in main-menu order (the abuse guard first: it runs before any route). */
 export const features: Feature[] = [
   abuseFeature,
   onboarding,
   tipsFeature,
+  modelsFeature,
+  festivalsFeature,
   broadcastsFeature,
   staffFeature,
   settingsFeature,

@@ -4,19 +4,21 @@ import type { Tx } from '../../core/tx.ts';
 import { Prisma, type BroadcastTopic } from '../../generated/prisma/client.ts';
 import { LOCALES } from '../../i18n/index.ts';
 
-/** Who a broadcast is for: residents of an area (and everything under it) or all residents, filtered. */
+const filters = {
+  platforms: z.array(platformSchema).min(1).optional(),
+  locales: z.array(z.enum(LOCALES)).min(1).optional(),
+};
+
+/**
+ * Who a broadcast is for: residents of an area (and everything under it), the
+ * active members of a model, the people who answered "going" to a festival, or
+ * all residents; each filtered by platform and language.
+ */
 export const audienceSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('area'),
-    areaCode: z.string().min(1),
-    platforms: z.array(platformSchema).min(1).optional(),
-    locales: z.array(z.enum(LOCALES)).min(1).optional(),
-  }),
-  z.object({
-    kind: z.literal('all'),
-    platforms: z.array(platformSchema).min(1).optional(),
-    locales: z.array(z.enum(LOCALES)).min(1).optional(),
-  }),
+  z.object({ kind: z.literal('area'), areaCode: z.string().min(1), ...filters }),
+  z.object({ kind: z.literal('model'), modelId: z.number().int().positive(), ...filters }),
+  z.object({ kind: z.literal('festival'), festivalId: z.number().int().positive(), ...filters }),
+  z.object({ kind: z.literal('all'), ...filters }),
 ]);
 export type Audience = z.infer<typeof audienceSchema>;
 
@@ -41,6 +43,12 @@ export function recipientFilter(audience: Audience, topic: BroadcastTopic): Pris
       SELECT a.code FROM "Area" a WHERE a.code = ${code} OR a."parentCode" = ${code}
         OR a."parentCode" IN (SELECT c.code FROM "Area" c WHERE c."parentCode" = ${code}))`);
   }
+  if (audience.kind === 'model')
+    parts.push(Prisma.sql`u.id IN (SELECT m."userId" FROM "Membership" m
+      WHERE m."modelId" = ${audience.modelId} AND m.status = 'active')`);
+  if (audience.kind === 'festival')
+    parts.push(Prisma.sql`u.id IN (SELECT r."userId" FROM "Rsvp" r
+      WHERE r."festivalId" = ${audience.festivalId} AND r.going)`);
   if (audience.platforms) parts.push(Prisma.sql`i.platform::text IN (${Prisma.join(audience.platforms)})`);
   if (audience.locales) parts.push(Prisma.sql`u.locale IN (${Prisma.join(audience.locales)})`);
   return Prisma.join(parts, ' AND ');

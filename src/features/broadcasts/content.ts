@@ -14,11 +14,17 @@ export type Texts = z.infer<typeof textsSchema>;
 
 export const storedPhotoSchema = photoRefSchema.nullable();
 
+/** Buttons under a notice (Telegram; on Zalo the text says what to type), labelled per language. */
+export const buttonsSchema = z.array(
+  z.object({ id: z.string().min(1).max(64), label: z.object({ vi: z.string().min(1), en: z.string().min(1) }) }),
+);
+
 export interface Content {
   texts: Texts;
   photo: PhotoRef | null;
   /** The sender as readers see it ("Xã Hưng Mỹ, Cà Mau"); undefined for a nationwide notice. */
   from: string | undefined;
+  buttons: z.infer<typeof buttonsSchema>;
 }
 
 /**
@@ -34,5 +40,6 @@ export function renderBroadcast(i18n: I18n, locale: Locale, content: Content): O
   return {
     text: `${header}\n\n${body}\n\n${t('bc-footer')}`,
     ...(content.photo && { photo: content.photo }),
+    ...(content.buttons.length > 0 && { buttons: content.buttons.map((b) => ({ id: b.id, label: b.label[locale] })) }),
   };
 }

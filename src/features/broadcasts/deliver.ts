@@ -57,7 +57,7 @@ export class Deliverer {
     const { broadcast, content } = await this.#broadcast(d.broadcastId);
     if (broadcast.status === 'cancelled') return this.#settle(d.id, d.platform, 'skipped', 'cancelled');
     if (broadcast.status !== 'sending') return 'held';
-    const excluded = exclusion(d.identity, broadcast);
+    const excluded = exclusion(d.identity, broadcast) ?? (await this.#leftModel(d.identity!, broadcast));
     if (excluded) return this.#settle(d.id, d.platform, excluded === 'blocked' ? 'blocked' : 'skipped', excluded);
     const identity = d.identity!;
     const messenger = messengers.get(d.platform);
@@ -88,6 +88,16 @@ export class Deliverer {
       throw e;
     }
     return this.#settle(d.id, d.platform, 'sent', null, 1);
+  }
+
+  /** A model's notice reaches only who is still a member when it is sent. */
+  async #leftModel(identity: Identity, b: Broadcast): Promise<string | undefined> {
+    if (!b.modelId) return undefined;
+    const member = await this.deps.db.membership.findUnique({
+      where: { modelId_userId: { modelId: b.modelId, userId: identity.userId } },
+      select: { status: true },
+    });
+    return member?.status === 'active' ? undefined : 'left model';
   }
 
   async #settle(

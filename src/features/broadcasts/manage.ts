@@ -10,12 +10,13 @@ import { deliveryCounts } from './store.ts';
 const LIST_SIZE = 10;
 
 /**
- * A broadcast the person may see and steer: one of an area they hold an
- * officer or admin role over. Nationwide broadcasts belong to the operator's CLI.
- * Answers the refusal itself (same words for "no such" and "not yours").
+ * A broadcast the person may see and steer: their own (a leader's notice), or
+ * one of an area they hold an officer or admin role over. Nationwide broadcasts
+ * belong to the operator's CLI. Answers the refusal itself (same words for "no such" and "not yours").
  */
 export async function manageableBroadcast(ctx: ChatContext, id: number): Promise<Broadcast | null> {
   const b = Number.isSafeInteger(id) ? await ctx.tx.broadcast.findUnique({ where: { id } }) : null;
+  if (b && ctx.person && b.authorId === ctx.person.user.id) return b;
   if (b?.areaCode && (await covers(ctx.tx, ctx.person?.grants ?? [], TIP_ROLES, b.areaCode))) return b;
   ctx.reply(ctx.t('bc-not-found'));
   return null;
@@ -80,7 +81,8 @@ async function list(ctx: ChatContext): Promise<void> {
 export async function manage(ctx: ChatContext, verb: string, rawId: string): Promise<boolean> {
   if (verb === 'list') return (await list(ctx), true);
   if (!['status', 'pause', 'resume', 'cancel', 'drop'].includes(verb)) return false;
-  if (!hasTipRole(ctx.person?.grants ?? [])) return (ctx.showMainMenu(ctx.t('staff-only')), true);
+  // Officers steer their areas' broadcasts, leaders their own notices.
+  if (!ctx.person?.grants.length) return (ctx.showMainMenu(ctx.t('staff-only')), true);
   const b = await manageableBroadcast(ctx, Number(rawId.replace(/^#/, '')));
   if (!b) return true;
   if (verb === 'status') await showStatus(ctx, b);

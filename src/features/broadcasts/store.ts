@@ -2,7 +2,7 @@ import type { Tx } from '../../core/tx.ts';
 import type { Broadcast, BroadcastStatus, DeliveryStatus, Prisma } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { audienceSchema, type Audience } from './audience.ts';
-import { storedPhotoSchema, textsSchema, type Content } from './content.ts';
+import { buttonsSchema, storedPhotoSchema, textsSchema, type Content } from './content.ts';
 
 export const DELIVERY_STATUSES: DeliveryStatus[] = ['queued', 'sent', 'blocked', 'failed', 'skipped'];
 export type DeliveryCounts = Record<DeliveryStatus, number>;
@@ -19,31 +19,50 @@ export interface NewBroadcast {
   topic?: Broadcast['topic'];
   texts: Content['texts'];
   photo?: Content['photo'];
+  buttons?: Content['buttons'];
+  /** The festival an announcement, reminder or commendation belongs to. */
+  festivalId?: number;
 }
 
-export function createBroadcast(tx: Tx, input: NewBroadcast): Promise<Broadcast> {
+/** The area that owns an audience: who may steer the broadcast, and the "from" line. */
+async function owningArea(tx: Tx, audience: Audience, festivalId: number | undefined): Promise<string | null> {
+  if (audience.kind === 'area') return audience.areaCode;
+  if (audience.kind === 'model')
+    return (await tx.localModel.findUniqueOrThrow({ where: { id: audience.modelId } })).areaCode;
+  const id = audience.kind === 'festival' ? audience.festivalId : festivalId;
+  return id ? (await tx.festival.findUniqueOrThrow({ where: { id } })).areaCode : null;
+}
+
+export async function createBroadcast(tx: Tx, input: NewBroadcast): Promise<Broadcast> {
   const audience = audienceSchema.parse(input.audience);
+  const festivalId = audience.kind === 'festival' ? audience.festivalId : input.festivalId;
   return tx.broadcast.create({
     data: {
       authorId: input.authorId,
       authorIdentityId: input.authorIdentityId,
       audience,
-      areaCode: audience.kind === 'area' ? audience.areaCode : null,
-      topic: input.topic ?? 'general',
+      areaCode: await owningArea(tx, audience, festivalId),
+      modelId: audience.kind === 'model' ? audience.modelId : null,
+      festivalId: festivalId ?? null,
+      topic: input.topic ?? (audience.kind === 'model' ? 'models' : festivalId ? 'festival' : 'general'),
       texts: textsSchema.parse(input.texts),
       photo: (input.photo ?? undefined) as Prisma.InputJsonValue | undefined,
+      buttons: input.buttons?.length ? buttonsSchema.parse(input.buttons) : undefined,
     },
   });
 }
 
 export const audienceOf = (b: Broadcast): Audience => audienceSchema.parse(b.audience);
 
-/** What recipients read, with the sender named after the broadcast's area. */
+/** What recipients read, with the sender named after the broadcast's model or area. */
 export async function contentOf(tx: Tx, b: Broadcast): Promise<Content> {
+  const area = b.areaCode ? await areaLabel(tx, b.areaCode) : undefined;
+  const model = b.modelId ? await tx.localModel.findUnique({ where: { id: b.modelId } }) : null;
   return {
     texts: textsSchema.parse(b.texts),
     photo: storedPhotoSchema.parse(b.photo ?? null),
-    from: b.areaCode ? await areaLabel(tx, b.areaCode) : undefined,
+    from: model ? `${model.name} (${area})` : area,
+    buttons: buttonsSchema.parse(b.buttons ?? []),
   };
 }
 

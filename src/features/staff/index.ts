@@ -6,6 +6,8 @@ import { issueApiToken, revokeApiTokens } from './api-tokens.ts';
 import { audit } from './audit.ts';
 import { TIP_ROLES } from './grants.ts';
 import { redeemInvite } from './invites.ts';
+import { shareMessage } from '../models/share.ts';
+import { showModel } from '../models/resident.ts';
 
 /** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
 const MAX_FAILED_CODES = 5;
@@ -42,12 +44,19 @@ async function staff(ctx: ChatContext, code: string): Promise<void> {
     return ctx.showMainMenu(ctx.t(`staff-code-${result.error}`));
   }
   person.grants = [...person.grants.filter((g) => g.id !== result.grant.id), result.grant];
-  ctx.showMainMenu(
-    ctx.t('staff-welcome', {
-      role: ctx.t(`role-${result.grant.role}`),
-      area: await areaLabel(ctx.tx, result.grant.areaCode),
-    }),
+  const welcome = ctx.t('staff-welcome', {
+    role: ctx.t(`role-${result.grant.role}`),
+    area: await areaLabel(ctx.tx, result.grant.areaCode),
+  });
+  if (!result.modelId) return ctx.showMainMenu(welcome);
+  // A new leader gets the model's code, link and QR for posters, then its page.
+  const model = await ctx.tx.localModel.findUniqueOrThrow({ where: { id: result.modelId } });
+  ctx.reply(welcome);
+  ctx.send(
+    { platform: ctx.msg.platform, chatId: ctx.msg.chatId },
+    await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME),
   );
+  await showModel(ctx, model, ctx.t('mdl-you-lead', { name: model.name }));
 }
 
 /**

@@ -26,6 +26,8 @@ export interface NewInvite {
   days: number;
   /** "cli" or the inviting user's id. */
   createdBy: string;
+  /** A leader invite: whoever redeems it leads this model. */
+  modelId?: number;
 }
 
 /** Creates a one-time code; only its keyed hash is stored, so the code is shown once. */
@@ -39,6 +41,7 @@ export async function createInvite(tx: Tx, pii: Pii, invite: NewInvite): Promise
       role: invite.role,
       areaCode: invite.areaCode,
       createdBy: invite.createdBy,
+      modelId: invite.modelId ?? null,
       expiresAt,
     },
   });
@@ -47,7 +50,12 @@ export async function createInvite(tx: Tx, pii: Pii, invite: NewInvite): Promise
     action: 'invite.create',
     entity: 'StaffInvite',
     entityId: row.id,
-    details: { role: invite.role, areaCode: invite.areaCode, expiresAt: expiresAt.toISOString() },
+    details: {
+      role: invite.role,
+      areaCode: invite.areaCode,
+      expiresAt: expiresAt.toISOString(),
+      ...(invite.modelId && { modelId: invite.modelId }),
+    },
   });
   return { code, expiresAt };
 }
@@ -58,7 +66,7 @@ export async function redeemInvite(
   pii: Pii,
   code: string,
   userId: string,
-): Promise<{ grant: StaffGrant } | { error: 'invalid' | 'expired' | 'used' }> {
+): Promise<{ grant: StaffGrant; modelId: number | null } | { error: 'invalid' | 'expired' | 'used' }> {
   const invite = await tx.staffInvite.findUnique({ where: { codeHash: inviteHash(pii, code) } });
   if (!invite) return { error: 'invalid' };
   if (invite.usedAt) return { error: 'used' };
@@ -73,12 +81,19 @@ export async function redeemInvite(
     create: { userId, role: invite.role, areaCode: invite.areaCode },
     update: {},
   });
+  // A leader invite names the model's leader (replacing any earlier one).
+  if (invite.modelId) await tx.localModel.update({ where: { id: invite.modelId }, data: { leaderId: userId } });
   await audit(tx, {
     actorId: userId,
     action: 'invite.redeem',
     entity: 'StaffGrant',
     entityId: grant.id,
-    details: { inviteId: invite.id, role: invite.role, areaCode: invite.areaCode },
+    details: {
+      inviteId: invite.id,
+      role: invite.role,
+      areaCode: invite.areaCode,
+      ...(invite.modelId && { modelId: invite.modelId }),
+    },
   });
-  return { grant };
+  return { grant, modelId: invite.modelId };
 }

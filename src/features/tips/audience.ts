@@ -1,29 +1,11 @@
-import type { Destination } from '../../core/messages.ts';
-import { destinationOf } from '../../core/people.ts';
+import { destinationOf, privateChatsOf, type Reader } from '../../core/people.ts';
 import type { Tx } from '../../core/tx.ts';
 import type { Tip } from '../../generated/prisma/client.ts';
 import { isLocale, type Locale } from '../../i18n/index.ts';
+
+export type { Reader };
 import type { Pii } from '../../security/pii.ts';
 import { lineage, TIP_ROLES } from '../staff/grants.ts';
-
-/** A chat to tell something, and the language to tell it in. */
-export interface Reader {
-  to: Destination;
-  locale: Locale;
-}
-
-async function privateChatsOf(tx: Tx, pii: Pii, userIds: string[], fallback: Locale): Promise<Reader[]> {
-  if (!userIds.length) return [];
-  const identities = await tx.identity.findMany({
-    where: { userId: { in: userIds }, blockedAt: null },
-    include: { user: { select: { locale: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
-  return identities.map((i) => ({
-    to: destinationOf(pii, i),
-    locale: isLocale(i.user.locale) ? i.user.locale : fallback,
-  }));
-}
 
 /**
  * Who hears about a new tip of a commune: its officers and linked station

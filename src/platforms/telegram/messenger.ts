@@ -1,5 +1,5 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Api, Bot, GrammyError, HttpError } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
 import type { Incoming, OutMessage } from '../../core/messages.ts';
 import type { I18n } from '../../i18n/index.ts';
 import type { Logger } from '../../logger.ts';
@@ -38,6 +38,14 @@ export function classifyTelegramError(err: unknown): SendError {
   return new SendError('transient', err instanceof Error ? err.message : String(err));
 }
 
+/** The photo or file a message carries, as grammY sends it (a file made by the bot is uploaded). */
+function attachmentOf(message: OutMessage): { kind: 'photo' | 'document'; input: string | InputFile } | undefined {
+  if (message.photo)
+    return { kind: 'photo', input: 'fileId' in message.photo ? message.photo.fileId : message.photo.url };
+  const file = message.file;
+  return file && { kind: file.kind, input: new InputFile(Buffer.from(file.base64, 'base64'), file.filename) };
+}
+
 export class TelegramMessenger implements Messenger {
   readonly platform = 'telegram' as const;
   readonly secretHeader = 'x-telegram-bot-api-secret-token';
@@ -67,11 +75,15 @@ export class TelegramMessenger implements Messenger {
     const paced = pacedCalls(pacer, opts);
     try {
       const parts = renderTelegram(message);
-      if (message.photo) {
-        const photo = 'fileId' in message.photo ? message.photo.fileId : message.photo.url;
+      const attachment = attachmentOf(message);
+      if (attachment) {
+        // A short text rides along as the caption; a longer one follows as messages.
         const only = parts.length === 1 && parts[0]!.text.length <= CAPTION_LIMIT ? parts.shift() : undefined;
-        await paced(() =>
-          api.sendPhoto(chatId, photo, only && { caption: only.text, reply_markup: only.reply_markup }),
+        const extra = only && { caption: only.text, reply_markup: only.reply_markup };
+        await paced<unknown>(() =>
+          attachment.kind === 'photo'
+            ? api.sendPhoto(chatId, attachment.input, extra)
+            : api.sendDocument(chatId, attachment.input, extra),
         );
       }
       for (const part of parts) {
