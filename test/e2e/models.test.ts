@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
@@ -19,6 +19,9 @@ beforeAll(async () => {
   baDinh = await areaCode(h, 'Phường Ba Đình', 'Hà Nội');
 });
 afterAll(() => h?.close());
+
+/** jsqr is CommonJS: its function is both the module and its `default`. */
+const jsQR = jsqr.default;
 
 /** The text of a QR code in a PNG. */
 function decodeQr(png: Buffer): string | undefined {

@@ -2,9 +2,9 @@ import type { ChatContext } from '../../core/context.ts';
 import { formatTime, parseLocalTime } from '../../core/format.ts';
 import type { MenuOption, Platform } from '../../core/messages.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { areaLabel } from '../areas/search.ts';
 import { audit } from '../staff/audit.ts';
-import { covers, TIP_ROLES } from '../staff/grants.ts';
+import { grantAreaOptions } from '../staff/area-menu.ts';
+import { covers, hasTipRole, TIP_ROLES } from '../staff/grants.ts';
 import { countAudience, type Audience } from './audience.ts';
 import { MAX_BODY, MIN_BODY, renderBroadcast, textsSchema } from './content.ts';
 import { controlBroadcast } from './control.ts';
@@ -38,11 +38,8 @@ const cancelOption = (ctx: ChatContext): MenuOption => ({ id: 'home', label: ctx
 
 /** `/broadcast`: choose the area (one of the officer's own). */
 export async function startCompose(ctx: ChatContext): Promise<void> {
-  const grants = (ctx.person?.grants ?? []).filter((g) => TIP_ROLES.includes(g.role));
-  if (!grants.length) return ctx.showMainMenu(ctx.t('staff-only'));
-  const menu = await Promise.all(
-    grants.map(async (g) => ({ id: `bc:area:${g.areaCode}`, label: `📍 ${await areaLabel(ctx.tx, g.areaCode)}` })),
-  );
+  if (!hasTipRole(ctx.person?.grants ?? [])) return ctx.showMainMenu(ctx.t('staff-only'));
+  const menu = await grantAreaOptions(ctx, 'bc:area:');
   ctx.setFlow('broadcast', 'area', {});
   ctx.reply(ctx.t('bc-choose-area'), { menu: [...menu, cancelOption(ctx)] });
 }

@@ -3,6 +3,7 @@ import { formatTime, parseLocalTime } from '../../core/format.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import type { Festival } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
+import { grantAreaOptions } from '../staff/area-menu.ts';
 import { covers, hasTipRole, TIP_ROLES } from '../staff/grants.ts';
 import {
   cancelFestival,
@@ -80,11 +81,9 @@ async function managed(ctx: ChatContext, raw: string | number | undefined): Prom
 export async function showManaged(ctx: ChatContext, raw: string, headline?: string): Promise<void> {
   const f = await managed(ctx, raw);
   if (!f) return;
-  const [counts, reminders, area] = await Promise.all([
-    rsvpCounts(ctx.tx, f.id),
-    ctx.tx.festivalReminder.findMany({ where: { festivalId: f.id }, orderBy: { dueAt: 'asc' } }),
-    areaLabel(ctx.tx, f.areaCode),
-  ]);
+  const counts = await rsvpCounts(ctx.tx, f.id);
+  const reminders = await ctx.tx.festivalReminder.findMany({ where: { festivalId: f.id }, orderBy: { dueAt: 'asc' } });
+  const area = await areaLabel(ctx.tx, f.areaCode);
   const schedule = reminders.map((r) =>
     ctx.t('fest-reminder-line', {
       left: leadTime(ctx.i18n, ctx.locale, r.offsetSeconds),
@@ -116,11 +115,8 @@ export async function showManaged(ctx: ChatContext, raw: string, headline?: stri
 // ---- creating: area → title → start → end → venue → programme → who is reminded → confirm
 
 export async function startCreate(ctx: ChatContext): Promise<void> {
-  const grants = ctx.person!.grants.filter((g) => TIP_ROLES.includes(g.role));
-  if (!grants.length) return ctx.showMainMenu(ctx.t('staff-only'));
-  const menu = await Promise.all(
-    grants.map(async (g) => ({ id: `festm:area:${g.areaCode}`, label: `📍 ${await areaLabel(ctx.tx, g.areaCode)}` })),
-  );
+  if (!hasTipRole(ctx.person!.grants)) return ctx.showMainMenu(ctx.t('staff-only'));
+  const menu = await grantAreaOptions(ctx, 'festm:area:');
   ctx.setFlow('festival', 'area', {});
   ctx.reply(ctx.t('fest-create-area'), { menu: [...menu, home(ctx)] });
 }

@@ -1,9 +1,10 @@
 import type { ChatContext } from '../../core/context.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import type { JoinPolicy, LocalModel, ModelKind } from '../../generated/prisma/client.ts';
-import { areaLabel, searchAreas } from '../areas/search.ts';
+import { searchAreas } from '../areas/search.ts';
 import { audit } from '../staff/audit.ts';
 import { covers, hasTipRole, TIP_ROLES } from '../staff/grants.ts';
+import { grantAreaOptions } from '../staff/area-menu.ts';
 import { createInvite } from '../staff/invites.ts';
 import { shareMessage } from './share.ts';
 import {
@@ -133,18 +134,12 @@ export async function leaderInvite(ctx: ChatContext, raw: string): Promise<void>
 const draftOf = (ctx: ChatContext) => (ctx.state.flow === 'model-create' ? (ctx.state.data as Draft) : {});
 
 export async function startCreate(ctx: ChatContext): Promise<void> {
-  const grants = ctx.person!.grants.filter((g) => TIP_ROLES.includes(g.role));
-  if (!grants.length) return ctx.showMainMenu(ctx.t('staff-only'));
-  const areas = await ctx.tx.area.findMany({ where: { code: { in: grants.map((g) => g.areaCode) } } });
-  const communes = areas.filter((a) => a.level !== 'province');
-  const menu = await Promise.all(
-    communes.map(async (a) => ({ id: `mdl:area:${a.code}`, label: `📍 ${await areaLabel(ctx.tx, a.code)}` })),
-  );
-  ctx.setFlow('model-create', 'area', {});
+  if (!hasTipRole(ctx.person!.grants)) return ctx.showMainMenu(ctx.t('staff-only'));
+  const menu = await grantAreaOptions(ctx, 'mdl:area:', (a) => a.level !== 'province');
   // A province officer types the commune; a commune officer picks theirs.
-  ctx.reply(ctx.t(communes.length < areas.length ? 'mdl-create-area-type' : 'mdl-create-area'), {
-    menu: [...menu, toList(ctx)],
-  });
+  const provinces = menu.length < ctx.person!.grants.filter((g) => TIP_ROLES.includes(g.role)).length;
+  ctx.setFlow('model-create', 'area', {});
+  ctx.reply(ctx.t(provinces ? 'mdl-create-area-type' : 'mdl-create-area'), { menu: [...menu, toList(ctx)] });
 }
 
 export async function chooseArea(ctx: ChatContext, code: string): Promise<void> {

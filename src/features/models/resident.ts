@@ -55,11 +55,10 @@ async function modelById(ctx: ChatContext, raw: string): Promise<LocalModel | nu
 /** A model's page: what it is, and what this person can do with it (join, leave, lead, manage). */
 export async function showModel(ctx: ChatContext, model: LocalModel, headline?: string): Promise<void> {
   const userId = ctx.person!.user.id;
-  const [membership, members, area] = await Promise.all([
-    ctx.tx.membership.findUnique({ where: { modelId_userId: { modelId: model.id, userId } } }),
-    ctx.tx.membership.count({ where: { modelId: model.id, status: 'active' } }),
-    areaLabel(ctx.tx, model.areaCode),
-  ]);
+  // One transaction is one connection: its queries go one after another.
+  const membership = await ctx.tx.membership.findUnique({ where: { modelId_userId: { modelId: model.id, userId } } });
+  const members = await ctx.tx.membership.count({ where: { modelId: model.id, status: 'active' } });
+  const area = await areaLabel(ctx.tx, model.areaCode);
   const isLeader = model.leaderId === userId;
   const isStaff = await staffOfModel(ctx.tx, ctx.person!.grants, model);
   const lines = [

@@ -128,24 +128,27 @@ export async function reviewModels(tx: Tx, models: LocalModel[], now = new Date(
   if (!models.length) return [];
   const ids = models.map((m) => m.id);
   const since = new Date(now.getTime() - REVIEW_DAYS * 86_400_000);
-  const [memberships, events, notices, tips] = await Promise.all([
-    tx.membership.groupBy({ by: ['modelId', 'status'], where: { modelId: { in: ids } }, _count: { _all: true } }),
-    tx.modelEvent.groupBy({
-      by: ['modelId', 'kind'],
-      where: { modelId: { in: ids }, at: { gte: since } },
-      _count: { _all: true },
-    }),
-    tx.broadcast.groupBy({
-      by: ['modelId'],
-      where: { modelId: { in: ids }, status: { notIn: ['draft', 'cancelled'] }, createdAt: { gte: since } },
-      _count: { _all: true },
-    }),
-    tx.$queryRaw<Array<{ modelId: number; n: bigint }>>`
-      SELECT m."modelId", count(t.id) AS n FROM "Membership" m
-      JOIN "Tip" t ON t."reporterId" = m."userId" AND t."createdAt" >= ${since}
-      WHERE m."modelId" = ANY(${ids}::int[]) AND m.status = 'active'
-      GROUP BY m."modelId"`,
-  ]);
+  // Sequential: `tx` may be a transaction, which runs one query at a time.
+  const memberships = await tx.membership.groupBy({
+    by: ['modelId', 'status'],
+    where: { modelId: { in: ids } },
+    _count: { _all: true },
+  });
+  const events = await tx.modelEvent.groupBy({
+    by: ['modelId', 'kind'],
+    where: { modelId: { in: ids }, at: { gte: since } },
+    _count: { _all: true },
+  });
+  const notices = await tx.broadcast.groupBy({
+    by: ['modelId'],
+    where: { modelId: { in: ids }, status: { notIn: ['draft', 'cancelled'] }, createdAt: { gte: since } },
+    _count: { _all: true },
+  });
+  const tips = await tx.$queryRaw<Array<{ modelId: number; n: bigint }>>`
+    SELECT m."modelId", count(t.id) AS n FROM "Membership" m
+    JOIN "Tip" t ON t."reporterId" = m."userId" AND t."createdAt" >= ${since}
+    WHERE m."modelId" = ANY(${ids}::int[]) AND m.status = 'active'
+    GROUP BY m."modelId"`;
   const count = <R extends { modelId: number | null; _count: { _all: number } }>(
     rows: R[],
     id: number,
