@@ -41,9 +41,9 @@ it(
     expect(rate).toBeGreaterThanOrEqual(27);
     expect(new Set(sends().map((c) => String(c.params.chat_id))).size).toBe(2000);
     // The last rows are settled just after their answers arrive.
-  for (let i = 0; i < 50 && (await h.db.delivery.count({ where: { broadcastId: id, status: 'queued' } })); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  const rows = await h.db.delivery.groupBy({ by: ['status'], where: { broadcastId: id }, _count: { _all: true } });
+    for (let i = 0; i < 50 && (await h.db.delivery.count({ where: { broadcastId: id, status: 'queued' } })); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const rows = await h.db.delivery.groupBy({ by: ['status'], where: { broadcastId: id }, _count: { _all: true } });
     expect(rows.map((r) => [r.status, r._count._all])).toEqual([['sent', 2000]]);
   },
 );

@@ -199,7 +199,18 @@ describe('a self-managed model, end to end on both messengers', () => {
     // CLI: an open model; a Zalo resident joins it at once with /join.
     const created = spawnService(
       { DATABASE_URL: h.config.DATABASE_URL },
-      ['models', 'create', '--area', hungMy, '--name', 'CLB Thanh niên xung kích', '--kind', 'club', '--policy', 'open'],
+      [
+        'models',
+        'create',
+        '--area',
+        hungMy,
+        '--name',
+        'CLB Thanh niên xung kích',
+        '--kind',
+        'club',
+        '--policy',
+        'open',
+      ],
       'src/cli/index.ts',
     );
     expect(await created.exited, created.output()).toBe(0);

@@ -40,7 +40,14 @@ describe('Telegram: a citizen from /start to /deleteme', () => {
 
     await u.pressLabel(matches, /^Xã Hưng Mỹ, Cà Mau$/);
     const done = await u.expect(/Hoàn tất! Khu vực của bạn: Xã Hưng Mỹ, Cà Mau\./);
-    expect(done.options.map((o) => o.label)).toEqual(['📣 Báo tin', '📋 Tin đã báo', '🏘 Mô hình tự quản', '🎉 Ngày hội', '⚙️ Cài đặt', '❓ Trợ giúp']);
+    expect(done.options.map((o) => o.label)).toEqual([
+      '📣 Báo tin',
+      '📋 Tin đã báo',
+      '🏘 Mô hình tự quản',
+      '🎉 Ngày hội',
+      '⚙️ Cài đặt',
+      '❓ Trợ giúp',
+    ]);
 
     const user = (await findIdentity(h, 'telegram', u.chatId))!.user;
     expect(user.areaCode).toBe('32140');
@@ -53,7 +60,14 @@ describe('Telegram: a citizen from /start to /deleteme', () => {
     const lang = await u.expect(/Choose your language/);
     await u.pressLabel(lang, /English/);
     const switched = await u.expect(/Switched to English\./);
-    expect(switched.options.map((o) => o.label)).toEqual(['📣 Report', '📋 My reports', '🏘 Local models', '🎉 Festival days', '⚙️ Settings', '❓ Help']);
+    expect(switched.options.map((o) => o.label)).toEqual([
+      '📣 Report',
+      '📋 My reports',
+      '🏘 Local models',
+      '🎉 Festival days',
+      '⚙️ Settings',
+      '❓ Help',
+    ]);
 
     // /stop is stored and confirmed in the person's language.
     await u.send('/stop');
@@ -119,7 +133,14 @@ describe('Zalo: the same dialogue as numbered lists', () => {
     const matches = await u.expect(/Tìm thấy \d+ kết quả/);
     await u.choose(matches, /^Xã Hưng Mỹ, Cà Mau$/);
     const done = await u.expect(/Hoàn tất! Khu vực của bạn: Xã Hưng Mỹ, Cà Mau\./);
-    expect(done.options.map((o) => o.label)).toEqual(['📣 Báo tin', '📋 Tin đã báo', '🏘 Mô hình tự quản', '🎉 Ngày hội', '⚙️ Cài đặt', '❓ Trợ giúp']);
+    expect(done.options.map((o) => o.label)).toEqual([
+      '📣 Báo tin',
+      '📋 Tin đã báo',
+      '🏘 Mô hình tự quản',
+      '🎉 Ngày hội',
+      '⚙️ Cài đặt',
+      '❓ Trợ giúp',
+    ]);
 
     // Settings -> Language -> English, all by number.
     await u.send('3');
