@@ -106,7 +106,7 @@ export async function moveFestival(
   return { ok: true, festival, noticeId };
 }
 
-/** Cancelled: pending reminders are dropped and those who said "going" are told. */
+/** Cancelled: pending reminders are dropped, its notices still going out stop, and those who said "going" are told. */
 export async function cancelFestival(tx: Tx, i18n: I18n, current: Festival, actor: Actor): Promise<ChangeResult> {
   const moved = await tx.festival.updateMany({
     where: { id: current.id, status: 'scheduled' },
@@ -115,6 +115,12 @@ export async function cancelFestival(tx: Tx, i18n: I18n, current: Festival, acto
   if (!moved.count) return { ok: false, error: 'state' };
   const festival = await tx.festival.findUniqueOrThrow({ where: { id: current.id } });
   await dropReminders(tx, festival.id);
+  // An invitation or reminder still going out stops: nobody should be invited to a cancelled day.
+  const live = await tx.broadcast.findMany({
+    where: { festivalId: festival.id, status: { in: ['draft', 'scheduled', 'sending', 'paused'] } },
+    select: { id: true },
+  });
+  for (const b of live) await controlBroadcast(tx, b.id, 'cancel');
   const noticeId = await notify(tx, i18n, festival, 'cancelled', actor);
   await auditFestival(tx, actor, 'festival.cancel', festival);
   return { ok: true, festival, noticeId };
