@@ -92,6 +92,7 @@ mydata =
     • Notice kinds: { $notices }
     • Registered: { $createdAt }
     • Reports you sent: { $tips } (deleting your data keeps them, without any link to you)
+    • Models joined: { $models }; festival answers: { $rsvps } (erased when you delete your data)
     • Staff roles: { $roles }
     Your account ids and name are encrypted at rest.
 mydata-account = • { $platform } account: { $name }{ $blocked ->

@@ -92,6 +92,7 @@ mydata =
     • Loại thông báo: { $notices }
     • Ngày đăng ký: { $createdAt }
     • Tin báo đã gửi: { $tips } (khi xoá dữ liệu, tin báo vẫn được giữ nhưng không còn gắn với bạn)
+    • Mô hình tham gia: { $models }; trả lời Ngày hội: { $rsvps } (xoá khi bạn xoá dữ liệu)
     • Vai trò cán bộ: { $roles }
     Mã tài khoản và tên của bạn được mã hoá khi lưu.
 mydata-account = • Tài khoản { $platform }: { $name }{ $blocked ->

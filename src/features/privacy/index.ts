@@ -40,6 +40,8 @@ async function showMyData(ctx: ChatContext): Promise<void> {
       notices: notices.length ? notices.join(', ') : none,
       createdAt: formatTime(ctx.locale, user.createdAt),
       tips: await ctx.tx.tip.count({ where: { reporterId: user.id } }),
+      models: await ctx.tx.membership.count({ where: { userId: user.id, status: { in: ['active', 'pending'] } } }),
+      rsvps: await ctx.tx.rsvp.count({ where: { userId: user.id } }),
       roles: ctx.person!.grants.length ? ctx.person!.grants.map((g) => ctx.t(`role-${g.role}`)).join(', ') : none,
     }),
     {
