@@ -26,6 +26,7 @@ const b = await db.broadcast.findUniqueOrThrow({ where: { id } });
 const jobs = (await queues.pending('telegram')) + (await queues.pending('zalo'));
 console.log(
   JSON.stringify({
+    broadcastId: id,
     recipients: b.recipientCount,
     jobs,
     seconds,

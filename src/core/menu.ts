@@ -20,3 +20,10 @@ export function parseChoice(id: string): { action: string; arg: string } {
   const at = id.indexOf(':');
   return at < 0 ? { action: id, arg: '' } : { action: id.slice(0, at), arg: id.slice(at + 1) };
 }
+
+/** A row id as it arrives in a choice or a typed command: a positive PostgreSQL integer, or undefined. */
+export function parseRowId(raw: string | number | undefined): number | undefined {
+  const id =
+    typeof raw === 'number' ? raw : /^#?\d{1,10}$/.test(raw?.trim() ?? '') ? Number(raw!.trim().replace('#', '')) : NaN;
+  return Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? id : undefined;
+}

@@ -42,6 +42,17 @@ const nastyText = fc.oneof(
   fc.constantFrom('', ' ', '\u0000', '\u202e‮عربي', '💥'.repeat(600), 'x'.repeat(5000), 'Có người lạ đột nhập kho'),
   fc.constantFrom('1', '2', '3', '9', '99', 'Bỏ qua', 'Xong', 'Gửi tin báo', 'Huỷ', 'cứu tôi với', '0912 345 678'),
   fc.constantFrom('/report', '/status', '/inbox', '/help', '/start', '/settings', '/tip', '/staff', '/apitoken'),
+  fc.constantFrom(
+    '/groups',
+    '/models',
+    '/festivals',
+    '/festival',
+    '/join',
+    '/join MH-2222222',
+    'MH-7K3Q9P',
+    '/start m_MH-ZZZZZZ',
+    '/start f_2147483648',
+  ),
   fc
     .tuple(fc.constantFrom('/status ', '/tip ', '/staff ', '/start '), fc.string({ maxLength: 80 }))
     .map(([a, b]) => a + b),
@@ -77,6 +88,34 @@ const choice = fc.oneof(
       fc.nat(),
     )
     .map(([a, v, i]) => `${a}:${v}:${codes[i % codes.length]}`),
+  // Models, festivals and broadcasts: real verbs with ids that exist, do not, overflow or are not numbers.
+  fc
+    .tuple(
+      fc.constantFrom('mdl', 'fest', 'festm', 'bc'),
+      fc.constantFrom(
+        'open',
+        'join',
+        'joinas',
+        'leave',
+        'approve',
+        'retire',
+        'notice',
+        'send',
+        'going',
+        'ics',
+        'move',
+        'cancelgo',
+        'commend',
+        'status',
+        'area',
+        'kind',
+        'policy',
+        'remind',
+        'x',
+      ),
+      fc.constantFrom('1', '2', '0', '-1', '2147483648', '99999999999999999999', 'abc', '1:1', '', '01'),
+    )
+    .map(([a, v, id]) => `${a}:${v}:${id}`),
   fc.string({ maxLength: 64 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
 );

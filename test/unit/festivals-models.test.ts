@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { parseRowId } from '../../src/core/menu.ts';
 import { festivalIcs } from '../../src/features/festivals/ics.ts';
 import { readEnd } from '../../src/features/festivals/manage.ts';
 import { parseNames } from '../../src/features/festivals/store.ts';
@@ -85,4 +86,17 @@ describe('the .ics calendar file', () => {
     expect(unfolded).toContain('UID:festival-7@antq-bot\r\n');
     expect(unfolded).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2.0\r\n[\s\S]*END:VEVENT\r\nEND:VCALENDAR\r\n$/);
   });
+});
+
+describe('row ids in choices and commands', () => {
+  it.each([
+    ['1', 1],
+    ['#42', 42],
+    [' 7 ', 7],
+    ['2147483647', 2_147_483_647],
+  ])('%s is %d', (raw, id) => expect(parseRowId(raw)).toBe(id));
+
+  it.each(['', '0', '-1', '1.5', '2147483648', '99999999999999999999', 'abc', '1:1', '1e3'])('%s is no id', (raw) =>
+    expect(parseRowId(raw)).toBeUndefined(),
+  );
 });

@@ -1,4 +1,5 @@
 import type { ChatContext } from '../../core/context.ts';
+import { parseRowId } from '../../core/menu.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import type { Broadcast } from '../../generated/prisma/client.ts';
 import { audit } from '../staff/audit.ts';
@@ -14,8 +15,9 @@ const LIST_SIZE = 10;
  * one of an area they hold an officer or admin role over. Nationwide broadcasts
  * belong to the operator's CLI. Answers the refusal itself (same words for "no such" and "not yours").
  */
-export async function manageableBroadcast(ctx: ChatContext, id: number): Promise<Broadcast | null> {
-  const b = Number.isSafeInteger(id) ? await ctx.tx.broadcast.findUnique({ where: { id } }) : null;
+export async function manageableBroadcast(ctx: ChatContext, raw: string | number): Promise<Broadcast | null> {
+  const id = parseRowId(raw);
+  const b = id ? await ctx.tx.broadcast.findUnique({ where: { id } }) : null;
   if (b && ctx.person && b.authorId === ctx.person.user.id) return b;
   if (b?.areaCode && (await covers(ctx.tx, ctx.person?.grants ?? [], TIP_ROLES, b.areaCode))) return b;
   ctx.reply(ctx.t('bc-not-found'));
@@ -83,7 +85,7 @@ export async function manage(ctx: ChatContext, verb: string, rawId: string): Pro
   if (!['status', 'pause', 'resume', 'cancel', 'drop'].includes(verb)) return false;
   // Officers steer their areas' broadcasts, leaders their own notices.
   if (!ctx.person?.grants.length) return (ctx.showMainMenu(ctx.t('staff-only')), true);
-  const b = await manageableBroadcast(ctx, Number(rawId.replace(/^#/, '')));
+  const b = await manageableBroadcast(ctx, rawId);
   if (!b) return true;
   if (verb === 'status') await showStatus(ctx, b);
   else if (verb === 'drop') {

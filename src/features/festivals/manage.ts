@@ -69,7 +69,7 @@ export async function manageFestivals(ctx: ChatContext): Promise<void> {
 }
 
 async function managed(ctx: ChatContext, raw: string | number | undefined): Promise<Festival | null> {
-  const f = await festivalForStaff(ctx.tx, ctx.person!.grants, Number(raw));
+  const f = await festivalForStaff(ctx.tx, ctx.person!.grants, raw);
   if (!f) {
     ctx.endFlow();
     ctx.reply(ctx.t('fest-not-found'), { menu: [home(ctx)] });

@@ -5,7 +5,7 @@ import type { Festival } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { lineage } from '../staff/grants.ts';
 import { festivalIcs } from './ics.ts';
-import { answerRsvp, upcomingFor } from './store.ts';
+import { answerRsvp, findFestival, upcomingFor } from './store.ts';
 import { festivalDetails } from './texts.ts';
 
 const back = (ctx: ChatContext): MenuOption => ({ id: 'fest:list', label: ctx.t('nav-back') });
@@ -24,8 +24,7 @@ export async function listFestivals(ctx: ChatContext): Promise<void> {
 
 /** A festival of the person's own area (commune or province); otherwise "not found". */
 async function visibleFestival(ctx: ChatContext, raw: string): Promise<Festival | null> {
-  const id = Number(raw);
-  const f = Number.isSafeInteger(id) ? await ctx.tx.festival.findUnique({ where: { id } }) : null;
+  const f = await findFestival(ctx.tx, raw);
   const areaCode = ctx.person!.user.areaCode;
   if (f && areaCode && (await lineage(ctx.tx, areaCode)).includes(f.areaCode)) return f;
   ctx.reply(ctx.t('fest-not-found'), { menu: [back(ctx)] });

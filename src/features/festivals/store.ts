@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRowId } from '../../core/menu.ts';
 import type { Tx } from '../../core/tx.ts';
 import type { Festival, ReminderAudience, StaffGrant } from '../../generated/prisma/client.ts';
 import type { I18n } from '../../i18n/index.ts';
@@ -181,8 +182,14 @@ export async function upcomingFor(tx: Tx, areaCode: string, now = new Date()): P
   });
 }
 
+/** The festival a choice or command names, if any. */
+export async function findFestival(tx: Tx, raw: string | number | undefined): Promise<Festival | null> {
+  const id = parseRowId(raw);
+  return id ? tx.festival.findUnique({ where: { id } }) : null;
+}
+
 /** A festival staff may manage: one of an area they hold an officer or admin role over. */
-export async function festivalForStaff(tx: Tx, grants: StaffGrant[], id: number): Promise<Festival | null> {
-  const f = Number.isSafeInteger(id) ? await tx.festival.findUnique({ where: { id } }) : null;
+export async function festivalForStaff(tx: Tx, grants: StaffGrant[], raw: string | number | undefined) {
+  const f = await findFestival(tx, raw);
   return f && (await covers(tx, grants, TIP_ROLES, f.areaCode)) ? f : null;
 }

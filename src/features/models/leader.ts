@@ -9,7 +9,8 @@ import { manageMenu } from '../broadcasts/manage.ts';
 import { createBroadcast } from '../broadcasts/store.ts';
 import { audit } from '../staff/audit.ts';
 import { shareMessage } from './share.ts';
-import { decideRequest, staffOfModel } from './store.ts';
+import { decideRequest, findModel, staffOfModel } from './store.ts';
+import { parseRowId } from '../../core/menu.ts';
 
 /** Requests shown at once; each has an approve and a decline entry. */
 const REQUESTS_SHOWN = 5;
@@ -18,8 +19,7 @@ const MEMBERS_SHOWN = 100;
 
 /** The model's leader or an officer over its area; anyone else is told "not found" (same words as for no model). */
 async function ledModel(ctx: ChatContext, raw: string): Promise<LocalModel | null> {
-  const id = Number(raw);
-  const model = Number.isSafeInteger(id) ? await ctx.tx.localModel.findUnique({ where: { id } }) : null;
+  const model = await findModel(ctx.tx, raw);
   const person = ctx.person!;
   if (model && (model.leaderId === person.user.id || (await staffOfModel(ctx.tx, person.grants, model)))) return model;
   ctx.endFlow();
@@ -96,8 +96,8 @@ export async function showRequests(ctx: ChatContext, raw: string): Promise<void>
 
 /** Approve or decline a request; the person is told in their language. */
 export async function decide(ctx: ChatContext, raw: string, approve: boolean): Promise<void> {
-  const id = Number(raw);
-  const request = Number.isSafeInteger(id) ? await ctx.tx.membership.findUnique({ where: { id } }) : null;
+  const id = parseRowId(raw);
+  const request = id ? await ctx.tx.membership.findUnique({ where: { id } }) : null;
   const model = request ? await ledModel(ctx, String(request.modelId)) : null;
   if (!request || !model) {
     if (!request) ctx.reply(ctx.t('mdl-not-found'));
@@ -161,8 +161,9 @@ export async function noticeInput(ctx: ChatContext): Promise<void> {
 
 /** Confirmed: the broadcast engine sends it; the leader gets its report. */
 export async function sendNotice(ctx: ChatContext, raw: string): Promise<void> {
-  const id = Number(raw);
-  if (ctx.state.flow !== 'model-notice' || ctx.state.data.broadcastId !== id) return ctx.reply(ctx.t('choice-expired'));
+  const id = parseRowId(raw);
+  if (!id || ctx.state.flow !== 'model-notice' || ctx.state.data.broadcastId !== id)
+    return ctx.reply(ctx.t('choice-expired'));
   const model = await ledModel(ctx, String(ctx.state.data.modelId));
   if (!model) return;
   const result = await controlBroadcast(ctx.tx, id, 'start');

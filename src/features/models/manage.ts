@@ -9,6 +9,7 @@ import { createInvite } from '../staff/invites.ts';
 import { shareMessage } from './share.ts';
 import {
   createModel,
+  findModel,
   MODEL_DESCRIPTION_MAX,
   MODEL_KINDS,
   MODEL_NAME,
@@ -78,8 +79,7 @@ export async function manageModels(ctx: ChatContext): Promise<void> {
 
 /** A model an officer may manage; otherwise the same refusal as for no model. */
 async function managedModel(ctx: ChatContext, raw: string): Promise<LocalModel | null> {
-  const id = Number(raw);
-  const model = Number.isSafeInteger(id) ? await ctx.tx.localModel.findUnique({ where: { id } }) : null;
+  const model = await findModel(ctx.tx, raw);
   if (model && (await staffOfModel(ctx.tx, ctx.person!.grants, model))) return model;
   ctx.reply(ctx.t('mdl-not-found'), { menu: [home(ctx)] });
   return null;

@@ -5,7 +5,7 @@ import type { LocalModel } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { leaderMenu } from './leader.ts';
 import { staffMenu } from './manage.ts';
-import { leaveModel, modelsNear, normalizeJoinCode, requestJoin, staffOfModel } from './store.ts';
+import { findModel, leaveModel, modelsNear, normalizeJoinCode, requestJoin, staffOfModel } from './store.ts';
 
 const back = (ctx: ChatContext): MenuOption => ({ id: 'mdl:list', label: ctx.t('nav-back') });
 
@@ -46,8 +46,7 @@ export async function myModels(ctx: ChatContext): Promise<void> {
 }
 
 async function modelById(ctx: ChatContext, raw: string): Promise<LocalModel | null> {
-  const id = Number(raw);
-  const model = Number.isSafeInteger(id) ? await ctx.tx.localModel.findUnique({ where: { id } }) : null;
+  const model = await findModel(ctx.tx, raw);
   if (!model) ctx.reply(ctx.t('mdl-not-found'), { menu: [back(ctx)] });
   return model;
 }

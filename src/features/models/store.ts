@@ -7,6 +7,7 @@ import type {
   ModelKind,
   StaffGrant,
 } from '../../generated/prisma/client.ts';
+import { parseRowId } from '../../core/menu.ts';
 import { lineage, TIP_ROLES } from '../staff/grants.ts';
 import { randomCode } from '../staff/invites.ts';
 
@@ -38,6 +39,12 @@ export interface NewModel {
   joinPolicy: JoinPolicy;
   /** A staff user's id; null for the CLI. */
   createdById: string | null;
+}
+
+/** The model a choice or command names, if any. */
+export async function findModel(tx: Tx, raw: string | number | undefined): Promise<LocalModel | null> {
+  const id = parseRowId(raw);
+  return id ? tx.localModel.findUnique({ where: { id } }) : null;
 }
 
 export async function createModel(tx: Tx, input: NewModel): Promise<LocalModel> {
