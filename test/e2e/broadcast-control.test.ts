@@ -7,6 +7,7 @@ import { spawnService } from '../support/process.ts';
 import { residents, seedResidents } from '../support/residents.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
+import { until } from '../support/until.ts';
 
 let h: Harness;
 let hungMy: string;
@@ -17,16 +18,6 @@ beforeAll(async () => {
   hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
 });
 afterAll(() => h?.close());
-
-async function until<T>(pick: () => Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await pick();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('a Zalo officer steers a broadcast by typing', () => {
   it('composes by numbers, schedules, then sends, pauses, resumes and cancels; gets progress and the report', async () => {

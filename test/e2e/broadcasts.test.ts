@@ -5,6 +5,7 @@ import { findIdentity, startHarness, type Harness } from '../support/harness.ts'
 import { residents, seedResidents, type Resident } from '../support/residents.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
+import { until } from '../support/until.ts';
 
 let h: Harness;
 let hungMy: string;
@@ -35,20 +36,10 @@ async function startDirect(people: Resident[], area: string) {
   return b.id;
 }
 
-/** Polls the database until `pick` returns something truthy. */
-async function until<T>(pick: () => Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await pick();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const waitDone = (id: number) =>
   until(
     async () => (await h.db.broadcast.findUniqueOrThrow({ where: { id }, select: { status: true } })).status === 'done',
+    30_000,
   );
 
 /** A commune of its own for each test, so audiences do not overlap. */

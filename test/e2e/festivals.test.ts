@@ -7,6 +7,7 @@ import { spawnService } from '../support/process.ts';
 import { residents, seedResidents } from '../support/residents.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
+import { until } from '../support/until.ts';
 
 let h: Harness;
 let hungMy: string;
@@ -38,16 +39,6 @@ function vietnamTime(at: Date): string {
 function morningIn(days: number): Date {
   const d = new Date(Date.now() + days * 86_400_000 + 7 * 3_600_000);
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 0, 30));
-}
-
-async function until<T>(pick: () => Promise<T>, timeoutMs = 10_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await pick();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Reminder jobs waiting in Redis: id → when they will run. */

@@ -1,4 +1,4 @@
-import type { ChatContext } from '../../core/context.ts';
+import { byVerb } from '../../core/menu.ts';
 import type { Feature } from '../../core/feature.ts';
 import { askNotice, decide, noticeInput, sendNotice, sendQr, showMembers, showRequests } from './leader.ts';
 import {
@@ -16,10 +16,8 @@ import {
 import { askCode, askJoin, join, leave, listModels, myModels, openByCode, openModel } from './resident.ts';
 import { normalizeJoinCode } from './store.ts';
 
-type Verb = (ctx: ChatContext, value: string) => Promise<void> | void;
-
 /** Button and menu choices `mdl:<verb>:<value>`. */
-const verbs: Record<string, Verb> = {
+const modelAction = byVerb({
   list: listModels,
   mine: myModels,
   code: askCode,
@@ -44,15 +42,7 @@ const verbs: Record<string, Verb> = {
   kind: chooseKind,
   nodesc: skipDescription,
   policy: choosePolicy,
-};
-
-async function modelAction(ctx: ChatContext, arg: string): Promise<void> {
-  const at = arg.indexOf(':');
-  const [verb, value] = at < 0 ? [arg, ''] : [arg.slice(0, at), arg.slice(at + 1)];
-  const run = verbs[verb];
-  if (!run) return ctx.reply(ctx.t('choice-expired'));
-  await run(ctx, value);
-}
+});
 
 /** Self-managed local models: residents browse, join and leave; leaders run them; officers create and review them. */
 export const modelsFeature: Feature = {

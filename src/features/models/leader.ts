@@ -43,18 +43,28 @@ export async function leaderMenu(ctx: ChatContext, model: LocalModel): Promise<M
   ];
 }
 
-/** Members by display name, only of those who agreed to be shown; never an account id. */
+/** Loads a membership's person with the account whose display name is shown. */
+const withName = { user: { include: { identities: { orderBy: { createdAt: 'asc' as const }, take: 1 } } } };
+
+/** The display name of a member who agreed to show it; undefined otherwise. Never an account id. */
+function shownName(
+  ctx: ChatContext,
+  m: { showName: boolean; user: { identities: Array<{ displayNameEnc: Uint8Array | null }> } },
+): string | undefined {
+  const enc = m.showName ? m.user.identities[0]?.displayNameEnc : null;
+  return enc ? ctx.pii.decrypt(enc) : undefined;
+}
+
+/** Members by display name, only of those who agreed to be shown. */
 export async function showMembers(ctx: ChatContext, raw: string): Promise<void> {
   const model = await ledModel(ctx, raw);
   if (!model) return;
   const members = await ctx.tx.membership.findMany({
     where: { modelId: model.id, status: 'active' },
-    include: { user: { include: { identities: { orderBy: { createdAt: 'asc' }, take: 1 } } } },
+    include: withName,
     orderBy: { decidedAt: 'asc' },
   });
-  const names = members
-    .filter((m) => m.showName && m.user.identities[0]?.displayNameEnc)
-    .map((m) => ctx.pii.decrypt(m.user.identities[0]!.displayNameEnc!));
+  const names = members.map((m) => shownName(ctx, m)).filter((n): n is string => Boolean(n));
   const list = names
     .slice(0, MEMBERS_SHOWN)
     .map((n, i) => `${i + 1}. ${n}`)
@@ -76,13 +86,12 @@ export async function showRequests(ctx: ChatContext, raw: string): Promise<void>
   if (!model) return;
   const pending = await ctx.tx.membership.findMany({
     where: { modelId: model.id, status: 'pending' },
-    include: { user: { include: { identities: { orderBy: { createdAt: 'asc' }, take: 1 } } } },
+    include: withName,
     orderBy: { requestedAt: 'asc' },
     take: REQUESTS_SHOWN,
   });
   const menu: MenuOption[] = pending.flatMap((m, i) => {
-    const enc = m.showName ? m.user.identities[0]?.displayNameEnc : null;
-    const who = enc ? ctx.pii.decrypt(enc) : `${ctx.t('mdl-hidden-name')} #${i + 1}`;
+    const who = shownName(ctx, m) ?? `${ctx.t('mdl-hidden-name')} #${i + 1}`;
     return [
       { id: `mdl:approve:${m.id}`, label: `${ctx.t('mdl-approve')}: ${who}` },
       { id: `mdl:decline:${m.id}`, label: `${ctx.t('mdl-decline')}: ${who}` },
