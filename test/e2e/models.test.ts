@@ -266,9 +266,19 @@ describe('a self-managed model, end to end on both messengers', () => {
     expect(await h.db.staffInvite.count({ where: { modelId: model.id } })).toBe(1);
     expect(await h.db.broadcast.count({ where: { modelId: model.id } })).toBe(0);
 
-    // The commune's own officer approves in the leader's absence, and retires the model.
+    // The commune's own officer decides in the leader's absence (one approved, one declined), and retires the model.
     await officer.press(`mdl:approve:${request.id}`);
     await member.expect(/Bạn đã được duyệt vào "Tôn giáo đoàn kết giáo xứ"/);
+    const declined = new ZaloUser(h);
+    await onboard(declined);
+    await declined.send(model.code);
+    await declined.choose(await declined.expect(/Tôn giáo đoàn kết giáo xứ\nLoại/), /Tham gia/);
+    await declined.choose(await declined.expect(/thấy tên/), /Không hiện tên/);
+    await declined.expect(/Đã gửi yêu cầu/);
+    await officer.press(`mdl:requests:${model.id}`);
+    await officer.pressLabel(await officer.expect(/đang chờ duyệt/), /Từ chối: Người dân \(ẩn tên\) #1/);
+    await declined.expect(/Yêu cầu tham gia "Tôn giáo đoàn kết giáo xứ" của bạn chưa được chấp nhận/);
+    await officer.expect(/Không còn yêu cầu nào chờ duyệt/);
     await officer.press(`mdl:retire:${model.id}`);
     await officer.expect(/đã ngừng hoạt động/);
     await member.send('/groups');
