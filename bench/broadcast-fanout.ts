@@ -19,9 +19,17 @@ const id = await db.$transaction(async (tx) => {
   return b.id;
 });
 const baselineMb = process.memoryUsage().rss / 1048576;
+// Where the memory is, at its highest: V8's heap, or buffers outside it (sockets, WASM).
+const peak = { heapMb: 0, externalMb: 0 };
+const sampler = setInterval(() => {
+  const m = process.memoryUsage();
+  peak.heapMb = Math.max(peak.heapMb, m.heapUsed / 1048576);
+  peak.externalMb = Math.max(peak.externalMb, (m.external + m.arrayBuffers) / 1048576);
+}, 200);
 const started = performance.now();
 await fanOut(db, id, (rows) => queues.add(rows));
 const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
 const b = await db.broadcast.findUniqueOrThrow({ where: { id } });
 const jobs = (await queues.pending('telegram')) + (await queues.pending('zalo'));
 console.log(
@@ -32,6 +40,7 @@ console.log(
     seconds,
     baselineMb,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    ...peak,
   }),
 );
 await queues.close();

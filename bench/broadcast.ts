@@ -119,7 +119,14 @@ if (parts.has('fanout')) {
   await db.$executeRawUnsafe('ANALYZE "User", "Identity"');
   const seedSeconds = (performance.now() - seeded) / 1000;
   const child = spawnService(
-    { DATABASE_URL: database.url, REDIS_URL: redis.url, REDIS_PREFIX: 'bench', AREA: province },
+    {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: 'bench',
+      AREA: province,
+      // The heap bound the service runs with (npm start, the containers); FANOUT_NODE_OPTIONS= measures without it.
+      NODE_OPTIONS: process.env.FANOUT_NODE_OPTIONS ?? '--max-old-space-size=512',
+    },
     [],
     'bench/broadcast-fanout.ts',
   );
@@ -129,7 +136,8 @@ if (parts.has('fanout')) {
   lines.push(
     `| fan-out: ${r.recipients.toLocaleString('en')} generated recipients (seeded in ${seedSeconds.toFixed(0)} s) | ` +
       `${r.seconds.toFixed(1)} s (${Math.round(r.recipients / r.seconds).toLocaleString('en')} rows+jobs/s), ` +
-      `${r.jobs.toLocaleString('en')} jobs queued, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.baselineMb.toFixed(0)} MB before the fan-out) |`,
+      `${r.jobs.toLocaleString('en')} jobs queued, peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.baselineMb.toFixed(0)} MB before the fan-out; ` +
+      `V8 heap ≤ ${r.heapMb.toFixed(0)} MB, buffers ≤ ${r.externalMb.toFixed(0)} MB) |`,
   );
   // Gone before the next part: its million queued rows would otherwise be sent by the next service.
   await db.broadcast.delete({ where: { id: r.broadcastId } });

@@ -18,10 +18,10 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the service as operators do (`npm start` = node + tsx on src/main.ts), in its own process. */
+/** Runs the service as operators do (`npm start`: node with its heap bound, tsx, src/main.ts), in its own process. */
 export function spawnService(env: Record<string, string>, args: string[] = [], script = 'src/main.ts'): ServiceProcess {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', script, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { recipientFilter } from './audience.ts';
 import { audienceOf, FINAL_STATUSES } from './store.ts';
 
 /** Recipients written and enqueued per round: memory stays flat whatever the audience. */
-export const FANOUT_PAGE = 2000;
+export const FANOUT_PAGE = 1000;
 
 /** A delivery row waiting for its job. */
 export interface QueuedDelivery {
