@@ -240,6 +240,9 @@ describe('a self-managed model, end to end on both messengers', () => {
     await member.pressLabel(await member.expect(/Tôn giáo đoàn kết giáo xứ\nLoại/), /Tham gia/);
     await member.pressLabel(await member.expect(/thấy tên/), /Đồng ý hiện tên/);
     await member.expect(/Đã gửi yêu cầu/);
+    // No leader yet: the commune's officers are asked.
+    const asked = await officer.expect(/Có người muốn tham gia "Tôn giáo đoàn kết giáo xứ": Đỗ Văn Xin/);
+    expect(asked.options.map((o) => o.label)).toEqual(['✅ Duyệt', '❌ Từ chối']);
     const request = await h.db.membership.findFirstOrThrow({ where: { modelId: model.id } });
 
     const other = new TelegramUser(h, 'Hoàng', 'Ba Đình');

@@ -5,7 +5,15 @@ import type { LocalModel } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { leaderMenu } from './leader.ts';
 import { staffMenu } from './manage.ts';
-import { findModel, leaveModel, modelsNear, normalizeJoinCode, requestJoin, staffOfModel } from './store.ts';
+import {
+  findModel,
+  leaveModel,
+  modelsNear,
+  officersOver,
+  normalizeJoinCode,
+  requestJoin,
+  staffOfModel,
+} from './store.ts';
 
 const back = (ctx: ChatContext): MenuOption => ({ id: 'mdl:list', label: ctx.t('nav-back') });
 
@@ -116,12 +124,15 @@ export async function join(ctx: ChatContext, arg: string): Promise<void> {
   await showModel(ctx, model, ctx.t(`mdl-outcome-${outcome}`, { name: model.name }));
 }
 
-/** The leader (on each of their messengers) hears of a request; Telegram gets buttons, Zalo a command to type. */
+/**
+ * The leader (on each of their messengers) hears of a request, or the commune's officers while the model has
+ * no leader; Telegram gets buttons, Zalo a command to type.
+ */
 async function askLeader(ctx: ChatContext, model: LocalModel, membershipId: number, showName: boolean) {
-  if (!model.leaderId) return;
+  const deciders = model.leaderId ? [model.leaderId] : await officersOver(ctx.tx, model.areaCode);
   const who = showName ? ctx.person!.identity.displayNameEnc : null;
   const name = who ? ctx.pii.decrypt(who) : undefined;
-  for (const reader of await privateChatsOf(ctx.tx, ctx.pii, [model.leaderId], ctx.i18n.defaultLocale)) {
+  for (const reader of await privateChatsOf(ctx.tx, ctx.pii, deciders, ctx.i18n.defaultLocale)) {
     const t = ctx.i18n.translator(reader.locale);
     ctx.send(reader.to, {
       text: t('mdl-request-to-leader', { model: model.name, who: name ?? t('mdl-hidden-name'), id: model.id }),

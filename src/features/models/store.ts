@@ -58,6 +58,19 @@ export async function staffOfModel(tx: Tx, grants: StaffGrant[], model: LocalMod
   return (await lineage(tx, model.areaCode)).some((code) => held.includes(code));
 }
 
+/** Officers and admins over an area (its own, or else those of the province): who decides for a model without a leader. */
+export async function officersOver(tx: Tx, areaCode: string): Promise<string[]> {
+  for (const code of await lineage(tx, areaCode)) {
+    const grants = await tx.staffGrant.findMany({
+      where: { areaCode: code, role: { in: TIP_ROLES } },
+      select: { userId: true },
+      distinct: ['userId'],
+    });
+    if (grants.length) return grants.map((g) => g.userId);
+  }
+  return [];
+}
+
 /** Active models a resident of `areaCode` can join: of their commune, its hamlets, or (from a hamlet) its commune. */
 export async function modelsNear(tx: Tx, areaCode: string): Promise<LocalModel[]> {
   const up = await lineage(tx, areaCode);
