@@ -143,7 +143,7 @@ describe('Zalo: the same dialogue as numbered lists', () => {
     ]);
 
     // Settings -> Language -> English, all by number.
-    await u.send('3');
+    await u.send('5');
     const settings = await u.expect(/^Cài đặt/);
     await u.choose(settings, /Ngôn ngữ/);
     const lang = await u.expect(/Choose your language/);
