@@ -3,6 +3,9 @@ import { findIdentity, startHarness, type Harness } from '../support/harness.ts'
 import { reachAreaStep } from '../support/onboard.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
+/** A resident's main menu in Vietnamese, in order. */
+const MAIN_MENU_VI = ['📣 Báo tin', '📋 Tin đã báo', '🏘 Mô hình tự quản', '🎉 Ngày hội', '⚙️ Cài đặt', '❓ Trợ giúp'];
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -40,14 +43,7 @@ describe('Telegram: a citizen from /start to /deleteme', () => {
 
     await u.pressLabel(matches, /^Xã Hưng Mỹ, Cà Mau$/);
     const done = await u.expect(/Hoàn tất! Khu vực của bạn: Xã Hưng Mỹ, Cà Mau\./);
-    expect(done.options.map((o) => o.label)).toEqual([
-      '📣 Báo tin',
-      '📋 Tin đã báo',
-      '🏘 Mô hình tự quản',
-      '🎉 Ngày hội',
-      '⚙️ Cài đặt',
-      '❓ Trợ giúp',
-    ]);
+    expect(done.options.map((o) => o.label)).toEqual(MAIN_MENU_VI);
 
     const user = (await findIdentity(h, 'telegram', u.chatId))!.user;
     expect(user.areaCode).toBe('32140');
@@ -133,14 +129,7 @@ describe('Zalo: the same dialogue as numbered lists', () => {
     const matches = await u.expect(/Tìm thấy \d+ kết quả/);
     await u.choose(matches, /^Xã Hưng Mỹ, Cà Mau$/);
     const done = await u.expect(/Hoàn tất! Khu vực của bạn: Xã Hưng Mỹ, Cà Mau\./);
-    expect(done.options.map((o) => o.label)).toEqual([
-      '📣 Báo tin',
-      '📋 Tin đã báo',
-      '🏘 Mô hình tự quản',
-      '🎉 Ngày hội',
-      '⚙️ Cài đặt',
-      '❓ Trợ giúp',
-    ]);
+    expect(done.options.map((o) => o.label)).toEqual(MAIN_MENU_VI);
 
     // Settings -> Language -> English, all by number.
     await u.send('5');
