@@ -131,19 +131,18 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
 
   const stops: Array<() => Promise<unknown>> = [];
 
-  // Deep links and QR codes name the bot: configured, or asked of Telegram once.
-  const telegram = messengers.get('telegram');
-  const botUsername =
-    config.TELEGRAM_BOT_USERNAME ??
-    (telegram instanceof TelegramMessenger
-      ? await telegram.bot.api.getMe().then(
-          (me) => me.username,
-          (err) => void log.warn({ err }, 'telegram getMe failed: join links show the code only'),
-        )
-      : undefined);
-  const policy = { ...config, TELEGRAM_BOT_USERNAME: botUsername };
-
   if (worker) {
+    // Deep links and QR codes in replies name the bot: configured, or asked of Telegram once.
+    const telegram = messengers.get('telegram');
+    const botUsername =
+      config.TELEGRAM_BOT_USERNAME ??
+      (telegram instanceof TelegramMessenger
+        ? await telegram.bot.api.getMe().then(
+            (me) => me.username,
+            (err) => void log.warn({ err }, 'telegram getMe failed: join links show the code only'),
+          )
+        : undefined);
+    const policy = { ...config, TELEGRAM_BOT_USERNAME: botUsername };
     const workerRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
     workerRedis.on('error', (err) => log.warn({ err }, 'redis (worker) error'));
     const outbox = new OutboxSender(db, pii, messengers, log, metrics);

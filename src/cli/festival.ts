@@ -1,10 +1,10 @@
-import { parseLocalTime } from '../core/format.ts';
+import { parseLocalTime, parseTimeOnDay } from '../core/format.ts';
 import type { Db } from '../db/client.ts';
-import { readEnd } from '../features/festivals/manage.ts';
 import {
   cancelFestival,
   commend,
   createFestival,
+  findFestival,
   festivalInputSchema,
   moveFestival,
   parseNames,
@@ -41,7 +41,7 @@ function times(o: Record<string, string>, io: FestivalIo): { startsAt: Date; end
     io.out(`--start: "${o.start ?? ''}" is not a future date and time (Vietnam time), e.g. "19/08 07:30"`);
     return null;
   }
-  const endsAt = o.end ? readEnd(o.end, startsAt) : undefined;
+  const endsAt = o.end ? parseTimeOnDay(o.end, startsAt) : undefined;
   if (!endsAt) {
     io.out(`--end: "${o.end ?? ''}" is not a time ("11:30") or a date and time`);
     return null;
@@ -84,8 +84,7 @@ async function create(args: string[], io: FestivalIo): Promise<number> {
 }
 
 async function festivalArg(raw: string | undefined, io: FestivalIo) {
-  const id = Number(raw);
-  const f = Number.isSafeInteger(id) ? await io.db.festival.findUnique({ where: { id } }) : null;
+  const f = await findFestival(io.db, raw);
   if (!f) io.out(`No festival #${raw ?? ''}.`);
   return f;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import {
   createModel,
+  findModel,
   MODEL_DESCRIPTION_MAX,
   MODEL_KINDS,
   MODEL_NAME,
@@ -101,8 +102,7 @@ async function list(args: string[], io: ModelsIo): Promise<number> {
 }
 
 async function modelArg(raw: string | undefined, io: ModelsIo) {
-  const id = Number(raw);
-  const model = Number.isSafeInteger(id) ? await io.db.localModel.findUnique({ where: { id } }) : null;
+  const model = await findModel(io.db, raw);
   if (!model) io.out(`No model #${raw ?? ''}.`);
   return model;
 }

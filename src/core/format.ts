@@ -34,3 +34,18 @@ export function parseLocalTime(text: string, now = new Date()): Date | undefined
   const local = new Date(date.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000);
   return local.getUTCDate() === day ? date : undefined;
 }
+
+/**
+ * A time typed alone ("11:30", "11h30") is that time on the Vietnam date of
+ * `day`; anything else is read as a full date and time (`parseLocalTime`).
+ */
+export function parseTimeOnDay(text: string, day: Date): Date | undefined {
+  const time = /^\s*(\d{1,2})[:hg](\d{2})\s*$/i.exec(text);
+  if (!time) return parseLocalTime(text, day);
+  const [hour, minute] = [Number(time[1]), Number(time[2])];
+  if (hour > 23 || minute > 59) return undefined;
+  const local = new Date(day.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000);
+  return new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour - VIETNAM_OFFSET_HOURS, minute),
+  );
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
 import { createBroadcast } from '../../src/features/broadcasts/store.ts';
+import { createModel, leaveModel, requestJoin } from '../../src/features/models/store.ts';
 import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
 import { residents, seedResidents, type Resident } from '../support/residents.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
@@ -154,6 +155,38 @@ describe('an officer broadcasts to a commune', () => {
     for (const r of people.slice(1)) expect(textsTo(r).filter((t) => t.includes('THÔNG BÁO'))).toHaveLength(1);
     const skipped = await h.db.delivery.findMany({ where: { broadcastId: id, status: 'skipped' } });
     expect(skipped.map((d) => d.error)).toEqual(['stopped']);
+  });
+
+  it("a model's notice goes to members who are still members when it is sent", async () => {
+    const area = await freshCommune();
+    const people = residents('zalo', 4, area);
+    await seedResidents(h.db, people);
+    const users = await Promise.all(people.map(async (r) => (await findIdentity(h, r.platform, r.id))!.userId));
+    const id = await h.db.$transaction(async (tx) => {
+      const model = await createModel(tx, {
+        areaCode: area,
+        name: 'Tổ an ninh khu phố',
+        kind: 'team',
+        description: '',
+        joinPolicy: 'open',
+        createdById: null,
+      });
+      for (const userId of users) await requestJoin(tx, model, userId, false);
+      const b = await createBroadcast(tx, { audience: { kind: 'model', modelId: model.id }, texts: { vi: VI } });
+      await controlBroadcast(tx, b.id, 'start');
+      // Held until every recipient is written, so one can leave between fan-out and send.
+      await tx.broadcast.update({ where: { id: b.id }, data: { status: 'paused' } });
+      return { broadcast: b.id, model: model.id };
+    });
+    await until(async () => (await h.db.broadcast.findUniqueOrThrow({ where: { id: id.broadcast } })).fanoutDoneAt);
+    expect((await h.db.broadcast.findUniqueOrThrow({ where: { id: id.broadcast } })).recipientCount).toBe(4);
+    await h.db.$transaction((tx) => leaveModel(tx, id.model, users[0]!));
+    await h.db.$transaction((tx) => controlBroadcast(tx, id.broadcast, 'resume'));
+    await waitDone(id.broadcast);
+    expect(textsTo(people[0]!).filter((t) => t.includes('Tổ an ninh khu phố'))).toEqual([]);
+    for (const r of people.slice(1)) expect(textsTo(r).filter((t) => t.includes('Tổ an ninh khu phố'))).toHaveLength(1);
+    const skipped = await h.db.delivery.findMany({ where: { broadcastId: id.broadcast, status: 'skipped' } });
+    expect(skipped.map((d) => d.error)).toEqual(['left audience']);
   });
 });
 

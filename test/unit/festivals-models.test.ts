@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { parseTimeOnDay } from '../../src/core/format.ts';
 import { parseRowId } from '../../src/core/menu.ts';
 import { festivalIcs } from '../../src/features/festivals/ics.ts';
-import { readEnd } from '../../src/features/festivals/manage.ts';
 import { parseNames } from '../../src/features/festivals/store.ts';
 import { leadTime } from '../../src/features/festivals/texts.ts';
 import { normalizeJoinCode } from '../../src/features/models/store.ts';
@@ -28,11 +28,11 @@ describe('festival times and names', () => {
   const start = new Date('2027-08-19T00:30:00Z'); // 07:30 in Vietnam
 
   it('an end typed as a time is on the start day, Vietnam time', () => {
-    expect(readEnd('11:30', start)?.toISOString()).toBe('2027-08-19T04:30:00.000Z');
-    expect(readEnd('11h30', start)?.toISOString()).toBe('2027-08-19T04:30:00.000Z');
-    expect(readEnd('20/08/2027 09:00', start)?.toISOString()).toBe('2027-08-20T02:00:00.000Z');
-    expect(readEnd('25:00', start)).toBeUndefined();
-    expect(readEnd('chiều nay', start)).toBeUndefined();
+    expect(parseTimeOnDay('11:30', start)?.toISOString()).toBe('2027-08-19T04:30:00.000Z');
+    expect(parseTimeOnDay('11h30', start)?.toISOString()).toBe('2027-08-19T04:30:00.000Z');
+    expect(parseTimeOnDay('20/08/2027 09:00', start)?.toISOString()).toBe('2027-08-20T02:00:00.000Z');
+    expect(parseTimeOnDay('25:00', start)).toBeUndefined();
+    expect(parseTimeOnDay('chiều nay', start)).toBeUndefined();
   });
 
   it('lead times read as people say them', () => {

@@ -7,7 +7,8 @@ import type { Metrics } from '../../metrics.ts';
 import { SendError, type Messenger } from '../../platforms/types.ts';
 import type { Pii } from '../../security/pii.ts';
 import { renderBroadcast, type Content } from './content.ts';
-import { contentOf } from './store.ts';
+import { recipientFilter } from './audience.ts';
+import { audienceOf, contentOf } from './store.ts';
 
 /** Tries per recipient on network or server errors (rate limits do not count). */
 export const MAX_DELIVERY_ATTEMPTS = 5;
@@ -57,7 +58,7 @@ export class Deliverer {
     const { broadcast, content } = await this.#broadcast(d.broadcastId);
     if (broadcast.status === 'cancelled') return this.#settle(d.id, d.platform, 'skipped', 'cancelled');
     if (broadcast.status !== 'sending') return 'held';
-    const excluded = exclusion(d.identity, broadcast) ?? (await this.#leftModel(d.identity!, broadcast));
+    const excluded = exclusion(d.identity, broadcast) ?? (await this.#leftAudience(d.identity!, broadcast));
     if (excluded) return this.#settle(d.id, d.platform, excluded === 'blocked' ? 'blocked' : 'skipped', excluded);
     const identity = d.identity!;
     const messenger = messengers.get(d.platform);
@@ -90,14 +91,19 @@ export class Deliverer {
     return this.#settle(d.id, d.platform, 'sent', null, 1);
   }
 
-  /** A model's notice reaches only who is still a member when it is sent. */
-  async #leftModel(identity: Identity, b: Broadcast): Promise<string | undefined> {
-    if (!b.modelId) return undefined;
-    const member = await this.deps.db.membership.findUnique({
-      where: { modelId_userId: { modelId: b.modelId, userId: identity.userId } },
-      select: { status: true },
-    });
-    return member?.status === 'active' ? undefined : 'left model';
+  /**
+   * A model's members and a festival's "going" list change between fan-out and
+   * send (a member leaves, an answer turns to "no"): such a recipient is asked
+   * again through the fan-out's own filter. Area audiences are not, to keep
+   * their sends at one read.
+   */
+  async #leftAudience(identity: Identity, b: Broadcast): Promise<string | undefined> {
+    const audience = audienceOf(b);
+    if (audience.kind !== 'model' && audience.kind !== 'festival') return undefined;
+    const still = await this.deps.db.$queryRaw<unknown[]>`
+      SELECT 1 FROM "Identity" i JOIN "User" u ON u.id = i."userId"
+      WHERE i.id = ${identity.id} AND ${recipientFilter(audience, b.topic)}`;
+    return still.length ? undefined : 'left audience';
   }
 
   async #settle(

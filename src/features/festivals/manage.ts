@@ -1,5 +1,5 @@
 import type { ChatContext } from '../../core/context.ts';
-import { formatTime, parseLocalTime } from '../../core/format.ts';
+import { formatTime, parseLocalTime, parseTimeOnDay } from '../../core/format.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import type { Festival } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
@@ -14,6 +14,7 @@ import {
   moveFestival,
   parseNames,
   rsvpCounts,
+  validSpan,
   type Actor,
 } from './store.ts';
 import { festivalDetails, leadTime } from './texts.ts';
@@ -33,16 +34,6 @@ const draftOf = (ctx: ChatContext): Draft => (ctx.state.data ?? {}) as Draft;
 const home = (ctx: ChatContext): MenuOption => ({ id: 'home', label: ctx.t('nav-back') });
 const toFestival = (ctx: ChatContext, id: number): MenuOption => ({ id: `festm:open:${id}`, label: ctx.t('nav-back') });
 const actorOf = (ctx: ChatContext): Actor => ({ userId: ctx.person!.user.id, identityId: ctx.person!.identity.id });
-
-/** "11:30" means that time on the start's day (Vietnam time); a full date and time is read as such. */
-export function readEnd(text: string, startsAt: Date): Date | undefined {
-  const time = /^\s*(\d{1,2})[:hg](\d{2})\s*$/i.exec(text);
-  if (!time) return parseLocalTime(text, startsAt);
-  const local = new Date(startsAt.getTime() + 7 * 3_600_000);
-  const [h, m] = [Number(time[1]), Number(time[2])];
-  if (h > 23 || m > 59) return undefined;
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), h - 7, m));
-}
 
 /** `/festival`: the festivals of my areas, and creating one. */
 export async function manageFestivals(ctx: ChatContext): Promise<void> {
@@ -192,9 +183,8 @@ export async function festivalInput(ctx: ChatContext): Promise<void> {
       return ask('end', 'fest-ask-end', { start: formatTime(ctx.locale, at) }, { ...d, startsAt: at.toISOString() });
     }
     case 'end': {
-      const end = readEnd(text, new Date(d.startsAt!));
-      if (!end || end <= new Date(d.startsAt!) || end.getTime() - Date.parse(d.startsAt!) > 7 * 86_400_000)
-        return ctx.reply(ctx.t('fest-bad-end'));
+      const end = parseTimeOnDay(text, new Date(d.startsAt!));
+      if (!end || !validSpan(new Date(d.startsAt!), end)) return ctx.reply(ctx.t('fest-bad-end'));
       if (ctx.state.flow === 'festival-move') return applyMove(ctx, new Date(d.startsAt!), end);
       return ask('venue', 'fest-ask-venue', { max: FESTIVAL_LIMITS.venue }, { ...d, endsAt: end.toISOString() });
     }

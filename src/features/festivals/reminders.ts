@@ -51,15 +51,14 @@ export async function fireReminder(db: Db, i18n: I18n, jobId: string, now = new 
     });
     if (!reminder || reminder.status !== 'pending' || reminder.dueAt.getTime() !== Number(rawDue)) return 'stale';
     const festival = reminder.festival;
-    const claim = (status: 'sent' | 'missed', broadcastId?: number) =>
-      tx.festivalReminder.updateMany({
-        where: { id: reminder.id, status: 'pending', dueAt: reminder.dueAt },
-        data: { status, broadcastId },
-      });
-    if (festival.status !== 'scheduled' || festival.startsAt <= now) {
-      await claim('missed');
-      return 'missed';
-    }
+    const late = festival.status !== 'scheduled' || festival.startsAt <= now;
+    // Claimed first: a second worker with the same job waits on this row, then finds it taken.
+    const claimed = await tx.festivalReminder.updateMany({
+      where: { id: reminder.id, status: 'pending', dueAt: reminder.dueAt },
+      data: { status: late ? 'missed' : 'sent' },
+    });
+    if (!claimed.count) return 'stale';
+    if (late) return 'missed';
     const toArea = festival.remindTo === 'area';
     const broadcast = await createBroadcast(tx, {
       audience: toArea ? { kind: 'area', areaCode: festival.areaCode } : { kind: 'festival', festivalId: festival.id },
@@ -68,8 +67,7 @@ export async function fireReminder(db: Db, i18n: I18n, jobId: string, now = new 
       texts: reminderTexts(i18n, festival, await areaLabel(tx, festival.areaCode), reminder.offsetSeconds),
       buttons: rsvpButtons(i18n, festival.id),
     });
-    const claimed = await claim('sent', broadcast.id);
-    if (!claimed.count) throw new Error('reminder taken by another worker');
+    await tx.festivalReminder.update({ where: { id: reminder.id }, data: { broadcastId: broadcast.id } });
     await controlBroadcast(tx, broadcast.id, 'start');
     return { sent: broadcast.id };
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseRowId } from '../../core/menu.ts';
 import type { Tx } from '../../core/tx.ts';
-import type { Festival, ReminderAudience, StaffGrant } from '../../generated/prisma/client.ts';
+import type { Festival, Prisma, ReminderAudience, StaffGrant } from '../../generated/prisma/client.ts';
 import type { I18n } from '../../i18n/index.ts';
 import { areaLabel } from '../areas/search.ts';
 import { controlBroadcast } from '../broadcasts/control.ts';
@@ -15,6 +15,10 @@ export const FESTIVAL_LIMITS = { title: 150, venue: 200, programme: 1500, names:
 /** A festival lasts at most this long. */
 const MAX_DAYS = 7;
 
+/** The end comes after the start, within MAX_DAYS. */
+export const validSpan = (startsAt: Date, endsAt: Date) =>
+  endsAt > startsAt && endsAt.getTime() - startsAt.getTime() <= MAX_DAYS * 86_400_000;
+
 /** What staff enter for a festival, checked the same in chat and in the CLI. */
 export const festivalInputSchema = z
   .object({
@@ -26,7 +30,7 @@ export const festivalInputSchema = z
     endsAt: z.date(),
     remindTo: z.enum(['rsvp', 'area']).default('rsvp'),
   })
-  .refine((f) => f.endsAt > f.startsAt && f.endsAt.getTime() - f.startsAt.getTime() <= MAX_DAYS * 86_400_000, {
+  .refine((f) => validSpan(f.startsAt, f.endsAt), {
     message: `the end must come after the start, within ${MAX_DAYS} days`,
     path: ['endsAt'],
   });
@@ -55,14 +59,8 @@ async function notify(tx: Tx, i18n: I18n, f: Festival, kind: FestivalNotice, act
   return b.id;
 }
 
-const auditFestival = (tx: Tx, actor: Actor, action: string, f: Festival, details?: Record<string, unknown>) =>
-  audit(tx, {
-    actorId: actor.userId,
-    action,
-    entity: 'Festival',
-    entityId: String(f.id),
-    details: JSON.parse(JSON.stringify(details ?? {})),
-  });
+const auditFestival = (tx: Tx, actor: Actor, action: string, f: Festival, details?: Prisma.InputJsonObject) =>
+  audit(tx, { actorId: actor.userId, action, entity: 'Festival', entityId: String(f.id), details });
 
 /** Creates the festival, its reminder ledger and its announcement to the area, in one transaction. */
 export async function createFestival(

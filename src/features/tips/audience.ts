@@ -2,8 +2,6 @@ import { destinationOf, privateChatsOf, type Reader } from '../../core/people.ts
 import type { Tx } from '../../core/tx.ts';
 import type { Tip } from '../../generated/prisma/client.ts';
 import { isLocale, type Locale } from '../../i18n/index.ts';
-
-export type { Reader };
 import type { Pii } from '../../security/pii.ts';
 import { lineage, TIP_ROLES } from '../staff/grants.ts';
 

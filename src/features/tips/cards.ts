@@ -3,7 +3,7 @@ import { formatTime } from '../../core/format.ts';
 import type { MenuOption, OutMessage, PhotoRef, Platform } from '../../core/messages.ts';
 import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import type { Locale } from '../../i18n/index.ts';
-import type { Reader } from './audience.ts';
+import type { Reader } from '../../core/people.ts';
 import type { ThreadMessage, TipContent } from './store.ts';
 
 type T = (id: string, args?: Record<string, string | number>) => string;
