@@ -3,9 +3,12 @@ import type { Policy } from '../config.ts';
 import type { Locale, I18n } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
 import type { ConversationState } from './conversation-store.ts';
-import type { Destination, Incoming, MenuOption, OutMessage } from './messages.ts';
+import type { Capabilities, Destination, Incoming, MenuOption, OutMessage } from './messages.ts';
 import type { Person } from './people.ts';
+import type { Scope, Wake } from './scope.ts';
 import type { Tx } from './tx.ts';
+
+export type { Wake } from './scope.ts';
 
 export interface Envelope {
   to: Destination;
@@ -23,11 +26,8 @@ export interface ReplyOptions {
   requestLocation?: boolean;
 }
 
-/** Background work a handler's change calls for, started once the change is committed. */
-export type Wake = 'broadcasts' | 'reminders';
-
 /** Everything a feature handler needs for one update; writes go through `tx`. */
-export class ChatContext {
+export class ChatContext implements Scope {
   readonly outgoing: Envelope[] = [];
   readonly wakes = new Set<Wake>();
   #menuShown: MenuOption[] | undefined;
@@ -45,7 +45,14 @@ export class ChatContext {
     readonly policy: Policy,
     /** The inbox row being handled: its id, its chat's key and when it arrived. */
     readonly received: { id: bigint; chatKey: string; at: Date },
+    /** What this chat can show and take (buttons, uploads, location requests...). */
+    readonly can: Capabilities,
   ) {}
+
+  /** This chat, for messages that go here outside the reply order (e.g. a file after a text). */
+  get here(): Destination {
+    return { platform: this.msg.platform, chatId: this.msg.chatId };
+  }
 
   t(id: string, args?: Record<string, FluentVariable>): string {
     return this.i18n.t(this.locale, id, args);
@@ -56,11 +63,12 @@ export class ChatContext {
     this.#replied = true;
     if (options.menu) this.#menuShown = options.menu;
     this.outgoing.push({
-      to: { platform: this.msg.platform, chatId: this.msg.chatId },
+      to: this.here,
       message: {
         text,
         ...(options.menu && { menu: options.menu, menuHint: this.t('menu-hint') }),
-        ...(options.requestLocation && { requestLocation: { label: this.t('area-share-location') } }),
+        ...(options.requestLocation &&
+          this.can.shareLocation && { requestLocation: { label: this.t('area-share-location') } }),
       },
     });
   }
@@ -85,7 +93,7 @@ export class ChatContext {
   }
 
   endFlow(): void {
-    this.state = { data: {}, menu: this.state.menu };
+    this.state = { data: {}, menu: this.state.menu, locale: this.state.locale };
   }
 
   /** The state to persist: a reply without a menu retires the previous one. */

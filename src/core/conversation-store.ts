@@ -11,6 +11,8 @@ export interface ConversationState {
   data: Record<string, unknown>;
   /** The last menu shown: typed numbers and labels are read against it. */
   menu?: MenuOption[];
+  /** The language chosen before registering (a registered person's is on their user row). */
+  locale?: string;
 }
 
 /** A dialogue as loaded, with a fingerprint of what is stored (null: no row). */
@@ -19,18 +21,23 @@ export interface LoadedConversation {
   stored: string | null;
 }
 
-const isIdle = (s: ConversationState) => !s.flow && !s.menu?.length && !Object.keys(s.data).length;
-const fingerprint = (s: ConversationState) => JSON.stringify([s.flow ?? null, s.step ?? null, s.data, s.menu ?? null]);
+const isIdle = (s: ConversationState) => !s.flow && !s.menu?.length && !Object.keys(s.data).length && !s.locale;
+const fingerprint = (s: ConversationState) =>
+  JSON.stringify([s.flow ?? null, s.step ?? null, s.data, s.menu ?? null, s.locale ?? null]);
+/** The guest's language rides in the data column, beside the dialogue's own data. */
+const LOCALE_KEY = '$locale';
 
 export async function loadConversation(tx: Tx, key: string): Promise<LoadedConversation> {
   const row = await tx.conversation.findUnique({ where: { key } });
   if (!row) return { state: { data: {} }, stored: null };
   const menu = z.array(menuOptionSchema).safeParse(row.menu);
+  const { [LOCALE_KEY]: locale, ...data } = dataSchema.safeParse(row.data).data ?? {};
   const state: ConversationState = {
     flow: row.flow ?? undefined,
     step: row.step ?? undefined,
-    data: dataSchema.safeParse(row.data).data ?? {},
+    data,
     menu: menu.success ? menu.data : undefined,
+    locale: typeof locale === 'string' ? locale : undefined,
   };
   return { state, stored: fingerprint(state) };
 }
@@ -45,7 +52,7 @@ export async function saveConversation(tx: Tx, key: string, state: ConversationS
   const values = {
     flow: state.flow ?? null,
     step: state.step ?? null,
-    data: state.data as Prisma.InputJsonValue,
+    data: (state.locale ? { ...state.data, [LOCALE_KEY]: state.locale } : state.data) as Prisma.InputJsonValue,
     menu: state.menu ?? Prisma.DbNull,
   };
   await tx.conversation.upsert({ where: { key }, create: { key, ...values }, update: values });

@@ -1,4 +1,5 @@
 import type { ChatContext } from './context.ts';
+import type { AnyFlow } from './flow.ts';
 import type { MenuOption } from './messages.ts';
 
 export type Handler = (ctx: ChatContext, arg: string) => Promise<void>;
@@ -18,8 +19,10 @@ export interface Feature {
   commands?: Record<string, Route>;
   /** Menu choices, by the part of the option id before ":". */
   actions?: Record<string, Route>;
-  /** Free input (text, photo, location) while this feature's flow is active. */
-  flows?: Record<string, Handler>;
+  /** The feature's dialogues: free input (text, photo, location) goes to the open one's current step. */
+  flows?: AnyFlow[];
+  /** Free input handlers of dialogues not yet written as flow definitions, by dialogue name. */
+  inputs?: Record<string, Handler>;
   /** Entries this feature adds to the main menu of a registered person. */
   mainMenu?: (ctx: ChatContext) => MenuOption[];
   /** Runs before any route; returns false to drop the update (e.g. a flood). */

@@ -65,3 +65,17 @@ export interface Destination {
   platform: Platform;
   chatId: string;
 }
+
+/** What a chat on a platform can show or take; features ask this instead of naming platforms. */
+export interface Capabilities {
+  /** Buttons under a message (else menus are numbered lists answered by typing). */
+  buttons: boolean;
+  /** Files the bot makes (a QR code image) can be uploaded. */
+  files: boolean;
+  /** A calendar file (.ics) can be sent as a document. */
+  calendarFile: boolean;
+  /** The person can share a location with a button. */
+  shareLocation: boolean;
+  /** Photos received as this platform's own file ids can be sent on (not only photos by URL). */
+  inlinePhotos: boolean;
+}

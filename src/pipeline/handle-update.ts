@@ -9,6 +9,7 @@ import type { Router } from '../core/router.ts';
 import type { Db } from '../db/client.ts';
 import { isLocale, type I18n } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
+import { capabilitiesOf } from '../platforms/capabilities.ts';
 import { writeOutbox } from './outbox.ts';
 
 export interface HandleDeps {
@@ -48,18 +49,25 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
       const person = await findPerson(tx, pii, incoming.platform, incoming.userId);
       if (person) await refreshDisplayName(tx, pii, person, incoming.displayName);
       const { state, stored } = await loadConversation(tx, conversationKey);
-      const draftLocale = state.data.locale;
       const locale =
         person && isLocale(person.user.locale)
           ? person.user.locale
-          : isLocale(draftLocale)
-            ? draftLocale
+          : isLocale(state.locale)
+            ? state.locale
             : i18n.defaultLocale;
-      const ctx = new ChatContext(incoming, tx, pii, i18n, person, state, locale, router, deps.policy, {
-        id: row.id,
-        chatKey: row.chatKey,
-        at: row.receivedAt,
-      });
+      const ctx = new ChatContext(
+        incoming,
+        tx,
+        pii,
+        i18n,
+        person,
+        state,
+        locale,
+        router,
+        deps.policy,
+        { id: row.id, chatKey: row.chatKey, at: row.receivedAt },
+        capabilitiesOf(incoming.platform),
+      );
       await router.handle(ctx);
       await saveConversation(tx, conversationKey, ctx.finalState(), stored);
       return { incoming, written: await writeOutbox(tx, pii, ctx.outgoing), wakes: ctx.wakes };

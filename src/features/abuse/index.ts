@@ -16,11 +16,14 @@ async function floodGuard(ctx: ChatContext): Promise<boolean> {
   const limit = person?.user.spamFlaggedAt
     ? Math.max(1, Math.floor(policy.FLOOD_PER_MINUTE * FLAGGED_SHARE))
     : policy.FLOOD_PER_MINUTE;
+  // Counted in the order updates are handled (platform order, then arrival), not by row id: posts of one
+  // chat arrive concurrently, so ids and the handling order differ, and the count must only ever grow.
+  const { seq } = ctx.msg;
   const recent = await ctx.tx.inboundUpdate.count({
     where: {
       chatKey: received.chatKey,
-      receivedAt: { gt: new Date(received.at.getTime() - 60_000), lte: received.at },
-      id: { lte: received.id },
+      receivedAt: { gt: new Date(received.at.getTime() - 60_000) },
+      OR: [{ seq: { lt: seq } }, { seq, id: { lte: received.id } }],
     },
   });
   if (recent <= limit) return true;

@@ -24,7 +24,7 @@ export const broadcastsFeature: Feature = {
   name: 'broadcasts',
   commands: { broadcast: { run: broadcastCommand } },
   actions: { bc: { run: broadcastAction } },
-  flows: { broadcast: composeInput },
+  inputs: { broadcast: composeInput },
   mainMenu: (ctx) =>
     hasTipRole(ctx.person?.grants ?? [])
       ? [

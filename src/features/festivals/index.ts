@@ -49,7 +49,7 @@ export const festivalsFeature: Feature = {
     festival: { run: manageFestivals },
   },
   actions: { fest: { run: residentAction }, festm: { run: staffAction } },
-  flows: { festival: festivalInput, 'festival-move': festivalInput, 'festival-commend': festivalInput },
+  inputs: { festival: festivalInput, 'festival-move': festivalInput, 'festival-commend': festivalInput },
   mainMenu: (ctx) => [
     { id: 'fest:list', label: ctx.t('menu-festivals') },
     ...(hasTipRole(ctx.person?.grants ?? []) ? [{ id: 'festm:list', label: ctx.t('menu-festivals-manage') }] : []),

@@ -53,7 +53,7 @@ export const modelsFeature: Feature = {
     models: { run: manageModels },
   },
   actions: { mdl: { run: modelAction } },
-  flows: {
+  inputs: {
     'model-code': (ctx) => openByCode(ctx, ctx.msg.text ?? ''),
     'model-notice': noticeInput,
     'model-create': createInput,

@@ -40,7 +40,8 @@ async function chooseLanguage(ctx: ChatContext, code: string): Promise<void> {
     return;
   }
   // Before consent the choice lives only in the dialogue state.
-  ctx.setFlow('onboarding', 'consent', { ...ctx.state.data, locale: code });
+  ctx.setFlow('onboarding', 'consent', ctx.state.data);
+  ctx.state = { ...ctx.state, locale: code };
   askConsent(ctx);
 }
 
@@ -87,7 +88,7 @@ export const onboarding: Feature = {
     consent: { guest: true, run: answerConsent },
     area: { run: pickArea },
   },
-  flows: {
+  inputs: {
     onboarding: onboardingStep,
     area: areaSearchStep,
   },

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ChatContext } from '../../core/context.ts';
 import { photoRefSchema } from '../../core/messages.ts';
 import { TipCategory } from '../../generated/prisma/enums.ts';
 
@@ -24,17 +23,6 @@ export const draftSchema = z.object({
   contact: z.string().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
-
-/** The draft lives in the dialogue state, encrypted like every other piece of personal content. */
-export function readDraft(ctx: ChatContext): Draft {
-  const sealed = ctx.state.data.draft;
-  if (ctx.state.flow !== 'report' || typeof sealed !== 'string') return draftSchema.parse({});
-  return draftSchema.catch(draftSchema.parse({})).parse(ctx.pii.decryptJson(Buffer.from(sealed, 'base64')));
-}
-
-export function writeDraft(ctx: ChatContext, step: string, draft: Draft): void {
-  ctx.setFlow('report', step, { draft: Buffer.from(ctx.pii.encryptJson(draft)).toString('base64') });
-}
 
 /**
  * "0912 345 678", "+84 912.345.678" → "0912345678"; a mobile (10 digits) or a
