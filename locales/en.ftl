@@ -238,6 +238,7 @@ tip-now-in_progress = 🙋 An officer is working on your report { $code }.
 tip-now-resolved = ✅ Your report { $code } has been resolved. Thank you for helping keep your community safe!
 tip-now-rejected = Your report { $code } was not taken up (not enough information, or outside police remit). If you have more to add, send /status { $code }.
 tip-now-duplicate = Your report { $code } is about something already reported; it is being followed up. Thank you!
+tip-now-note = Note from the officer: { $note }
 tip-officer-reply = 💬 An officer replied about your report { $code }:
 tip-answer-here = To answer, just send a message here (text or photo). The officer cannot see your name or account.
 tip-answer-status = To answer, send /status { $code } and choose Add information.

@@ -238,6 +238,7 @@ tip-now-in_progress = 🙋 Tin báo { $code } của bạn đang được cán b�
 tip-now-resolved = ✅ Tin báo { $code } của bạn đã được xử lý xong. Cảm ơn bạn đã chung tay giữ gìn an ninh trật tự!
 tip-now-rejected = Tin báo { $code } của bạn không được tiếp nhận xử lý (chưa đủ thông tin hoặc không thuộc thẩm quyền). Nếu có thêm thông tin, gõ /status { $code } để gửi bổ sung.
 tip-now-duplicate = Tin báo { $code } của bạn trùng với sự việc đã được báo trước đó; sự việc vẫn đang được theo dõi. Cảm ơn bạn!
+tip-now-note = Cán bộ ghi chú: { $note }
 tip-officer-reply = 💬 Cán bộ trả lời về tin báo { $code }:
 tip-answer-here = Để trả lời, bạn chỉ cần nhắn ngay tại đây (chữ hoặc ảnh). Cán bộ không thấy tên hay tài khoản của bạn.
 tip-answer-status = Để trả lời, gõ /status { $code } rồi chọn Gửi thêm thông tin.

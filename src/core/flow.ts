@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChatContext } from './context.ts';
 import { anyone, type Access } from './guards.ts';
+import type { Pii } from '../security/pii.ts';
 
 /** What a step's input handler may do next; bound to the update being handled. */
 export interface FlowControl<D, S extends string> {
@@ -183,9 +184,14 @@ export class Flow<C extends ChatContext, D, S extends string> {
     return parsed.success ? (parsed.data as D) : fresh;
   }
 
+  /** The stored state that puts a chat at `step` with `draft`: how a use case opens another person's dialogue. */
+  stateAt(pii: Pii, step: S, draft: D): { flow: string; step: S; data: Record<string, unknown> } {
+    const stored = this.def.sealed ? Buffer.from(pii.encryptJson(draft)).toString('base64') : draft;
+    return { flow: this.name, step, data: { v: this.#version, draft: stored } };
+  }
+
   #write(ctx: ChatContext, step: S, draft: D): void {
-    const stored = this.def.sealed ? Buffer.from(ctx.pii.encryptJson(draft)).toString('base64') : draft;
-    ctx.setFlow(this.name, step, { v: this.#version, draft: stored });
+    ctx.setFlow(this.name, step, this.stateAt(ctx.pii, step, draft).data);
   }
 }
 

@@ -5,7 +5,7 @@ import { audit } from '../features/staff/audit.ts';
 import { tokenHolder } from '../features/staff/api-tokens.ts';
 import { tipDetail, tipSummary } from '../features/tips/api-view.ts';
 import { OPEN_STATUSES } from '../features/tips/categories.ts';
-import { listTips, tipForStaff } from '../features/tips/store.ts';
+import { listTips, tipInMyAreas } from '../features/tips/store.ts';
 import { TipStatus } from '../generated/prisma/enums.ts';
 import type { Pii } from '../security/pii.ts';
 
@@ -56,7 +56,7 @@ export function registerTipsApi(app: FastifyInstance, db: Db, pii: Pii): void {
 
     api.get<{ Params: { code: string } }>('/api/tips/:code', async (req, reply) => {
       const staff = staffOf(req);
-      const tip = await tipForStaff(db, staff.grants, req.params.code);
+      const tip = await tipInMyAreas(db, staff.grants, req.params.code);
       // Not found and not yours answer the same.
       if (!tip) return reply.code(404).send({ error: 'no such tip in your areas' });
       await audit(db, { actorId: staff.userId, action: 'api.tip.view', entity: 'Tip', entityId: tip.id });

@@ -1,14 +1,17 @@
-import type { ChatContext } from '../../core/context.ts';
 import { formatTime } from '../../core/format.ts';
 import type { MenuOption, OutMessage, PhotoRef, Platform } from '../../core/messages.ts';
-import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
-import type { Locale } from '../../i18n/index.ts';
 import type { Reader } from '../../core/people.ts';
+import type { Scope } from '../../core/scope.ts';
+import type { Tip } from '../../generated/prisma/client.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { capabilitiesOf } from '../../platforms/capabilities.ts';
+import { tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
+import { canMove } from './moves.ts';
 import type { ThreadMessage, TipContent } from './store.ts';
 
 type T = (id: string, args?: Record<string, string | number>) => string;
 
-export const translator = (ctx: ChatContext, locale: Locale): T => ctx.i18n.translator(locale);
+export const translator = (scope: Pick<Scope, 'i18n'>, locale: Locale): T => scope.i18n.translator(locale);
 
 /**
  * What officers read about a tip: never who sent it, only what they chose to
@@ -33,32 +36,36 @@ export function tipDetails(t: T, locale: Locale, tip: Tip, content: TipContent, 
   return lines.join('\n');
 }
 
-/** The actions an officer can take on a tip in its status, as option ids `tip:<verb>:<code>`. */
+/** The officer's buttons in the order shown; each but 'reply' only where the tip's status allows its move. */
+const ACTIONS = [
+  'ack',
+  'take',
+  'reply',
+  'resolve',
+  'reject',
+  'duplicate',
+  'spam',
+] as const satisfies readonly TipVerb[];
+
+/** The actions an officer can take on a tip in its status. */
 export function officerActions(t: T, tip: Tip): MenuOption[] {
-  const open = (['new', 'acknowledged', 'in_progress'] as TipStatus[]).includes(tip.status);
-  const verbs = [
-    tip.status === 'new' && 'ack',
-    (tip.status === 'new' || tip.status === 'acknowledged') && 'take',
-    'reply',
-    open && 'resolve',
-    open && 'reject',
-    open && 'duplicate',
-    open && 'spam',
-  ].filter((v): v is string => Boolean(v));
-  return verbs.map((verb) => ({ id: `tip:${verb}:${tip.code}`, label: t(`tip-action-${verb}`) }));
+  return ACTIONS.filter((verb) => verb === 'reply' || canMove(tip.status, VERB_MOVES[verb])).map((verb) => ({
+    id: tipChoice.pack(verb, { code: tip.code }),
+    label: t(`tip-action-${verb}`),
+  }));
 }
 
 /** A card pushed to an officer or station group: buttons on Telegram, a typed command on Zalo. */
 export function officerCard(t: T, tip: Tip, details: string): OutMessage {
   return {
     text: `${details}\n\n${t('tip-card-hint', { code: tip.code })}`,
-    buttons: officerActions(t, tip).filter((o) => !o.id.startsWith('tip:spam:')),
+    buttons: officerActions(t, tip).filter((o) => o.id !== tipChoice.pack('spam', { code: tip.code })),
   };
 }
 
-/** Photos as separate messages; Telegram file ids cannot be shown on Zalo, so Zalo gets a note instead. */
+/** Photos as separate messages; a platform's own file ids cannot be shown elsewhere, so those chats get a note instead. */
 export function photoMessages(t: T, platform: Platform, code: string, photos: PhotoRef[]): OutMessage[] {
-  const showable = photos.filter((p) => platform === 'telegram' || 'url' in p);
+  const showable = photos.filter((p) => capabilitiesOf(platform).inlinePhotos || 'url' in p);
   const out: OutMessage[] = showable.map((photo, i) => ({
     text: t('tip-photo-caption', { code, n: i + 1, total: showable.length }),
     photo,
@@ -70,9 +77,9 @@ export function photoMessages(t: T, platform: Platform, code: string, photos: Ph
 }
 
 /** Sends each reader the card and the photos, in their language. */
-export function sendToEach(ctx: ChatContext, readers: Reader[], build: (t: T, reader: Reader) => OutMessage[]): void {
+export function sendToEach(scope: Scope, readers: Reader[], build: (t: T, reader: Reader) => OutMessage[]): void {
   for (const reader of readers) {
-    for (const message of build(translator(ctx, reader.locale), reader)) ctx.send(reader.to, message);
+    for (const message of build(translator(scope, reader.locale), reader)) scope.send(reader.to, message);
   }
 }
 

@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import type { Tx } from '../../core/tx.ts';
 import { randomCode } from '../staff/invites.ts';
 
 const CODE = /^AN-[2-9A-HJKMNP-Z]{6}$/;
+
+/** A tip code as it rides in a choice id or a draft: exactly AN-XXXXXX. */
+export const tipCodeSchema = z.string().regex(CODE);
 
 /** "an-7k3q9p", "AN 7K3Q9P" and "7K3Q9P" all mean AN-7K3Q9P; anything else is not a code. */
 export function normalizeTipCode(text: string): string | undefined {

@@ -1,8 +1,9 @@
 import type { Feature } from '../../core/feature.ts';
-import { hasTipRole } from '../staff/grants.ts';
-import { followUpInput, myTipAction, myTips } from './mine.ts';
-import { openTipCommand, replyInput, showInbox, tipAction } from './officer.ts';
 import { registered } from '../../core/guards.ts';
+import { hasTipRole } from '../staff/grants.ts';
+import { inboxChoice, mytipChoice, tipChoice } from './choices.ts';
+import { followUpFlow, myTipAction, myTips } from './mine.ts';
+import { inboxAction, inboxCommand, replyFlow, tipAction, tipCommand } from './officer.ts';
 import { reportAction, reportChoice, reportFlow, startReport } from './report.ts';
 
 /** Citizen tips: report, follow one's tips, and the officers' inbox and anonymous thread. */
@@ -10,24 +11,22 @@ export const tipsFeature: Feature = {
   name: 'tips',
   commands: {
     report: { run: registered(startReport) },
-    status: { run: myTips },
-    inbox: { run: showInbox },
-    tip: { run: openTipCommand, group: true },
+    status: { run: registered(myTips) },
+    inbox: { run: inboxCommand },
+    tip: { run: tipCommand, group: true },
   },
   actions: {
     [reportChoice.action]: { run: registered(reportAction) },
-    mytip: { run: myTipAction },
-    inbox: { run: showInbox },
-    tip: { run: tipAction, group: true },
+    [mytipChoice.action]: { run: registered(myTipAction) },
+    [inboxChoice.action]: { run: inboxAction },
+    [tipChoice.action]: { run: tipAction, group: true },
   },
-  flows: [reportFlow],
-  inputs: {
-    'tip-thread': followUpInput,
-    'tip-reply': replyInput,
-  },
+  flows: [reportFlow, followUpFlow, replyFlow],
   mainMenu: (ctx) => [
     { id: reportChoice.pack('start'), label: ctx.t('menu-report') },
-    { id: 'mytip:list', label: ctx.t('menu-mytips') },
-    ...(hasTipRole(ctx.person?.grants ?? []) ? [{ id: 'inbox:1', label: ctx.t('menu-inbox') }] : []),
+    { id: mytipChoice.pack('list'), label: ctx.t('menu-mytips') },
+    ...(hasTipRole(ctx.person?.grants ?? [])
+      ? [{ id: inboxChoice.pack('page', { page: 1 }), label: ctx.t('menu-inbox') }]
+      : []),
   ],
 };

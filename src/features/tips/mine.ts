@@ -1,32 +1,41 @@
-import type { ChatContext } from '../../core/context.ts';
+import { z } from 'zod';
+import { loadConversation, saveConversation } from '../../core/conversation-store.ts';
+import { defineFlow } from '../../core/flow.ts';
 import { formatTime } from '../../core/format.ts';
+import { people, type PersonContext } from '../../core/guards.ts';
+import { conversationKeyOf } from '../../core/keys.ts';
+import type { Reader } from '../../core/people.ts';
+import type { Scope } from '../../core/scope.ts';
 import type { Tip } from '../../generated/prisma/client.ts';
 import { tipOfficers } from './audience.ts';
 import { photoMessages, sendToEach, threadText, translator } from './cards.ts';
-import { normalizeTipCode } from './code.ts';
+import { mytipChoice, tipChoice } from './choices.ts';
+import { normalizeTipCode, tipCodeSchema } from './code.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES, MAX_PHOTOS } from './draft.ts';
 import { addTipMessage, readThread, readTip } from './store.ts';
+
+type Ctx = PersonContext;
 
 const LIST = 10;
 
 /** Only the reporter's own tips: another code reads as "not found". */
-function ownTip(ctx: ChatContext, code: string | undefined): Promise<Tip | null> {
+function ownTip(ctx: Ctx, code: string | undefined): Promise<Tip | null> {
   if (!code) return Promise.resolve(null);
-  return ctx.tx.tip.findFirst({ where: { code, reporterId: ctx.person!.user.id } });
+  return ctx.tx.tip.findFirst({ where: { code, reporterId: ctx.person.user.id } });
 }
 
 /** `/status`: my tips and their status; `/status <code>`: one of them with its thread. */
-export async function myTips(ctx: ChatContext, arg: string): Promise<void> {
+export async function myTips(ctx: Ctx, arg: string): Promise<void> {
   ctx.endFlow();
   if (arg) return showMyTip(ctx, arg);
   const tips = await ctx.tx.tip.findMany({
-    where: { reporterId: ctx.person!.user.id },
+    where: { reporterId: ctx.person.user.id },
     orderBy: { createdAt: 'desc' },
     take: LIST,
   });
   if (!tips.length) return ctx.showMainMenu(ctx.t('mytips-none'));
   const menu = tips.map((tip) => ({
-    id: `mytip:open:${tip.code}`,
+    id: mytipChoice.pack('open', { code: tip.code }),
     label: `${tip.code} · ${ctx.t(`cat-${tip.category}`)} · ${ctx.t(`status-${tip.status}`)}`,
   }));
   ctx.reply(ctx.t('mytips-title', { count: tips.length }), {
@@ -34,7 +43,7 @@ export async function myTips(ctx: ChatContext, arg: string): Promise<void> {
   });
 }
 
-async function showMyTip(ctx: ChatContext, rawCode: string): Promise<void> {
+async function showMyTip(ctx: Ctx, rawCode: string): Promise<void> {
   const tip = await ownTip(ctx, normalizeTipCode(rawCode));
   if (!tip) return ctx.showMainMenu(ctx.t('tip-not-found'));
   const t = translator(ctx, ctx.locale);
@@ -56,64 +65,91 @@ async function showMyTip(ctx: ChatContext, rawCode: string): Promise<void> {
   ];
   ctx.reply(parts.filter(Boolean).join('\n\n'), {
     menu: [
-      { id: `mytip:add:${tip.code}`, label: ctx.t('mytip-add') },
-      { id: 'mytip:list', label: ctx.t('mytip-all') },
+      { id: mytipChoice.pack('add', { code: tip.code }), label: ctx.t('mytip-add') },
+      { id: mytipChoice.pack('list'), label: ctx.t('mytip-all') },
       { id: 'home', label: ctx.t('nav-back') },
     ],
   });
 }
 
-function askFollowUp(ctx: ChatContext, tip: Tip, text = ctx.t('mytip-write', { code: tip.code })): void {
-  ctx.setFlow('tip-thread', 'write', { code: tip.code });
-  ctx.reply(text, { menu: [{ id: 'mytip:done', label: ctx.t('mytip-done') }] });
-}
-
-/** `mytip:<verb>[:<code>]`: open, add (or answer), list, done. */
-export async function myTipAction(ctx: ChatContext, arg: string): Promise<void> {
-  const [verb, code = ''] = arg.split(':');
-  if (verb === 'open') return myTips(ctx, code);
-  if (verb === 'add') {
-    const tip = await ownTip(ctx, normalizeTipCode(code));
-    if (!tip) return ctx.showMainMenu(ctx.t('tip-not-found'));
-    return askFollowUp(ctx, tip);
-  }
-  if (verb === 'done') {
-    ctx.endFlow();
-    return ctx.showMainMenu();
-  }
-  return myTips(ctx, '');
+function tipGone(ctx: Ctx): void {
+  ctx.endFlow();
+  ctx.showMainMenu(ctx.t('tip-not-found'));
 }
 
 /** The reporter's follow-up or answer (text and/or photos) is added to the tip and reaches its officers. */
-export async function followUpInput(ctx: ChatContext): Promise<void> {
-  const tip = await ownTip(ctx, normalizeTipCode(String(ctx.state.data.code ?? '')));
-  if (!tip) {
-    ctx.endFlow();
-    return ctx.showMainMenu(ctx.t('tip-not-found'));
-  }
-  const text = ctx.msg.text?.trim();
-  const all = ctx.msg.photos ?? [];
-  const photos = all.filter((p) => !('size' in p) || (p.size ?? 0) <= MAX_PHOTO_BYTES).slice(0, MAX_PHOTOS);
-  if (!text && !photos.length) {
-    const problem = all.length ? ctx.t('report-photo-too-big', { mb: MAX_PHOTO_BYTES / 1024 / 1024 }) : undefined;
-    return askFollowUp(ctx, tip, problem);
-  }
-  if (text && text.length > MAX_DESCRIPTION) {
-    return askFollowUp(ctx, tip, ctx.t('report-description-long', { max: MAX_DESCRIPTION, length: text.length }));
-  }
-  await addTipMessage(ctx.tx, ctx.pii, tip, { author: 'citizen', text, photos });
-  const readers = await tipOfficers(ctx.tx, ctx.pii, tip, ctx.i18n.defaultLocale);
-  sendToEach(ctx, readers, (t, reader) => [
-    {
-      text: [t('tip-from-reporter', { code: tip.code }), text, t('tip-card-hint', { code: tip.code })]
-        .filter(Boolean)
-        .join('\n\n'),
-      buttons: [
-        { id: `tip:reply:${tip.code}`, label: t('tip-action-reply') },
-        { id: `tip:open:${tip.code}`, label: t('tip-action-open') },
-      ],
+export const followUpFlow = defineFlow({
+  name: 'tip-thread',
+  access: people,
+  // Optional only so that a draft that lost its code can be read at all: the step then ends the dialogue.
+  draft: z.object({ code: tipCodeSchema.optional() }),
+  steps: {
+    write: {
+      needs: ['code'],
+      ask(ctx, { code }, note) {
+        if (!code) return tipGone(ctx);
+        ctx.reply(note ?? ctx.t('mytip-write', { code }), {
+          menu: [{ id: mytipChoice.pack('done'), label: ctx.t('mytip-done') }],
+        });
+      },
+      async input(ctx, draft, flow) {
+        const tip = await ownTip(ctx, draft.code);
+        if (!tip) return tipGone(ctx);
+        const text = ctx.msg.text?.trim();
+        const all = ctx.msg.photos ?? [];
+        const photos = all.filter((p) => !('size' in p) || (p.size ?? 0) <= MAX_PHOTO_BYTES).slice(0, MAX_PHOTOS);
+        if (!text && !photos.length) {
+          return flow.again(
+            draft,
+            all.length ? ctx.t('report-photo-too-big', { mb: MAX_PHOTO_BYTES / 1024 / 1024 }) : undefined,
+          );
+        }
+        if (text && text.length > MAX_DESCRIPTION) {
+          return flow.again(draft, ctx.t('report-description-long', { max: MAX_DESCRIPTION, length: text.length }));
+        }
+        await addTipMessage(ctx.tx, ctx.pii, tip, { author: 'citizen', text, photos });
+        const readers = await tipOfficers(ctx.tx, ctx.pii, tip, ctx.i18n.defaultLocale);
+        const code = { code: tip.code };
+        sendToEach(ctx, readers, (t, reader) => [
+          {
+            text: [t('tip-from-reporter', code), text, t('tip-card-hint', code)].filter(Boolean).join('\n\n'),
+            buttons: [
+              { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },
+              { id: tipChoice.pack('open', code), label: t('tip-action-open') },
+            ],
+          },
+          ...photoMessages(t, reader.to.platform, tip.code, photos),
+        ]);
+        return flow.again(draft, ctx.t('mytip-sent', code));
+      },
     },
-    ...photoMessages(t, reader.to.platform, tip.code, photos),
-  ]);
-  askFollowUp(ctx, tip, ctx.t('mytip-sent', { code: tip.code }));
+  },
+});
+
+/**
+ * Opens the reporter's side of the thread, so their next message answers the
+ * officer, unless they are in the middle of another dialogue. A private chat's
+ * id is its person's id on both messengers.
+ */
+export async function openFollowUp(scope: Scope, reporter: Reader, code: string): Promise<boolean> {
+  const key = conversationKeyOf(scope.pii, reporter.to.platform, reporter.to.chatId, reporter.to.chatId);
+  const { state, stored } = await loadConversation(scope.tx, key);
+  if (state.flow && state.flow !== followUpFlow.name) return false;
+  await saveConversation(scope.tx, key, followUpFlow.stateAt(scope.pii, 'write', { code }), stored);
+  return true;
 }
+
+/** `mytip:<verb>[:<code>]`: list, open, add (or answer), done. */
+export const myTipAction = mytipChoice.route<Ctx>({
+  list: (ctx) => myTips(ctx, ''),
+  open: (ctx, { code }) => myTips(ctx, code),
+  add: async (ctx, { code }) => {
+    const tip = await ownTip(ctx, code);
+    if (!tip) return ctx.showMainMenu(ctx.t('tip-not-found'));
+    await followUpFlow.start(ctx, { code: tip.code });
+  },
+  done: (ctx) => {
+    ctx.endFlow();
+    ctx.showMainMenu();
+  },
+});

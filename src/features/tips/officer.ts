@@ -1,51 +1,53 @@
+import { z } from 'zod';
 import type { ChatContext } from '../../core/context.ts';
-import { areaLabel } from '../areas/search.ts';
-import { loadConversation, saveConversation } from '../../core/conversation-store.ts';
+import { defineFlow } from '../../core/flow.ts';
 import { formatTime } from '../../core/format.ts';
-import { conversationKeyOf } from '../../core/keys.ts';
-import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
+import { isStaff, staff, staffOf, type StaffContext } from '../../core/guards.ts';
+import { personActor } from '../../core/scope.ts';
+import type { Tip } from '../../generated/prisma/client.ts';
+import { areaLabel } from '../areas/search.ts';
 import { audit } from '../staff/audit.ts';
-import { hasTipRole } from '../staff/grants.ts';
-import type { Reader } from '../../core/people.ts';
-import { tipReporter } from './audience.ts';
+import { TIP_ROLES } from '../staff/grants.ts';
+import { changeStatus, flagSpam, replyToTipster, type StatusOutcome } from './actions.ts';
 import { officerActions, photoMessages, threadText, tipDetails, translator } from './cards.ts';
 import { OPEN_STATUSES } from './categories.ts';
-import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
-import { addTipMessage, listTips, moveTip, readThread, readTip, tipForStaff } from './store.ts';
+import { inboxChoice, tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
+import { tipCodeSchema } from './code.ts';
+import { MAX_DESCRIPTION } from './draft.ts';
+import type { TipMove } from './moves.ts';
+import { listTips, readThread, readTip, tipInMyAreas } from './store.ts';
+
+type Ctx = StaffContext;
 
 const PAGE = 8;
 
 /** One answer for "no such tip" and "not yours": the reply must not tell which. */
-function refuse(ctx: ChatContext): void {
+function notFound(ctx: ChatContext): void {
   ctx.endFlow();
   ctx.reply(ctx.t('tip-not-found'));
 }
 
-/** A tip the person may work on: they hold an officer role over its area. */
-const officerTip = (ctx: ChatContext, rawCode: string) => tipForStaff(ctx.tx, ctx.person?.grants ?? [], rawCode);
+/**
+ * A route on one tip (`/tip`, its buttons, also in station groups) for officers
+ * and admins. Anyone else is answered like an unknown code: whether a code
+ * exists is not theirs to learn.
+ */
+function forOfficers<A extends unknown[]>(run: (ctx: Ctx, ...args: A) => Promise<void>) {
+  return async (ctx: ChatContext, ...args: A): Promise<void> =>
+    isStaff(ctx, TIP_ROLES) ? run(ctx, ...args) : notFound(ctx);
+}
 
-const auditTip = (ctx: ChatContext, action: string, tip: Tip, details?: Record<string, string>) =>
-  audit(ctx.tx, { actorId: ctx.person!.user.id, action, entity: 'Tip', entityId: tip.id, details });
-
-/** `/inbox [page]`: open tips of the officer's areas, urgent first, then oldest first. */
-export async function showInbox(ctx: ChatContext, arg: string): Promise<void> {
-  const grants = ctx.person?.grants ?? [];
-  if (!hasTipRole(grants)) return ctx.showMainMenu(ctx.t('staff-only'));
-  const { total, pages, page, tips } = await listTips(
-    ctx.tx,
-    grants,
-    OPEN_STATUSES,
-    Number.parseInt(arg, 10) || 1,
-    PAGE,
-  );
+/** Open tips of the officer's areas, urgent first, then oldest first. */
+async function showInbox(ctx: Ctx, requested: number): Promise<void> {
+  const { total, pages, page, tips } = await listTips(ctx.tx, ctx.staffGrants, OPEN_STATUSES, requested, PAGE);
   await audit(ctx.tx, {
-    actorId: ctx.person!.user.id,
+    actorId: ctx.person.user.id,
     action: 'inbox.view',
     entity: 'Tip',
     details: { page, shown: tips.map((t) => t.code) },
   });
   const menu = tips.map((tip) => ({
-    id: `tip:open:${tip.code}`,
+    id: tipChoice.pack('open', { code: tip.code }),
     label: [
       `${tip.urgent ? '🚨 ' : ''}${tip.code}`,
       ctx.t(`cat-${tip.category}`),
@@ -53,14 +55,19 @@ export async function showInbox(ctx: ChatContext, arg: string): Promise<void> {
       tip.area.name,
     ].join(' · '),
   }));
-  if (page > 1) menu.push({ id: `inbox:${page - 1}`, label: ctx.t('inbox-prev') });
-  if (page < pages) menu.push({ id: `inbox:${page + 1}`, label: ctx.t('inbox-next') });
+  if (page > 1) menu.push({ id: inboxChoice.pack('page', { page: page - 1 }), label: ctx.t('inbox-prev') });
+  if (page < pages) menu.push({ id: inboxChoice.pack('page', { page: page + 1 }), label: ctx.t('inbox-next') });
   menu.push({ id: 'home', label: ctx.t('nav-back') });
   ctx.reply(total ? ctx.t('inbox-title', { count: total, page, pages }) : ctx.t('inbox-empty'), { menu });
 }
 
+/** `/inbox [page]`. */
+export const inboxCommand = staff(TIP_ROLES, (ctx, arg: string) => showInbox(ctx, Number.parseInt(arg, 10) || 1));
+
+export const inboxAction = staff(TIP_ROLES, inboxChoice.route<Ctx>({ page: (ctx, { page }) => showInbox(ctx, page) }));
+
 /** A tip as the officer works on it: details, history, thread and the actions its status allows. */
-async function showTip(ctx: ChatContext, tip: Tip, headline?: string): Promise<void> {
+async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
   const t = translator(ctx, ctx.locale);
   const [area, events, thread] = await Promise.all([
     areaLabel(ctx.tx, tip.areaCode),
@@ -77,120 +84,94 @@ async function showTip(ctx: ChatContext, tip: Tip, headline?: string): Promise<v
     `${ctx.t('tip-history')}\n${history.join('\n')}`,
     thread.length ? `${ctx.t('tip-thread')}\n${threadText(t, thread, 'officer')}` : undefined,
   ];
-  await auditTip(ctx, 'tip.view', tip);
+  await audit(ctx.tx, { actorId: ctx.person.user.id, action: 'tip.view', entity: 'Tip', entityId: tip.id });
   ctx.reply(parts.filter(Boolean).join('\n\n'), {
-    menu: [...officerActions(t, tip), { id: 'inbox:1', label: ctx.t('menu-inbox') }],
+    menu: [...officerActions(t, tip), { id: inboxChoice.pack('page', { page: 1 }), label: ctx.t('menu-inbox') }],
   });
-  for (const message of photoMessages(t, ctx.msg.platform, tip.code, content.photos))
-    ctx.send({ platform: ctx.msg.platform, chatId: ctx.msg.chatId }, message);
+  for (const message of photoMessages(t, ctx.here.platform, tip.code, content.photos)) ctx.send(ctx.here, message);
 }
 
-/** Tells the reporter, in their language, that their tip moved. */
-function tellReporter(ctx: ChatContext, reporter: Reader | undefined, tip: Tip, status: TipStatus): void {
-  if (!reporter) return;
-  ctx.send(reporter.to, { text: translator(ctx, reporter.locale)(`tip-now-${status}`, { code: tip.code }) });
-}
-
-const MOVES: Record<string, { from: readonly TipStatus[]; to: TipStatus; assign?: boolean }> = {
-  ack: { from: ['new'], to: 'acknowledged' },
-  take: { from: ['new', 'acknowledged'], to: 'in_progress', assign: true },
-  resolve: { from: OPEN_STATUSES, to: 'resolved' },
-  reject: { from: OPEN_STATUSES, to: 'rejected' },
-  duplicate: { from: OPEN_STATUSES, to: 'duplicate' },
-  /** Rejected, and the reporter's next tips and messages are throttled harder. */
-  spam: { from: OPEN_STATUSES, to: 'rejected' },
-};
-
-async function move(ctx: ChatContext, tip: Tip, verb: string): Promise<void> {
-  const step = MOVES[verb]!;
-  const officerId = ctx.person!.user.id;
-  const moved = await moveTip(ctx.tx, tip, step.from, step.to, officerId, step.assign);
-  if (!moved)
-    return showTip(ctx, tip, ctx.t('tip-status-unchanged', { code: tip.code, status: ctx.t(`status-${tip.status}`) }));
-  await auditTip(ctx, 'tip.status', tip, { from: tip.status, to: step.to });
-  if (verb === 'spam' && tip.reporterId) {
-    await ctx.tx.user.update({ where: { id: tip.reporterId }, data: { spamFlaggedAt: new Date() } });
-    await auditTip(ctx, 'tip.flag_spam', tip);
-  }
-  tellReporter(ctx, await tipReporter(ctx.tx, ctx.pii, moved, ctx.i18n.defaultLocale), moved, step.to);
-  await showTip(ctx, moved, ctx.t('tip-status-set', { code: tip.code, status: ctx.t(`status-${step.to}`) }));
-}
-
-function askReply(ctx: ChatContext, tip: Tip): void {
-  ctx.setFlow('tip-reply', 'write', { code: tip.code });
-  ctx.reply(ctx.t('tip-reply-ask', { code: tip.code }), {
-    menu: [{ id: `tip:open:${tip.code}`, label: ctx.t('report-cancel') }],
-  });
-}
-
-/**
- * Opens the reporter's side of the thread, so their next message answers the
- * officer, unless they are in the middle of another dialogue. A private chat's
- * id is its person's id on both messengers.
- */
-async function openThreadFor(ctx: ChatContext, reporter: Reader, code: string): Promise<boolean> {
-  const key = conversationKeyOf(ctx.pii, reporter.to.platform, reporter.to.chatId, reporter.to.chatId);
-  const { state, stored } = await loadConversation(ctx.tx, key);
-  if (state.flow && state.flow !== 'tip-thread') return false;
-  await saveConversation(ctx.tx, key, { flow: 'tip-thread', step: 'write', data: { code } }, stored);
-  return true;
-}
-
-/** The officer's reply (text and/or photo) goes to the reporter through the bot; neither sees the other's account. */
-export async function replyInput(ctx: ChatContext): Promise<void> {
-  const tip = await officerTip(ctx, String(ctx.state.data.code ?? ''));
-  if (!tip) return refuse(ctx);
-  const text = ctx.msg.text?.trim();
-  const photos = (ctx.msg.photos ?? []).filter((p) => !('size' in p) || (p.size ?? 0) <= MAX_PHOTO_BYTES);
-  if (!text && !photos.length) return askReply(ctx, tip);
-  if (text && text.length > MAX_DESCRIPTION) {
-    ctx.reply(ctx.t('report-description-long', { max: MAX_DESCRIPTION, length: text.length }));
-    return askReply(ctx, tip);
-  }
-  const officerId = ctx.person!.user.id;
-  await addTipMessage(ctx.tx, ctx.pii, tip, { author: 'officer', officerId, text, photos });
-  await auditTip(ctx, 'tip.reply', tip);
-  const reporter = await tipReporter(ctx.tx, ctx.pii, tip, ctx.i18n.defaultLocale);
-  // Answering a new tip acknowledges it.
-  const current = (await moveTip(ctx.tx, tip, ['new'], 'acknowledged', officerId)) ?? tip;
-  if (current !== tip) {
-    await auditTip(ctx, 'tip.status', tip, { from: 'new', to: 'acknowledged' });
-    tellReporter(ctx, reporter, current, 'acknowledged');
-  }
-  ctx.endFlow();
-  if (!reporter) return showTip(ctx, current, ctx.t('tip-reply-no-reporter', { code: tip.code }));
-  const t = translator(ctx, reporter.locale);
-  const answerHere = await openThreadFor(ctx, reporter, tip.code);
-  const body = [
-    t('tip-officer-reply', { code: tip.code }),
-    text,
-    t(answerHere ? 'tip-answer-here' : 'tip-answer-status', { code: tip.code }),
-  ];
-  ctx.send(reporter.to, {
-    text: body.filter(Boolean).join('\n\n'),
-    buttons: [{ id: `mytip:add:${tip.code}`, label: t('mytip-answer') }],
-  });
-  for (const message of photoMessages(t, reporter.to.platform, tip.code, photos)) ctx.send(reporter.to, message);
-  await showTip(ctx, current, ctx.t('tip-reply-sent', { code: tip.code }));
-}
-
-/** `tip:<verb>:<code>` from buttons, numbered menus and forged callback data alike: every press is re-checked. */
-export async function tipAction(ctx: ChatContext, arg: string): Promise<void> {
-  const at = arg.indexOf(':');
-  const verb = at < 0 ? arg : arg.slice(0, at);
-  const tip = await officerTip(ctx, at < 0 ? '' : arg.slice(at + 1));
-  if (!tip) return refuse(ctx);
-  ctx.endFlow();
-  if (verb === 'open') return showTip(ctx, tip);
-  if (verb === 'reply') return askReply(ctx, tip);
-  if (verb in MOVES) return move(ctx, tip, verb);
-  refuse(ctx);
-}
-
-/** `/tip <code>`: an officer opens a tip by its code (the way to act on Zalo). */
-export async function openTipCommand(ctx: ChatContext, arg: string): Promise<void> {
-  const tip = await officerTip(ctx, arg);
-  if (!tip) return refuse(ctx);
+async function openTip(ctx: Ctx, code: string): Promise<void> {
+  const tip = await tipInMyAreas(ctx.tx, ctx.staffGrants, code);
+  if (!tip) return notFound(ctx);
   ctx.endFlow();
   await showTip(ctx, tip);
 }
+
+/** A status change as the officer sees it: the tip as it is now, headed by what happened. */
+function presentMove(ctx: Ctx, outcome: StatusOutcome): Promise<void> | void {
+  if (!outcome.ok && outcome.reason === 'not-found') return notFound(ctx);
+  const { tip } = outcome;
+  const status = ctx.t(`status-${tip.status}`);
+  return showTip(ctx, tip, ctx.t(outcome.ok ? 'tip-status-set' : 'tip-status-unchanged', { code: tip.code, status }));
+}
+
+const setStatus = async (ctx: Ctx, code: string, to: TipMove) =>
+  presentMove(ctx, await changeStatus(ctx, personActor(ctx.person), code, to));
+
+/** The officer's reply to the reporter (text and/or photos), typed after "reply". */
+export const replyFlow = defineFlow({
+  name: 'tip-reply',
+  access: staffOf(TIP_ROLES),
+  // Optional only so that a draft that lost its code can be read at all: the step then ends the dialogue.
+  draft: z.object({ code: tipCodeSchema.optional() }),
+  steps: {
+    write: {
+      needs: ['code'],
+      ask(ctx, { code }, problem) {
+        if (!code) return notFound(ctx);
+        if (problem) ctx.reply(problem);
+        ctx.reply(ctx.t('tip-reply-ask', { code }), {
+          menu: [{ id: tipChoice.pack('open', { code }), label: ctx.t('report-cancel') }],
+        });
+      },
+      async input(ctx, draft, flow) {
+        const text = ctx.msg.text?.trim() ?? '';
+        const outcome = await replyToTipster(ctx, personActor(ctx.person), draft.code ?? '', {
+          text,
+          photos: ctx.msg.photos,
+        });
+        if (!outcome.ok) {
+          if (outcome.reason === 'empty') return flow.again(draft);
+          if (outcome.reason === 'too-long')
+            return flow.again(draft, ctx.t('report-description-long', { max: MAX_DESCRIPTION, length: text.length }));
+          return notFound(ctx);
+        }
+        flow.end();
+        const done = outcome.reporterTold ? 'tip-reply-sent' : 'tip-reply-no-reporter';
+        await showTip(ctx, outcome.tip, ctx.t(done, { code: outcome.tip.code }));
+      },
+    },
+  },
+});
+
+async function startReply(ctx: Ctx, code: string): Promise<void> {
+  const tip = await tipInMyAreas(ctx.tx, ctx.staffGrants, code);
+  if (!tip) return notFound(ctx);
+  await replyFlow.start(ctx, { code: tip.code });
+}
+
+const ON_TIP: Record<TipVerb, (ctx: Ctx, code: string) => Promise<void>> = {
+  open: openTip,
+  reply: startReply,
+  ack: (ctx, code) => setStatus(ctx, code, VERB_MOVES.ack),
+  take: (ctx, code) => setStatus(ctx, code, VERB_MOVES.take),
+  resolve: (ctx, code) => setStatus(ctx, code, VERB_MOVES.resolve),
+  reject: (ctx, code) => setStatus(ctx, code, VERB_MOVES.reject),
+  duplicate: (ctx, code) => setStatus(ctx, code, VERB_MOVES.duplicate),
+  spam: async (ctx, code) => presentMove(ctx, await flagSpam(ctx, personActor(ctx.person), code)),
+};
+
+/**
+ * `tip:<verb>:<code>` from buttons, numbered menus and forged data alike: every
+ * press is checked again, and a malformed one reads as an unknown tip.
+ */
+export const tipAction = forOfficers(async (ctx, arg: string) => {
+  const choice = tipChoice.unpack(arg);
+  if (!choice) return notFound(ctx);
+  ctx.endFlow();
+  await ON_TIP[choice.verb](ctx, choice.value.code);
+});
+
+/** `/tip <code>`: an officer opens a tip by its code (the way to act on Zalo). */
+export const tipCommand = forOfficers((ctx, arg: string) => openTip(ctx, arg));

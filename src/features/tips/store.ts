@@ -65,12 +65,13 @@ export async function moveTip(
   tip: Tip,
   from: readonly TipStatus[],
   to: TipStatus,
-  officerId: string,
+  /** Null for the operator. */
+  officerId: string | null,
   assign = false,
 ): Promise<Tip | null> {
   const moved = await tx.tip.updateMany({
     where: { id: tip.id, status: { in: [...from] } },
-    data: { status: to, ...(assign && { assigneeId: officerId }) },
+    data: { status: to, ...(assign && officerId && { assigneeId: officerId }) },
   });
   if (moved.count === 0) return null;
   await tx.tipEvent.create({ data: { tipId: tip.id, status: to, byId: officerId } });
@@ -79,7 +80,7 @@ export async function moveTip(
 
 export interface ThreadMessage {
   author: 'citizen' | 'officer';
-  officerId?: string;
+  officerId?: string | null;
   text?: string;
   photos: PhotoRef[];
 }
@@ -106,23 +107,31 @@ export async function readThread(tx: Tx, pii: Pii, tipId: string, take = 10): Pr
   }));
 }
 
-/** A tip the holder of `grants` may work on (an officer role over its area), by code; null otherwise. */
-export async function tipForStaff(tx: Tx, grants: StaffGrant[], rawCode: string): Promise<Tip | null> {
+/** Whose tips an actor may work on: those of the areas of their grants, or every tip (the operator). */
+export type TipReach = readonly StaffGrant[] | 'everywhere';
+
+/**
+ * The tip with this code if it lies within `reach` (an officer or admin role
+ * over its area); null for an unknown code, a tip elsewhere and a role without
+ * tips alike, so a refusal never tells which.
+ */
+export async function tipInMyAreas(tx: Tx, reach: TipReach, rawCode: string): Promise<Tip | null> {
   const code = normalizeTipCode(rawCode);
-  if (!code || !hasTipRole(grants)) return null;
+  if (!code || (reach !== 'everywhere' && !hasTipRole([...reach]))) return null;
   const tip = await tx.tip.findUnique({ where: { code } });
-  return tip && (await covers(tx, grants, TIP_ROLES, tip.areaCode)) ? tip : null;
+  if (!tip || reach === 'everywhere') return tip;
+  return (await covers(tx, [...reach], TIP_ROLES, tip.areaCode)) ? tip : null;
 }
 
 /** A page of the tips in the holder's areas with the given statuses: urgent first, then oldest first. */
 export async function listTips(
   tx: Tx,
-  grants: StaffGrant[],
+  grants: readonly StaffGrant[],
   statuses: readonly TipStatus[],
   page: number,
   size: number,
 ) {
-  const where = { status: { in: [...statuses] }, ...tipAreaFilter(grants) };
+  const where = { status: { in: [...statuses] }, ...tipAreaFilter([...grants]) };
   const total = await tx.tip.count({ where });
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Math.min(pages, Math.max(1, page));

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { PhotoRef } from '../../core/messages.ts';
+import type { Reader } from '../../core/people.ts';
+import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
+import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
+import { audit } from '../staff/audit.ts';
+import { tipReporter } from './audience.ts';
+import { photoMessages, translator } from './cards.ts';
+import { mytipChoice } from './choices.ts';
+import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
+import { openFollowUp } from './mine.ts';
+import { MOVES, type TipMove } from './moves.ts';
+import { addTipMessage, moveTip, tipInMyAreas, type TipReach } from './store.ts';
+
+/*
+ * What officers (and the operator) do to a tip, once for every caller: the chat,
+ * the CLI, the HTTP API. Each use case checks the actor's role and area, writes
+ * the tip's rows, the audit entry and the messages to the reporter in the
+ * caller's transaction, and writes nothing when it refuses.
+ */
+
+/** An unknown code, a tip outside the actor's areas and a role without tips: one reason, so nothing leaks. */
+type NotFound = 'not-found';
+
+/** A word to the reporter with a status change (how it was resolved, which tip it duplicates). */
+export const tipNoteSchema = z.string().trim().min(1).max(MAX_DESCRIPTION).brand<'TipNote'>();
+export type TipNote = z.infer<typeof tipNoteSchema>;
+
+/** Done: the tip as it is now. 'not-now': its status does not allow the move (the tip as it is, to show). */
+export type StatusOutcome = Outcome<{ tip: Tip }, NotFound> | { ok: false; reason: 'not-now'; tip: Tip };
+
+export type ReplyOutcome = Outcome<{ tip: Tip; reporterTold: boolean }, NotFound | 'empty' | 'too-long'>;
+
+const reachOf = (actor: Actor): TipReach => (actor.kind === 'operator' ? 'everywhere' : actor.person.grants);
+
+const auditTip = (scope: Scope, actor: Actor, action: string, tip: Tip, details?: Record<string, string>) =>
+  audit(scope.tx, { actorId: actorId(actor), action, entity: 'Tip', entityId: tip.id, details });
+
+const reporterOf = (scope: Scope, tip: Tip) => tipReporter(scope.tx, scope.pii, tip, scope.i18n.defaultLocale);
+
+/** Tells the reporter, in their language, that their tip moved (and the officer's note, if any). */
+function tellReporter(scope: Scope, reporter: Reader | undefined, tip: Tip, status: TipStatus, note?: string): void {
+  if (!reporter) return;
+  const t = translator(scope, reporter.locale);
+  const lines = [t(`tip-now-${status}`, { code: tip.code }), note && t('tip-now-note', { note })];
+  scope.send(reporter.to, { text: lines.filter(Boolean).join('\n\n') });
+}
+
+/** Moves the tip if its status still allows (two officers at once: one wins), and audits the move. */
+async function move(scope: Scope, actor: Actor, code: string, to: TipMove): Promise<StatusOutcome> {
+  const tip = await tipInMyAreas(scope.tx, reachOf(actor), code);
+  if (!tip) return refuse('not-found');
+  const moved = await moveTip(scope.tx, tip, MOVES[to].from, to, actorId(actor), MOVES[to].assign);
+  if (!moved) return { ok: false, reason: 'not-now', tip };
+  await auditTip(scope, actor, 'tip.status', tip, { from: tip.status, to });
+  return { ok: true, tip: moved };
+}
+
+/**
+ * Acknowledges, takes (and becomes the assignee), resolves, rejects or marks a
+ * tip as a duplicate; the reporter is told. A note is told with it and kept in
+ * the tip's thread.
+ */
+export async function changeStatus(
+  scope: Scope,
+  actor: Actor,
+  code: string,
+  status: TipMove,
+  note?: TipNote,
+): Promise<StatusOutcome> {
+  const outcome = await move(scope, actor, code, status);
+  if (!outcome.ok) return outcome;
+  if (note)
+    await addTipMessage(scope.tx, scope.pii, outcome.tip, {
+      author: 'officer',
+      officerId: actorId(actor),
+      text: note,
+      photos: [],
+    });
+  tellReporter(scope, await reporterOf(scope, outcome.tip), outcome.tip, status, note);
+  return outcome;
+}
+
+/** Rejects the tip as spam: its reporter's next tips and messages are throttled harder. */
+export async function flagSpam(scope: Scope, actor: Actor, code: string): Promise<StatusOutcome> {
+  const outcome = await move(scope, actor, code, 'rejected');
+  if (!outcome.ok) return outcome;
+  const { tip } = outcome;
+  if (tip.reporterId) {
+    await scope.tx.user.update({ where: { id: tip.reporterId }, data: { spamFlaggedAt: new Date() } });
+    await auditTip(scope, actor, 'tip.flag_spam', tip);
+  }
+  tellReporter(scope, await reporterOf(scope, tip), tip, 'rejected');
+  return outcome;
+}
+
+/**
+ * The officer's answer (text and/or photos) goes to the reporter through the
+ * bot, neither seeing the other's account; the reporter's next message answers
+ * it. Answering a new tip acknowledges it. Photos over the size limit are left out.
+ */
+export async function replyToTipster(
+  scope: Scope,
+  actor: Actor,
+  code: string,
+  reply: { text?: string; photos?: PhotoRef[] },
+): Promise<ReplyOutcome> {
+  const tip = await tipInMyAreas(scope.tx, reachOf(actor), code);
+  if (!tip) return refuse('not-found');
+  const text = reply.text?.trim() || undefined;
+  const photos = (reply.photos ?? []).filter((p) => !('size' in p) || (p.size ?? 0) <= MAX_PHOTO_BYTES);
+  if (!text && !photos.length) return refuse('empty');
+  if (text && text.length > MAX_DESCRIPTION) return refuse('too-long');
+
+  const officerId = actorId(actor);
+  await addTipMessage(scope.tx, scope.pii, tip, { author: 'officer', officerId, text, photos });
+  await auditTip(scope, actor, 'tip.reply', tip);
+  const reporter = await reporterOf(scope, tip);
+  const acknowledged = await moveTip(scope.tx, tip, MOVES.acknowledged.from, 'acknowledged', officerId);
+  if (acknowledged) {
+    await auditTip(scope, actor, 'tip.status', tip, { from: tip.status, to: 'acknowledged' });
+    tellReporter(scope, reporter, acknowledged, 'acknowledged');
+  }
+  const current = acknowledged ?? tip;
+  if (!reporter) return { ok: true, tip: current, reporterTold: false };
+
+  const t = translator(scope, reporter.locale);
+  const answerHere = await openFollowUp(scope, reporter, tip.code);
+  const body = [
+    t('tip-officer-reply', { code: tip.code }),
+    text,
+    t(answerHere ? 'tip-answer-here' : 'tip-answer-status', { code: tip.code }),
+  ];
+  scope.send(reporter.to, {
+    text: body.filter(Boolean).join('\n\n'),
+    buttons: [{ id: mytipChoice.pack('add', { code: tip.code }), label: t('mytip-answer') }],
+  });
+  for (const message of photoMessages(t, reporter.to.platform, tip.code, photos)) scope.send(reporter.to, message);
+  return { ok: true, tip: current, reporterTold: true };
+}
