@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { Pii } from '../security/pii.ts';
 import type { ChatContext } from './context.ts';
 import { anyone, type Access } from './guards.ts';
-import type { Pii } from '../security/pii.ts';
 
 /** What a step's input handler may do next; bound to the update being handled. */
 export interface FlowControl<D, S extends string> {

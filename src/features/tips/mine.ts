@@ -85,7 +85,6 @@ export const followUpFlow = defineFlow({
   draft: z.object({ code: tipCodeSchema.optional() }),
   steps: {
     write: {
-      needs: ['code'],
       ask(ctx, { code }, note) {
         if (!code) return tipGone(ctx);
         ctx.reply(note ?? ctx.t('mytip-write', { code }), {

@@ -117,7 +117,6 @@ export const replyFlow = defineFlow({
   draft: z.object({ code: tipCodeSchema.optional() }),
   steps: {
     write: {
-      needs: ['code'],
       ask(ctx, { code }, problem) {
         if (!code) return notFound(ctx);
         if (problem) ctx.reply(problem);
