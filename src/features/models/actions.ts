@@ -1,3 +1,7 @@
+// What officers, leaders and the operator do with models, once for chat, the
+// CLI and the web console: each use case checks the actor, writes the rows, the
+// audit entry and the messages to others in the caller's transaction, and
+// writes nothing when it refuses.
 import { z } from 'zod';
 import { privateChatsOf } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
@@ -9,13 +13,6 @@ import { covers, TIP_ROLES } from '../staff/grants.ts';
 import { createInvite } from '../staff/invites.ts';
 import { modelWithin } from './access.ts';
 import { createModel as storeModel, decideRequest, MODEL_DESCRIPTION_MAX, MODEL_NAME } from './store.ts';
-
-/**
- * What officers, leaders and the operator do with models, once for chat, the
- * CLI and the web console: each checks the actor, writes the rows, the audit
- * entry and the messages to others in the caller's transaction, and writes
- * nothing when it refuses.
- */
 
 /** No such model, or not the actor's to handle: one reason, so a refusal does not tell them apart. */
 export type NotFound = 'not-found';

@@ -129,6 +129,7 @@ export const createFlow = defineFlow({
   steps: {
     area: {
       async ask(ctx, _draft, problem) {
+        // With no prefix, an option's id is the bare area code.
         const granted = await grantAreaOptions(ctx, '', (a) => a.level !== 'province');
         // A province officer types the commune; a commune officer picks theirs.
         const provinces = granted.length < ctx.staffGrants.length;
