@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Policy } from '../config.ts';
 import { parseRowId } from '../core/menu.ts';
-import { OPERATOR, refuse, type Scope } from '../core/scope.ts';
+import { OPERATOR, type Scope } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
 import {
   createModel,
@@ -145,10 +145,9 @@ async function qr(raw: string | undefined, rest: string[], io: ModelsIo): Promis
 
 async function leader(raw: string | undefined, rest: string[], io: ModelsIo): Promise<number> {
   const id = parseRowId(raw);
+  if (!id) return noModel(raw, io);
   const days = Number(flags(rest).days ?? LEADER_INVITE_DAYS);
-  const { result } = id
-    ? await asOperator(io, (scope) => inviteLeader(scope, OPERATOR, id, days))
-    : { result: refuse('not-found') };
+  const { result } = await asOperator(io, (scope) => inviteLeader(scope, OPERATOR, id, days));
   if (!result.ok)
     return result.reason === 'not-found'
       ? noModel(raw, io)
