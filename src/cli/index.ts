@@ -71,7 +71,13 @@ const commands: Record<string, () => Command> = {
         ? (await new Api(env.TELEGRAM_BOT_TOKEN, { apiRoot: env.TELEGRAM_API_ROOT }).getMe()).username
         : undefined);
     const pii = () => new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
-    return (args, db) => modelsCommand(args, { db, pii, botUsername, out });
+    const policy = loadConfigFields([
+      'TIPS_PER_HOUR',
+      'FLOOD_PER_MINUTE',
+      'FESTIVAL_REMINDERS',
+      'TELEGRAM_BOT_USERNAME',
+    ]);
+    return (args, db) => modelsCommand(args, { db, pii, i18n: new I18n(), policy, botUsername, out });
   },
 };
 

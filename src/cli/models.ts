@@ -1,19 +1,23 @@
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
+import type { Policy } from '../config.ts';
+import { parseRowId } from '../core/menu.ts';
+import { OPERATOR, type Scope } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
 import {
   createModel,
-  findModel,
-  MODEL_DESCRIPTION_MAX,
-  MODEL_KINDS,
-  MODEL_NAME,
-  REVIEW_DAYS,
-  reviewModels,
-} from '../features/models/store.ts';
+  inviteLeader,
+  LEADER_INVITE_DAYS,
+  LEADER_INVITE_MAX_DAYS,
+  modelInput,
+  reactivate,
+  retire,
+} from '../features/models/actions.ts';
 import { joinLink, qrPng } from '../features/models/share.ts';
-import { audit } from '../features/staff/audit.ts';
-import { createInvite } from '../features/staff/invites.ts';
-import type { Pii } from '../security/pii.ts';
+import { findModel, MODEL_KINDS, REVIEW_DAYS, reviewModels } from '../features/models/store.ts';
+import type { I18n } from '../i18n/index.ts';
+import { inScope } from '../pipeline/run-scope.ts';
+import { Pii } from '../security/pii.ts';
 import { flags } from './flags.ts';
 
 export const MODELS_USAGE = `usage:
@@ -23,18 +27,21 @@ export const MODELS_USAGE = `usage:
   models leader <id> [--days 7]
   models retire <id> | reactivate <id>`;
 
+/** The flags of `models create`, checked as the use case checks its input. */
 const createSchema = z.object({
   area: z.string().regex(/^\d{1,8}$/, 'must be an area code, e.g. 32248'),
-  name: z.string().trim().min(MODEL_NAME.min).max(MODEL_NAME.max),
-  kind: z.enum(MODEL_KINDS as [string, ...string[]]),
-  policy: z.enum(['approval', 'open']).default('approval'),
-  description: z.string().trim().max(MODEL_DESCRIPTION_MAX).default(''),
+  name: modelInput.shape.name,
+  kind: modelInput.shape.kind,
+  policy: modelInput.shape.joinPolicy,
+  description: modelInput.shape.description,
 });
 
 export interface ModelsIo {
   db: Db;
   /** For leader invites (only the keyed hash of a code is stored). */
   pii: () => Pii;
+  i18n: I18n;
+  policy: Policy;
   /** The bot's username for the deep link: configured or asked of Telegram; undefined when neither works. */
   botUsername: () => Promise<string | undefined>;
   out: (line: string) => void;
@@ -45,26 +52,47 @@ const fail = (io: ModelsIo, ...lines: string[]) => {
   return 2;
 };
 
+const noModel = (raw: string | undefined, io: ModelsIo) => fail(io, `No model #${raw ?? ''}.`);
+
+/**
+ * A Pii that reads DATA_ENCRYPTION_KEY when first used: creating or retiring
+ * a model encrypts nothing, so (as before) the operator needs the key only
+ * for what hashes or encrypts, such as a leader invite.
+ */
+function keyOnUse(load: () => Pii): Pii {
+  let pii: Pii | undefined;
+  return new Proxy(Object.create(Pii.prototype) as Pii, {
+    get(_target, name) {
+      pii ??= load();
+      const value: unknown = Reflect.get(pii, name);
+      return typeof value === 'function' ? value.bind(pii) : value;
+    },
+  });
+}
+
+/** Runs a use case as the operator, in one transaction with its audit entry and messages. */
+const asOperator = <T>(io: ModelsIo, run: (scope: Scope) => Promise<T>) =>
+  inScope({ db: io.db, pii: keyOnUse(io.pii), i18n: io.i18n, policy: io.policy }, run);
+
 async function create(args: string[], io: ModelsIo): Promise<number> {
   const parsed = createSchema.safeParse(flags(args));
   if (!parsed.success)
     return fail(io, ...parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`), MODELS_USAGE);
   const o = parsed.data;
-  const area = await io.db.area.findUnique({ where: { code: o.area } });
-  if (!area || area.level === 'province')
-    return fail(io, `No commune or ward with code ${o.area}. Find codes with: npm run cli -- areas search <name>`);
-  const model = await io.db.$transaction(async (tx) => {
-    const m = await createModel(tx, {
+  const { result } = await asOperator(io, (scope) =>
+    createModel(scope, OPERATOR, {
       areaCode: o.area,
       name: o.name,
-      kind: o.kind as (typeof MODEL_KINDS)[number],
+      kind: o.kind,
       description: o.description,
       joinPolicy: o.policy,
-      createdById: null,
-    });
-    await audit(tx, { actorId: null, action: 'model.create', entity: 'LocalModel', entityId: String(m.id) });
-    return m;
-  });
+    }),
+  );
+  if (!result.ok)
+    return result.reason === 'no-area'
+      ? fail(io, `No commune or ward with code ${o.area}. Find codes with: npm run cli -- areas search <name>`)
+      : fail(io, MODELS_USAGE);
+  const { model, area } = result;
   io.out(`Model #${model.id} "${model.name}" in ${area.name}: join code ${model.joinCode} (${model.joinPolicy}).`);
   io.out(`Next: npm run cli -- models leader ${model.id}   (an invite for its leader)`);
   return 0;
@@ -101,15 +129,9 @@ async function list(args: string[], io: ModelsIo): Promise<number> {
   return 0;
 }
 
-async function modelArg(raw: string | undefined, io: ModelsIo) {
-  const model = await findModel(io.db, raw);
-  if (!model) io.out(`No model #${raw ?? ''}.`);
-  return model;
-}
-
 async function qr(raw: string | undefined, rest: string[], io: ModelsIo): Promise<number> {
-  const model = await modelArg(raw, io);
-  if (!model) return 2;
+  const model = await findModel(io.db, raw);
+  if (!model) return noModel(raw, io);
   const bot = await io.botUsername();
   if (!bot)
     return fail(io, 'The bot username is unknown: set TELEGRAM_BOT_USERNAME, or TELEGRAM_BOT_TOKEN to ask Telegram.');
@@ -122,34 +144,26 @@ async function qr(raw: string | undefined, rest: string[], io: ModelsIo): Promis
 }
 
 async function leader(raw: string | undefined, rest: string[], io: ModelsIo): Promise<number> {
-  const model = await modelArg(raw, io);
-  if (!model) return 2;
-  const days = Number(flags(rest).days ?? 7);
-  if (!Number.isInteger(days) || days < 1 || days > 30) return fail(io, '--days: a whole number from 1 to 30');
-  const { code, expiresAt } = await io.db.$transaction((tx) =>
-    createInvite(tx, io.pii(), { role: 'leader', areaCode: model.areaCode, days, createdBy: 'cli', modelId: model.id }),
-  );
+  const id = parseRowId(raw);
+  if (!id) return noModel(raw, io);
+  const days = Number(flags(rest).days ?? LEADER_INVITE_DAYS);
+  const { result } = await asOperator(io, (scope) => inviteLeader(scope, OPERATOR, id, days));
+  if (!result.ok)
+    return result.reason === 'not-found'
+      ? noModel(raw, io)
+      : fail(io, `--days: a whole number from 1 to ${LEADER_INVITE_MAX_DAYS}`);
+  const { model, code, expiresAt } = result;
   io.out(`Leader invite for #${model.id} "${model.name}": ${code} (until ${expiresAt.toISOString()}).`);
   io.out(`The leader sends the bot: /staff ${code}`);
   return 0;
 }
 
-async function setRetired(raw: string | undefined, retire: boolean, io: ModelsIo): Promise<number> {
-  const model = await modelArg(raw, io);
-  if (!model) return 2;
-  await io.db.$transaction(async (tx) => {
-    await tx.localModel.update({
-      where: { id: model.id },
-      data: { retiredAt: retire ? (model.retiredAt ?? new Date()) : null },
-    });
-    await audit(tx, {
-      actorId: null,
-      action: retire ? 'model.retire' : 'model.reactivate',
-      entity: 'LocalModel',
-      entityId: String(model.id),
-    });
-  });
-  io.out(`Model #${model.id}: ${retire ? 'retired' : 'active'}.`);
+async function setRetired(raw: string | undefined, retired: boolean, io: ModelsIo): Promise<number> {
+  const id = parseRowId(raw);
+  if (!id) return noModel(raw, io);
+  const { result } = await asOperator(io, (scope) => (retired ? retire : reactivate)(scope, OPERATOR, id));
+  if (!result.ok) return noModel(raw, io);
+  io.out(`Model #${result.model.id}: ${retired ? 'retired' : 'active'}.`);
   return 0;
 }
 

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import type { ChatContext } from '../../core/context.ts';
+import { defineFlow } from '../../core/flow.ts';
+import { people, type PersonContext } from '../../core/guards.ts';
 import type { MenuOption } from '../../core/messages.ts';
-import { privateChatsOf } from '../../core/people.ts';
+import { personActor } from '../../core/scope.ts';
 import type { LocalModel } from '../../generated/prisma/client.ts';
 import { countAudience } from '../broadcasts/audience.ts';
 import { MAX_BODY, MIN_BODY } from '../broadcasts/content.ts';
@@ -8,38 +11,32 @@ import { controlBroadcast } from '../broadcasts/control.ts';
 import { manageMenu } from '../broadcasts/manage.ts';
 import { createBroadcast } from '../broadcasts/store.ts';
 import { audit } from '../staff/audit.ts';
+import { modelWithin } from './access.ts';
+import { approveMember, declineMember } from './actions.ts';
+import { backToModel, modelChoice, modelNotFound } from './choices.ts';
 import { shareMessage } from './share.ts';
-import { decideRequest, findModel, staffOfModel } from './store.ts';
-import { parseRowId } from '../../core/menu.ts';
 
 /** Requests shown at once; each has an approve and a decline entry. */
 const REQUESTS_SHOWN = 5;
 /** Names listed at once in the member list. */
 const MEMBERS_SHOWN = 100;
 
-/** The model's leader or an officer over its area; anyone else is told "not found" (same words as for no model). */
-async function ledModel(ctx: ChatContext, raw: string): Promise<LocalModel | null> {
-  const model = await findModel(ctx.tx, raw);
-  const person = ctx.person!;
-  if (model && (model.leaderId === person.user.id || (await staffOfModel(ctx.tx, person.grants, model)))) return model;
-  ctx.endFlow();
-  ctx.reply(ctx.t('mdl-not-found'), { menu: [{ id: 'mdl:list', label: ctx.t('nav-back') }] });
-  return null;
+/** The model, if this person leads it or is an officer over it; otherwise the one refusal. */
+async function ledModel(ctx: PersonContext, modelId: number): Promise<LocalModel | null> {
+  const model = await modelWithin(ctx.tx, personActor(ctx.person), modelId, 'lead');
+  if (!model) modelNotFound(ctx);
+  return model;
 }
-
-const backTo = (ctx: ChatContext, model: LocalModel): MenuOption => ({
-  id: `mdl:open:${model.id}`,
-  label: ctx.t('nav-back'),
-});
 
 /** What a leader (or an officer) can do with a model, for its page. */
 export async function leaderMenu(ctx: ChatContext, model: LocalModel): Promise<MenuOption[]> {
   const pending = await ctx.tx.membership.count({ where: { modelId: model.id, status: 'pending' } });
+  const value = { model: model.id };
   return [
-    ...(model.retiredAt ? [] : [{ id: `mdl:notice:${model.id}`, label: ctx.t('mdl-notice') }]),
-    { id: `mdl:members:${model.id}`, label: ctx.t('mdl-members') },
-    ...(pending ? [{ id: `mdl:requests:${model.id}`, label: ctx.t('mdl-requests', { count: pending }) }] : []),
-    { id: `mdl:qr:${model.id}`, label: ctx.t('mdl-qr') },
+    ...(model.retiredAt ? [] : [{ id: modelChoice.pack('notice', value), label: ctx.t('mdl-notice') }]),
+    { id: modelChoice.pack('members', value), label: ctx.t('mdl-members') },
+    ...(pending ? [{ id: modelChoice.pack('requests', value), label: ctx.t('mdl-requests', { count: pending }) }] : []),
+    { id: modelChoice.pack('qr', value), label: ctx.t('mdl-qr') },
   ];
 }
 
@@ -56,8 +53,8 @@ function shownName(
 }
 
 /** Members by display name, only of those who agreed to be shown. */
-export async function showMembers(ctx: ChatContext, raw: string): Promise<void> {
-  const model = await ledModel(ctx, raw);
+export async function showMembers(ctx: PersonContext, modelId: number): Promise<void> {
+  const model = await ledModel(ctx, modelId);
   if (!model) return;
   const members = await ctx.tx.membership.findMany({
     where: { modelId: model.id, status: 'active' },
@@ -76,13 +73,13 @@ export async function showMembers(ctx: ChatContext, raw: string): Promise<void> 
       hidden: members.length - names.length,
       list: list || '—',
     }),
-    { menu: [backTo(ctx, model)] },
+    { menu: [backToModel(ctx, model.id)] },
   );
 }
 
 /** Pending requests, each with approve and decline (numbered on Zalo). */
-export async function showRequests(ctx: ChatContext, raw: string): Promise<void> {
-  const model = await ledModel(ctx, raw);
+export async function showRequests(ctx: PersonContext, modelId: number): Promise<void> {
+  const model = await ledModel(ctx, modelId);
   if (!model) return;
   const pending = await ctx.tx.membership.findMany({
     where: { modelId: model.id, status: 'pending' },
@@ -93,98 +90,124 @@ export async function showRequests(ctx: ChatContext, raw: string): Promise<void>
   const menu: MenuOption[] = pending.flatMap((m, i) => {
     const who = shownName(ctx, m) ?? `${ctx.t('mdl-hidden-name')} #${i + 1}`;
     return [
-      { id: `mdl:approve:${m.id}`, label: `${ctx.t('mdl-approve')}: ${who}` },
-      { id: `mdl:decline:${m.id}`, label: `${ctx.t('mdl-decline')}: ${who}` },
+      { id: modelChoice.pack('approve', { membership: m.id }), label: `${ctx.t('mdl-approve')}: ${who}` },
+      { id: modelChoice.pack('decline', { membership: m.id }), label: `${ctx.t('mdl-decline')}: ${who}` },
     ];
   });
-  menu.push(backTo(ctx, model));
+  menu.push(backToModel(ctx, model.id));
   ctx.reply(pending.length ? ctx.t('mdl-requests-title', { name: model.name }) : ctx.t('mdl-requests-none'), {
     menu,
   });
 }
 
-/** Approve or decline a request; the person is told in their language. */
-export async function decide(ctx: ChatContext, raw: string, approve: boolean): Promise<void> {
-  const id = parseRowId(raw);
-  const request = id ? await ctx.tx.membership.findUnique({ where: { id } }) : null;
-  const model = request ? await ledModel(ctx, String(request.modelId)) : null;
-  if (!request || !model) {
-    if (!request) ctx.reply(ctx.t('mdl-not-found'));
-    return;
-  }
-  const decided = await decideRequest(ctx.tx, request.id, approve);
-  if (!decided) return ctx.reply(ctx.t('mdl-request-done'), { menu: [backTo(ctx, model)] });
-  await audit(ctx.tx, {
-    actorId: ctx.person!.user.id,
-    action: approve ? 'model.approve' : 'model.decline',
-    entity: 'Membership',
-    entityId: String(request.id),
-    details: { modelId: model.id },
-  });
-  for (const reader of await privateChatsOf(ctx.tx, ctx.pii, [request.userId], ctx.i18n.defaultLocale)) {
-    const t = ctx.i18n.translator(reader.locale);
-    ctx.send(reader.to, { text: t(approve ? 'mdl-approved' : 'mdl-declined', { name: model.name }) });
-  }
-  await showRequests(ctx, String(model.id));
+/** Approve or decline a request, then the requests still waiting. */
+export async function decide(ctx: PersonContext, membershipId: number, approve: boolean): Promise<void> {
+  const outcome = await (approve ? approveMember : declineMember)(ctx, personActor(ctx.person), membershipId);
+  if (outcome.ok) return showRequests(ctx, outcome.model.id);
+  if (outcome.reason === 'not-found') return modelNotFound(ctx);
+  const { modelId } = await ctx.tx.membership.findUniqueOrThrow({ where: { id: membershipId } });
+  ctx.reply(ctx.t('mdl-request-done'), { menu: [backToModel(ctx, modelId)] });
 }
 
-export async function sendQr(ctx: ChatContext, raw: string): Promise<void> {
-  const model = await ledModel(ctx, raw);
+export async function sendQr(ctx: PersonContext, modelId: number): Promise<void> {
+  const model = await ledModel(ctx, modelId);
   if (!model) return;
-  const share = await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME);
-  ctx.send({ platform: ctx.msg.platform, chatId: ctx.msg.chatId }, share);
-  ctx.reply(ctx.t('mdl-qr-hint'), { menu: [backTo(ctx, model)] });
+  ctx.send(ctx.here, await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME));
+  ctx.reply(ctx.t('mdl-qr-hint'), { menu: [backToModel(ctx, model.id)] });
 }
 
-/** A notice to the members: the text, then a confirmation with the recipient count. */
-export async function askNotice(ctx: ChatContext, raw: string): Promise<void> {
-  const model = await ledModel(ctx, raw);
-  if (!model) return;
-  ctx.setFlow('model-notice', 'text', { modelId: model.id });
-  ctx.reply(ctx.t('mdl-notice-ask', { name: model.name, min: MIN_BODY, max: MAX_BODY }), {
-    menu: [backTo(ctx, model)],
-  });
+// ---- a notice to the members: the text, then a confirmation with the recipient count
+
+const noticeDraft = z.object({
+  modelId: z.number().int().positive().optional(),
+  broadcastId: z.number().int().positive().optional(),
+});
+type NoticeDraft = z.infer<typeof noticeDraft>;
+
+/** The notice's model, checked on every answer; a model no longer this person's ends the dialogue. */
+async function noticeModel(ctx: PersonContext, draft: NoticeDraft): Promise<LocalModel | null> {
+  const model = draft.modelId ? await modelWithin(ctx.tx, personActor(ctx.person), draft.modelId, 'lead') : null;
+  if (model) return model;
+  ctx.endFlow();
+  modelNotFound(ctx);
+  return null;
 }
 
-export async function noticeInput(ctx: ChatContext): Promise<void> {
-  const model = await ledModel(ctx, String(ctx.state.data.modelId));
-  if (!model) return;
-  const text = ctx.msg.text?.trim() ?? '';
-  if (text.length < MIN_BODY || text.length > MAX_BODY)
-    return ctx.reply(ctx.t('bc-text-length', { min: MIN_BODY, max: MAX_BODY, length: text.length }));
-  const broadcast = await createBroadcast(ctx.tx, {
-    authorId: ctx.person!.user.id,
-    authorIdentityId: ctx.person!.identity.id,
-    audience: { kind: 'model', modelId: model.id },
-    texts: { vi: text },
-  });
-  const count = await countAudience(ctx.tx, { kind: 'model', modelId: model.id }, broadcast.topic);
-  ctx.setFlow('model-notice', 'confirm', { modelId: model.id, broadcastId: broadcast.id });
-  ctx.reply(ctx.t('mdl-notice-confirm', { name: model.name, count: count.total }), {
-    menu: [
-      { id: `mdl:send:${broadcast.id}`, label: ctx.t('bc-confirm') },
-      { id: `bc:drop:${broadcast.id}`, label: ctx.t('bc-discard') },
-    ],
-  });
-}
+export const noticeFlow = defineFlow({
+  name: 'model-notice',
+  access: people,
+  draft: noticeDraft,
+  steps: {
+    text: {
+      needs: ['modelId'],
+      async ask(ctx, draft, problem) {
+        const model = await noticeModel(ctx, draft);
+        if (!model) return;
+        ctx.reply(problem ?? ctx.t('mdl-notice-ask', { name: model.name, min: MIN_BODY, max: MAX_BODY }), {
+          menu: [backToModel(ctx, model.id)],
+        });
+      },
+      async input(ctx, draft, flow) {
+        const model = await noticeModel(ctx, draft);
+        if (!model) return;
+        const text = ctx.msg.text?.trim() ?? '';
+        if (text.length < MIN_BODY || text.length > MAX_BODY)
+          return flow.again(draft, ctx.t('bc-text-length', { min: MIN_BODY, max: MAX_BODY, length: text.length }));
+        const broadcast = await createBroadcast(ctx.tx, {
+          authorId: ctx.person.user.id,
+          authorIdentityId: ctx.person.identity.id,
+          audience: { kind: 'model', modelId: model.id },
+          texts: { vi: text },
+        });
+        await flow.go('confirm', { modelId: model.id, broadcastId: broadcast.id });
+      },
+    },
+    confirm: {
+      needs: ['modelId', 'broadcastId'],
+      async ask(ctx, draft, problem) {
+        const model = await noticeModel(ctx, draft);
+        if (!model) return;
+        const broadcast = draft.broadcastId
+          ? await ctx.tx.broadcast.findUnique({ where: { id: draft.broadcastId } })
+          : null;
+        // Discarded or started meanwhile: nothing is left to confirm.
+        if (broadcast?.status !== 'draft') {
+          ctx.endFlow();
+          return ctx.showMainMenu(ctx.t('choice-expired'));
+        }
+        const count = await countAudience(ctx.tx, { kind: 'model', modelId: model.id }, broadcast.topic);
+        if (problem) ctx.reply(problem);
+        ctx.reply(ctx.t('mdl-notice-confirm', { name: model.name, count: count.total }), {
+          menu: [
+            { id: modelChoice.pack('send', { broadcast: broadcast.id }), label: ctx.t('bc-confirm') },
+            { id: `bc:drop:${broadcast.id}`, label: ctx.t('bc-discard') },
+          ],
+        });
+      },
+    },
+  },
+});
+
+export const askNotice = (ctx: PersonContext, modelId: number) => noticeFlow.start(ctx, { modelId });
 
 /** Confirmed: the broadcast engine sends it; the leader gets its report. */
-export async function sendNotice(ctx: ChatContext, raw: string): Promise<void> {
-  const id = parseRowId(raw);
-  if (!id || ctx.state.flow !== 'model-notice' || ctx.state.data.broadcastId !== id)
-    return ctx.reply(ctx.t('choice-expired'));
-  const model = await ledModel(ctx, String(ctx.state.data.modelId));
-  if (!model) return;
-  const result = await controlBroadcast(ctx.tx, id, 'start');
-  ctx.endFlow();
-  if (!result.ok) return ctx.reply(ctx.t('bc-not-now', { id: String(id) }));
-  await audit(ctx.tx, {
-    actorId: ctx.person!.user.id,
-    action: 'model.notice',
-    entity: 'Broadcast',
-    entityId: String(id),
-    details: { modelId: model.id },
-  });
-  ctx.wake('broadcasts');
-  ctx.reply(ctx.t('bc-started', { id: String(id) }), { menu: manageMenu(ctx, result.broadcast) });
-}
+export const sendNotice = noticeFlow.at(
+  'confirm',
+  async (ctx, draft, { broadcast: id }: { broadcast: number }, flow) => {
+    if (draft.broadcastId !== id) return flow.again(draft, ctx.t('choice-expired'));
+    const model = await noticeModel(ctx, draft);
+    if (!model) return;
+    const result = await controlBroadcast(ctx.tx, id, 'start');
+    flow.end();
+    if (!result.ok) return ctx.reply(ctx.t('bc-not-now', { id: String(id) }));
+    await audit(ctx.tx, {
+      actorId: ctx.person.user.id,
+      action: 'model.notice',
+      entity: 'Broadcast',
+      entityId: String(id),
+      details: { modelId: model.id },
+    });
+    ctx.wake('broadcasts');
+    ctx.reply(ctx.t('bc-started', { id: String(id) }), { menu: manageMenu(ctx, result.broadcast) });
+  },
+);
