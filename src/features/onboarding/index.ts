@@ -73,7 +73,7 @@ const accept = onboardingFlow.at('consent', async (ctx, draft) => {
   // From here the language is on the user row.
   ctx.state = { ...ctx.state, locale: undefined };
   const registeredCtx: PersonContext = Object.assign(ctx, { person });
-  registeredCtx.reply(ctx.t('consent-recorded'));
+  registeredCtx.reply(registeredCtx.t('consent-recorded'));
   await areaFlow.start(registeredCtx, { origin: 'onboarding', startPayload: draft.startPayload });
 });
 
