@@ -13,6 +13,7 @@ import { areasCommand } from './areas.ts';
 import { broadcastCommand } from './broadcast.ts';
 import { inviteCommand } from './invite.ts';
 import { staffCommand } from './staff.ts';
+import type { ScopeDeps } from '../pipeline/run-scope.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -44,7 +45,7 @@ Commands:
   festival list | show <id> | cancel <id> | move <id> --start <time> --end <time>
   festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
 
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite and models leader; REDIS_URL,
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader and staff revoke; REDIS_URL,
 REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
@@ -52,7 +53,7 @@ const out = (line: string) => console.log(line);
 
 const commands: Record<string, () => Command> = {
   areas: () => (args, db) => areasCommand(args, db, out),
-  staff: () => (args, db) => staffCommand(args, db, out),
+  staff: () => (args, db) => staffCommand(args, { db, scope: () => operatorScope(db) }, out),
   invite: () => {
     const pii = new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
     return (args, db) => inviteCommand(args, db, pii, out);
@@ -80,6 +81,19 @@ const commands: Record<string, () => Command> = {
     return (args, db) => modelsCommand(args, { db, pii, i18n: new I18n(), policy, botUsername, out });
   },
 };
+
+/** What a use case run by the operator needs (through `inScope`): the data key, the texts, the configured limits. */
+function operatorScope(db: Db): ScopeDeps {
+  const { DATA_ENCRYPTION_KEY, DEFAULT_LOCALE, ...policy } = loadConfigFields([
+    'DATA_ENCRYPTION_KEY',
+    'DEFAULT_LOCALE',
+    'TIPS_PER_HOUR',
+    'FLOOD_PER_MINUTE',
+    'FESTIVAL_REMINDERS',
+    'TELEGRAM_BOT_USERNAME',
+  ]);
+  return { db, pii: new Pii(DATA_ENCRYPTION_KEY), i18n: new I18n(DEFAULT_LOCALE), policy };
+}
 
 /**
  * Runs a command that may wake the workers through Redis (broadcasts to send,

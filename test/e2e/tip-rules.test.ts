@@ -192,11 +192,29 @@ describe('staff access', () => {
     const grantId = new RegExp(`^(\\S+)  admin    ${province}`, 'm').exec(listed)![1]!;
     expect(listed).not.toContain(String(u.id));
     expect((await cli(['staff', 'revoke', grantId])).stdout).toMatch(/^Revoked: admin of /);
+    // Told by the bot, from the outbox the CLI wrote to.
+    await u.expect(/Vai trò Quản trị của bạn tại .+ đã kết thúc/, 10_000);
     await u.send('/inbox');
     await u.expect(/Chức năng này chỉ dành cho cán bộ/);
     expect(await h.db.auditLog.count({ where: { action: 'grant.revoke', entityId: grantId } })).toBe(1);
     const missing = await cli(['staff', 'revoke', grantId]).catch((e) => e);
     expect(missing.code).toBe(2);
+  });
+
+  it('/staff alone asks for the code: a wrong one is asked again, the right one makes staff', async () => {
+    const u = new ZaloUser(h);
+    await onboard(u);
+    await u.send('/staff');
+    await u.expect(/hãy gõ mã mời do quản trị cấp/);
+    await u.send('WRNG-CODE-9AAA');
+    const again = await u.expect(/Mã mời không đúng/);
+    expect(again.options.map((o) => o.label)).toEqual(['↩️ Quay lại']);
+    await u.send(await invite(h, 'officer', hungMy));
+    const welcome = await u.expect(/Bạn đã được cấp quyền Cán bộ Công an tại Xã Hưng Mỹ, Cà Mau/);
+    expect(welcome.options.map((o) => o.label)).toContain('📥 Hộp tin báo');
+    // The dialogue is over: the next text is not taken as a code.
+    await u.send('WRNG-CODE-8AAA');
+    await u.expect(/Bot chưa hiểu ý bạn/);
   });
 
   it('a commune without officers: its tips rise to the province officers', async () => {

@@ -1,8 +1,10 @@
 import type { ChatContext } from '../../core/context.ts';
 import type { Feature } from '../../core/feature.ts';
+import { isRegistered } from '../../core/guards.ts';
 
+/** Guests are pointed to /start (and the emergency numbers); registered people get the guide and the menu. */
 async function help(ctx: ChatContext): Promise<void> {
-  if (!ctx.person) return ctx.reply(ctx.t('help-guest'));
+  if (!isRegistered(ctx)) return ctx.reply(ctx.t('help-guest'));
   ctx.showMainMenu(ctx.t('help'));
 }
 

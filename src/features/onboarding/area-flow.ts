@@ -1,14 +1,23 @@
+import { z } from 'zod';
+import { defineChoices } from '../../core/choice.ts';
 import type { ChatContext } from '../../core/context.ts';
+import { defineFlow } from '../../core/flow.ts';
+import { people, type PersonContext } from '../../core/guards.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import { getArea, searchAreas, type AreaMatch } from '../areas/search.ts';
 
-/** Why the area is being chosen, which decides what comes after. */
-export type AreaOrigin = 'onboarding' | 'settings';
+/** A `/start` deep-link payload (`m_<code>`, `f_<id>`): Telegram allows 64 characters. */
+export const startPayloadSchema = z.string().min(1).max(64);
 
-export function askArea(ctx: ChatContext, origin: AreaOrigin, carry: Record<string, unknown> = {}): void {
-  ctx.setFlow('area', 'search', { ...carry, origin });
-  ctx.reply(ctx.t('area-ask'), { requestLocation: ctx.msg.platform === 'telegram' });
-}
+const draftSchema = z.object({
+  /** Why the area is being chosen, which decides what comes after. */
+  origin: z.enum(['onboarding', 'settings']).default('settings'),
+  /** The deep link onboarding began with: opened once the area is chosen. */
+  startPayload: startPayloadSchema.optional(),
+});
+
+/** The communes found for a typed name. */
+export const areaChoice = defineChoices('area', { pick: { code: z.string().regex(/^\d{1,8}$/) } });
 
 function matchLabel(ctx: ChatContext, m: AreaMatch): string {
   const place = `${m.name}, ${m.provinceName}`;
@@ -17,30 +26,49 @@ function matchLabel(ctx: ChatContext, m: AreaMatch): string {
     : place;
 }
 
-/** Free input while choosing an area: a typed name is searched; a location cannot be placed offline. */
-export async function areaSearchStep(ctx: ChatContext): Promise<void> {
-  const { text, location } = ctx.msg;
-  if (location) {
-    ctx.reply(ctx.t('area-location-unresolved'));
-    return;
-  }
-  if (!text?.trim()) {
-    ctx.reply(ctx.t('area-ask'));
-    return;
-  }
-  const matches = await searchAreas(ctx.tx, text, { limit: 8 });
-  if (!matches.length) {
-    ctx.reply(ctx.t('area-not-found', { query: text.trim().slice(0, 60) }));
-    return;
-  }
-  const menu: MenuOption[] = matches.map((m) => ({ id: `area:${m.code}`, label: matchLabel(ctx, m) }));
-  ctx.reply(ctx.t('area-pick', { count: matches.length }), { menu });
-}
+/** Where one lives: the last step of onboarding, and "change area" in the settings. */
+export const areaFlow = defineFlow({
+  name: 'area',
+  access: people,
+  draft: draftSchema,
+  steps: {
+    search: {
+      ask(ctx, _draft, problem) {
+        ctx.reply(problem ?? ctx.t('area-ask'), { requestLocation: !problem });
+      },
+      /** A typed name is searched; a shared location cannot be placed offline. */
+      async input(ctx, draft, flow) {
+        const { text, location } = ctx.msg;
+        if (location) return flow.again(draft, ctx.t('area-location-unresolved'));
+        const query = text?.trim();
+        if (!query) return flow.again(draft, ctx.t('area-ask'));
+        const matches = await searchAreas(ctx.tx, query, { limit: 8 });
+        if (!matches.length) return flow.again(draft, ctx.t('area-not-found', { query: query.slice(0, 60) }));
+        const menu: MenuOption[] = matches.map((m) => ({
+          id: areaChoice.pack('pick', { code: m.code }),
+          label: matchLabel(ctx, m),
+        }));
+        ctx.reply(ctx.t('area-pick', { count: matches.length }), { menu });
+      },
+    },
+  },
+});
 
-/** Stores the chosen commune; returns its display name, or undefined for an unknown code. */
-export async function saveArea(ctx: ChatContext, code: string): Promise<string | undefined> {
+/** Stores the chosen commune; returns its display name, or undefined for a code that is not a commune. */
+async function saveArea(ctx: PersonContext, code: string): Promise<string | undefined> {
   const area = await getArea(ctx.tx, code);
-  if (!area || area.level !== 'commune' || !ctx.person) return undefined;
+  if (!area || area.level !== 'commune') return undefined;
   ctx.person.user = await ctx.tx.user.update({ where: { id: ctx.person.user.id }, data: { areaCode: area.code } });
   return `${area.name}, ${area.provinceName}`;
 }
+
+export const areaAction = areaChoice.route<PersonContext>({
+  pick: areaFlow.at('search', async (ctx, draft, { code }: { code: string }, flow) => {
+    const place = await saveArea(ctx, code);
+    if (!place) return flow.again(draft, ctx.t('choice-expired'));
+    flow.end();
+    const onboarding = draft.origin === 'onboarding';
+    ctx.showMainMenu(ctx.t(onboarding ? 'onboarding-done' : 'area-saved', { place }));
+    if (onboarding && draft.startPayload) await ctx.nav.startPayload(ctx, draft.startPayload);
+  }),
+});

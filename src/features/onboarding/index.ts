@@ -1,97 +1,104 @@
+import { z } from 'zod';
+import { defineChoices } from '../../core/choice.ts';
 import type { ChatContext } from '../../core/context.ts';
 import type { Feature } from '../../core/feature.ts';
+import { defineFlow } from '../../core/flow.ts';
+import { isRegistered, registered, type PersonContext } from '../../core/guards.ts';
 import { createPerson } from '../../core/people.ts';
-import { isLocale } from '../../i18n/index.ts';
-import { areaSearchStep, askArea, saveArea } from './area-flow.ts';
+import { LOCALES, type Locale } from '../../i18n/index.ts';
+import { areaAction, areaChoice, areaFlow, startPayloadSchema } from './area-flow.ts';
 import { CONSENT_TEXT_VERSION } from './consent.ts';
 import { askLanguage } from './language.ts';
 
-function askConsent(ctx: ChatContext): void {
-  ctx.setFlow('onboarding', 'consent');
-  ctx.reply(ctx.t('consent-text'), {
-    menu: [
-      { id: 'consent:yes', label: ctx.t('consent-accept') },
-      { id: 'consent:no', label: ctx.t('consent-decline') },
-    ],
-  });
-}
+/** The buttons (and numbered answers) of a guest's first dialogue. */
+export const onboardingChoice = defineChoices('onboarding', {
+  lang: { locale: z.enum(LOCALES) },
+  accept: {},
+  decline: {},
+});
 
-/** `/start` and any first message: language, consent, area, then the main menu. */
+/** A guest's first dialogue: language, then consent; the area follows once they are registered. */
+export const onboardingFlow = defineFlow({
+  name: 'onboarding',
+  draft: z.object({ startPayload: startPayloadSchema.optional() }),
+  steps: {
+    language: {
+      ask(ctx, _draft, problem) {
+        if (problem) ctx.reply(problem);
+        askLanguage(ctx, (locale) => onboardingChoice.pack('lang', { locale }));
+      },
+    },
+    consent: {
+      ask(ctx, _draft, problem) {
+        if (problem) ctx.reply(problem);
+        ctx.reply(ctx.t('consent-text'), {
+          menu: [
+            { id: onboardingChoice.pack('accept'), label: ctx.t('consent-accept') },
+            { id: onboardingChoice.pack('decline'), label: ctx.t('consent-decline') },
+          ],
+        });
+      },
+    },
+  },
+});
+
+/** `/start` and any first message: language, consent, area, then the main menu (and the deep link, if any). */
 async function begin(ctx: ChatContext, payload: string): Promise<void> {
-  if (ctx.person) {
-    if (!ctx.person.user.areaCode) return askArea(ctx, 'onboarding');
+  const link = startPayloadSchema.safeParse(payload);
+  const startPayload = link.success ? link.data : undefined;
+  if (isRegistered(ctx)) {
+    if (!ctx.person.user.areaCode) return areaFlow.start(ctx, { origin: 'onboarding', startPayload });
     ctx.endFlow();
     ctx.showMainMenu(ctx.t('welcome-back'));
     if (payload) await ctx.nav.startPayload(ctx, payload);
     return;
   }
-  ctx.setFlow('onboarding', 'language', payload ? { startPayload: payload } : {});
   ctx.reply(ctx.t('welcome'));
-  askLanguage(ctx);
+  await onboardingFlow.start(ctx, { startPayload });
 }
 
-async function chooseLanguage(ctx: ChatContext, code: string): Promise<void> {
-  if (!isLocale(code)) return askLanguage(ctx);
-  ctx.locale = code;
-  if (ctx.person) {
-    ctx.person.user = await ctx.tx.user.update({ where: { id: ctx.person.user.id }, data: { locale: code } });
-    ctx.endFlow();
-    ctx.showMainMenu(ctx.t('language-saved'));
-    return;
-  }
-  // Before consent the choice lives only in the dialogue state.
-  ctx.setFlow('onboarding', 'consent', ctx.state.data);
-  ctx.state = { ...ctx.state, locale: code };
-  askConsent(ctx);
-}
+/** Before consent the language lives only in the dialogue state (kept apart from the draft by the store). */
+const chooseLanguage = onboardingFlow.at('language', (ctx, draft, { locale }: { locale: Locale }, flow) => {
+  ctx.locale = locale;
+  ctx.state = { ...ctx.state, locale };
+  return flow.go('consent', draft);
+});
 
-async function answerConsent(ctx: ChatContext, answer: string): Promise<void> {
-  if (ctx.person) return ctx.showMainMenu(ctx.t('consent-already'));
-  if (answer !== 'yes') {
-    // Silence or refusal is not consent: forget the dialogue, keep nothing.
-    ctx.state = { data: {} };
-    ctx.reply(ctx.t('consent-declined'));
-    return;
-  }
-  ctx.person = await createPerson(ctx.tx, ctx.pii, ctx.msg, {
+/** Consent registers the person, in the language they chose; the area comes next. */
+const accept = onboardingFlow.at('consent', async (ctx, draft) => {
+  const person = await createPerson(ctx.tx, ctx.pii, ctx.msg, {
     locale: ctx.locale,
     consentVersion: CONSENT_TEXT_VERSION,
   });
-  ctx.reply(ctx.t('consent-recorded'));
-  askArea(ctx, 'onboarding', { startPayload: ctx.state.data.startPayload });
-}
+  // From here the language is on the user row.
+  ctx.state = { ...ctx.state, locale: undefined };
+  const registeredCtx: PersonContext = Object.assign(ctx, { person });
+  registeredCtx.reply(registeredCtx.t('consent-recorded'));
+  await areaFlow.start(registeredCtx, { origin: 'onboarding', startPayload: draft.startPayload });
+});
 
-async function pickArea(ctx: ChatContext, code: string): Promise<void> {
-  const fromOnboarding = ctx.state.flow === 'area' && ctx.state.data.origin === 'onboarding';
-  const payload = ctx.state.data.startPayload;
-  const place = await saveArea(ctx, code);
-  if (!place) return ctx.showMainMenu(ctx.t('choice-expired'));
-  ctx.endFlow();
-  ctx.showMainMenu(ctx.t(fromOnboarding ? 'onboarding-done' : 'area-saved', { place }));
-  if (fromOnboarding && typeof payload === 'string') await ctx.nav.startPayload(ctx, payload);
-}
+/** Silence or refusal is not consent: forget the dialogue, keep nothing. */
+const decline = onboardingFlow.at('consent', (ctx) => {
+  ctx.state = { data: {} };
+  ctx.reply(ctx.t('consent-declined'));
+});
 
-/** While onboarding waits for a button, typed text repeats the question. */
-async function onboardingStep(ctx: ChatContext): Promise<void> {
-  if (ctx.state.step === 'consent') return askConsent(ctx);
-  askLanguage(ctx);
-}
+const onboardingAction = onboardingChoice.route({
+  lang: chooseLanguage,
+  accept: (ctx, value) => (isRegistered(ctx) ? ctx.showMainMenu(ctx.t('consent-already')) : accept(ctx, value)),
+  decline,
+});
 
 export const onboarding: Feature = {
   name: 'onboarding',
   commands: {
     start: { guest: true, run: begin },
-    language: { guest: true, run: async (ctx) => askLanguage(ctx) },
   },
   actions: {
-    lang: { guest: true, run: chooseLanguage },
-    consent: { guest: true, run: answerConsent },
-    area: { run: pickArea },
+    [onboardingChoice.action]: { guest: true, run: onboardingAction },
+    [areaChoice.action]: { run: registered(areaAction) },
   },
-  inputs: {
-    onboarding: onboardingStep,
-    area: areaSearchStep,
-  },
+  flows: [onboardingFlow, areaFlow],
 };
 
 export { begin as beginOnboarding };

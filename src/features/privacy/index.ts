@@ -1,14 +1,19 @@
+import { defineChoices } from '../../core/choice.ts';
 import type { ChatContext } from '../../core/context.ts';
 import type { Feature } from '../../core/feature.ts';
+import { registered, type PersonContext } from '../../core/guards.ts';
 import { formatTime } from '../../core/format.ts';
 import { erasePerson } from '../../core/people.ts';
 import { getArea } from '../areas/search.ts';
 
+/** What one may see and erase of one's own data. */
+export const privacyChoice = defineChoices('privacy', { mydata: {}, deleteme: {}, erase: {}, keep: {} });
+
 const platformNames = { telegram: 'Telegram', zalo: 'Zalo' } as const;
 
 /** `/mydata`: everything stored about the person, decrypted only for their own eyes. */
-async function showMyData(ctx: ChatContext): Promise<void> {
-  const { user } = ctx.person!;
+async function showMyData(ctx: PersonContext): Promise<void> {
+  const { user, grants } = ctx.person;
   const identities = await ctx.tx.identity.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'asc' } });
   const area = user.areaCode ? await getArea(ctx.tx, user.areaCode) : null;
   const none = ctx.t('mydata-none');
@@ -42,11 +47,11 @@ async function showMyData(ctx: ChatContext): Promise<void> {
       tips: await ctx.tx.tip.count({ where: { reporterId: user.id } }),
       models: await ctx.tx.membership.count({ where: { userId: user.id, status: { in: ['active', 'pending'] } } }),
       rsvps: await ctx.tx.rsvp.count({ where: { userId: user.id } }),
-      roles: ctx.person!.grants.length ? ctx.person!.grants.map((g) => ctx.t(`role-${g.role}`)).join(', ') : none,
+      roles: grants.length ? grants.map((g) => ctx.t(`role-${g.role}`)).join(', ') : none,
     }),
     {
       menu: [
-        { id: 'privacy:deleteme', label: ctx.t('settings-deleteme') },
+        { id: privacyChoice.pack('deleteme'), label: ctx.t('settings-deleteme') },
         { id: 'home', label: ctx.t('nav-back') },
       ],
     },
@@ -56,33 +61,38 @@ async function showMyData(ctx: ChatContext): Promise<void> {
 function confirmErase(ctx: ChatContext): void {
   ctx.reply(ctx.t('deleteme-confirm'), {
     menu: [
-      { id: 'erase:confirm', label: ctx.t('deleteme-yes') },
-      { id: 'erase:cancel', label: ctx.t('deleteme-no') },
+      { id: privacyChoice.pack('erase'), label: ctx.t('deleteme-yes') },
+      { id: privacyChoice.pack('keep'), label: ctx.t('deleteme-no') },
     ],
   });
 }
 
-async function erase(ctx: ChatContext, arg: string): Promise<void> {
-  if (arg !== 'confirm') return ctx.showMainMenu(ctx.t('deleteme-cancelled'));
-  await erasePerson(ctx.tx, ctx.person!.user.id);
+/** The chat no longer knows who this was: no person, no dialogue, no language. */
+function forget(ctx: ChatContext): void {
   ctx.person = null;
   ctx.state = { data: {} };
+}
+
+async function erase(ctx: PersonContext): Promise<void> {
+  await erasePerson(ctx.tx, ctx.person.user.id);
+  forget(ctx);
   ctx.reply(ctx.t('deleteme-done'));
 }
 
-async function privacy(ctx: ChatContext, arg: string): Promise<void> {
-  if (arg === 'deleteme') return confirmErase(ctx);
-  return showMyData(ctx);
-}
+const privacyAction = privacyChoice.route<PersonContext>({
+  mydata: showMyData,
+  deleteme: confirmErase,
+  erase,
+  keep: (ctx) => ctx.showMainMenu(ctx.t('deleteme-cancelled')),
+});
 
 export const privacyFeature: Feature = {
   name: 'privacy',
   commands: {
-    mydata: { run: showMyData },
-    deleteme: { run: async (ctx) => confirmErase(ctx) },
+    mydata: { run: registered(showMyData) },
+    deleteme: { run: registered(confirmErase) },
   },
   actions: {
-    privacy: { run: privacy },
-    erase: { run: erase },
+    [privacyChoice.action]: { run: registered(privacyAction) },
   },
 };

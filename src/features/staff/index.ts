@@ -1,71 +1,35 @@
-import type { ChatContext } from '../../core/context.ts';
-import { chatKeyOf } from '../../core/keys.ts';
 import type { Feature } from '../../core/feature.ts';
+import { registered, staff, type PersonContext, type StaffContext } from '../../core/guards.ts';
+import { chatKeyOf } from '../../core/keys.ts';
 import { areaLabel } from '../areas/search.ts';
 import { issueApiToken, revokeApiTokens } from './api-tokens.ts';
 import { audit } from './audit.ts';
 import { TIP_ROLES } from './grants.ts';
-import { redeemInvite } from './invites.ts';
-import { shareMessage } from '../models/share.ts';
-import { showModel } from '../models/resident.ts';
+import { presentRedeem, redeemFlow } from './redeem.ts';
 
-/** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
-const MAX_FAILED_CODES = 5;
-
-async function describeRoles(ctx: ChatContext): Promise<string> {
-  const lines = await Promise.all(
-    ctx.person!.grants.map(async (g) =>
-      ctx.t('staff-role-line', { role: ctx.t(`role-${g.role}`), area: await areaLabel(ctx.tx, g.areaCode) }),
-    ),
-  );
+async function describeRoles(ctx: PersonContext): Promise<string> {
+  const lines: string[] = [];
+  // One by one: the handler's transaction runs one query at a time.
+  for (const g of ctx.person.grants)
+    lines.push(ctx.t('staff-role-line', { role: ctx.t(`role-${g.role}`), area: await areaLabel(ctx.tx, g.areaCode) }));
   return lines.join('\n');
 }
 
-/** `/staff <code>`: redeem an invite; `/staff` alone shows one's roles. */
-async function staff(ctx: ChatContext, code: string): Promise<void> {
-  const person = ctx.person!;
-  if (!code) {
-    return ctx.showMainMenu(
-      person.grants.length ? `${ctx.t('staff-roles')}\n${await describeRoles(ctx)}` : ctx.t('staff-usage'),
-    );
-  }
-  const failed = await ctx.tx.auditLog.count({
-    where: { actorId: person.user.id, action: 'invite.failed', at: { gt: new Date(Date.now() - 3_600_000) } },
-  });
-  if (failed >= MAX_FAILED_CODES) return ctx.showMainMenu(ctx.t('staff-too-many'));
-  const result = await redeemInvite(ctx.tx, ctx.pii, code, person.user.id);
-  if ('error' in result) {
-    await audit(ctx.tx, {
-      actorId: person.user.id,
-      action: 'invite.failed',
-      entity: 'StaffInvite',
-      details: { reason: result.error },
-    });
-    return ctx.showMainMenu(ctx.t(`staff-code-${result.error}`));
-  }
-  person.grants = [...person.grants.filter((g) => g.id !== result.grant.id), result.grant];
-  const welcome = ctx.t('staff-welcome', {
-    role: ctx.t(`role-${result.grant.role}`),
-    area: await areaLabel(ctx.tx, result.grant.areaCode),
-  });
-  if (!result.modelId) return ctx.showMainMenu(welcome);
-  // A new leader gets the model's code, link and QR for posters, then its page.
-  const model = await ctx.tx.localModel.findUniqueOrThrow({ where: { id: result.modelId } });
-  ctx.reply(welcome);
-  ctx.send(
-    { platform: ctx.msg.platform, chatId: ctx.msg.chatId },
-    await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME),
-  );
-  await showModel(ctx, model, ctx.t('mdl-you-lead', { name: model.name }));
+/** `/staff <code>`: redeem an invite; `/staff` alone shows one's roles, or asks a non-staff person for the code. */
+async function staffCommand(ctx: PersonContext, code: string): Promise<void> {
+  if (code) return presentRedeem(ctx, code);
+  if (!ctx.person.grants.length) return redeemFlow.start(ctx);
+  ctx.showMainMenu(`${ctx.t('staff-roles')}\n${await describeRoles(ctx)}`);
 }
 
 /**
  * `/station` in a Telegram group: an officer links the group to their area, so
  * new tips are posted there too; `/station off` unlinks it.
  */
-async function station(ctx: ChatContext, arg: string): Promise<void> {
+async function station(ctx: PersonContext, arg: string): Promise<void> {
   const { msg } = ctx;
-  const grant = ctx.person?.grants.find((g) => TIP_ROLES.includes(g.role));
+  const userId = ctx.person.user.id;
+  const grant = ctx.person.grants.find((g) => TIP_ROLES.includes(g.role));
   if (msg.chatType !== 'group') return ctx.showMainMenu(ctx.t('station-group-only'));
   if (!grant) return ctx.reply(ctx.t('staff-only'));
   const chatKey = chatKeyOf(ctx.pii, msg.platform, msg.chatId);
@@ -73,12 +37,7 @@ async function station(ctx: ChatContext, arg: string): Promise<void> {
   if (arg.trim().toLowerCase() === 'off') {
     if (existing) {
       await ctx.tx.stationChat.delete({ where: { chatKey } });
-      await audit(ctx.tx, {
-        actorId: ctx.person!.user.id,
-        action: 'station.unlink',
-        entity: 'StationChat',
-        entityId: existing.id,
-      });
+      await audit(ctx.tx, { actorId: userId, action: 'station.unlink', entity: 'StationChat', entityId: existing.id });
     }
     return ctx.reply(ctx.t('station-unlinked'));
   }
@@ -89,12 +48,12 @@ async function station(ctx: ChatContext, arg: string): Promise<void> {
       chatKey,
       chatIdEnc: ctx.pii.encrypt(msg.chatId),
       areaCode: grant.areaCode,
-      linkedById: ctx.person!.user.id,
+      linkedById: userId,
     },
-    update: { areaCode: grant.areaCode, linkedById: ctx.person!.user.id },
+    update: { areaCode: grant.areaCode, linkedById: userId },
   });
   await audit(ctx.tx, {
-    actorId: ctx.person!.user.id,
+    actorId: userId,
     action: 'station.link',
     entity: 'StationChat',
     entityId: linked.id,
@@ -104,22 +63,22 @@ async function station(ctx: ChatContext, arg: string): Promise<void> {
 }
 
 /** `/apitoken`: a personal token for the HTTP API (shown once, replaces the previous one); `/apitoken revoke`. */
-async function apiToken(ctx: ChatContext, arg: string): Promise<void> {
-  const person = ctx.person!;
-  if (!person.grants.length) return ctx.showMainMenu(ctx.t('staff-only'));
+async function apiToken(ctx: StaffContext, arg: string): Promise<void> {
+  const userId = ctx.person.user.id;
   if (arg.trim().toLowerCase() === 'revoke') {
-    await revokeApiTokens(ctx.tx, person.user.id);
+    await revokeApiTokens(ctx.tx, userId);
     return ctx.showMainMenu(ctx.t('apitoken-revoked'));
   }
-  ctx.reply(ctx.t('apitoken-issued', { token: await issueApiToken(ctx.tx, ctx.pii, person.user.id) }));
+  ctx.reply(ctx.t('apitoken-issued', { token: await issueApiToken(ctx.tx, ctx.pii, userId) }));
 }
 
 /** Staff access: invite codes redeemed in chat, station groups, API tokens. */
 export const staffFeature: Feature = {
   name: 'staff',
   commands: {
-    staff: { run: staff },
-    station: { run: station, group: true },
-    apitoken: { run: apiToken },
+    staff: { run: registered(staffCommand) },
+    station: { run: registered(station), group: true },
+    apitoken: { run: staff(['officer', 'admin', 'leader'], apiToken) },
   },
+  flows: [redeemFlow],
 };

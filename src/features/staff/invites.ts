@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { StaffGrant, StaffRole } from '../../generated/prisma/client.ts';
+import type { StaffInvite, StaffRole } from '../../generated/prisma/client.ts';
+import { refuse, type Outcome } from '../../core/scope.ts';
 import type { Tx } from '../../core/tx.ts';
 import type { Pii } from '../../security/pii.ts';
 import { audit } from './audit.ts';
@@ -60,40 +61,23 @@ export async function createInvite(tx: Tx, pii: Pii, invite: NewInvite): Promise
   return { code, expiresAt };
 }
 
-/** Redeems a code for a user: the grant, or why not. One use only, also under concurrent attempts. */
-export async function redeemInvite(
+export type InviteProblem = 'invalid' | 'expired' | 'used';
+
+/** Marks a code used by a user: the invite, or why not. One use only, also under concurrent attempts. */
+export async function claimInvite(
   tx: Tx,
   pii: Pii,
   code: string,
   userId: string,
-): Promise<{ grant: StaffGrant; modelId: number | null } | { error: 'invalid' | 'expired' | 'used' }> {
+): Promise<Outcome<{ invite: StaffInvite }, InviteProblem>> {
   const invite = await tx.staffInvite.findUnique({ where: { codeHash: inviteHash(pii, code) } });
-  if (!invite) return { error: 'invalid' };
-  if (invite.usedAt) return { error: 'used' };
-  if (invite.expiresAt.getTime() < Date.now()) return { error: 'expired' };
+  if (!invite) return refuse('invalid');
+  if (invite.usedAt) return refuse('used');
+  if (invite.expiresAt.getTime() < Date.now()) return refuse('expired');
   const claimed = await tx.staffInvite.updateMany({
     where: { id: invite.id, usedAt: null },
     data: { usedAt: new Date(), usedBy: userId },
   });
-  if (claimed.count === 0) return { error: 'used' };
-  const grant = await tx.staffGrant.upsert({
-    where: { userId_role_areaCode: { userId, role: invite.role, areaCode: invite.areaCode } },
-    create: { userId, role: invite.role, areaCode: invite.areaCode },
-    update: {},
-  });
-  // A leader invite names the model's leader (replacing any earlier one).
-  if (invite.modelId) await tx.localModel.update({ where: { id: invite.modelId }, data: { leaderId: userId } });
-  await audit(tx, {
-    actorId: userId,
-    action: 'invite.redeem',
-    entity: 'StaffGrant',
-    entityId: grant.id,
-    details: {
-      inviteId: invite.id,
-      role: invite.role,
-      areaCode: invite.areaCode,
-      ...(invite.modelId && { modelId: invite.modelId }),
-    },
-  });
-  return { grant, modelId: invite.modelId };
+  if (claimed.count === 0) return refuse('used');
+  return { ok: true, invite };
 }

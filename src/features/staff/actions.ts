@@ -1,0 +1,106 @@
+import type { Person } from '../../core/people.ts';
+import { privateChatsOf } from '../../core/people.ts';
+import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
+import type { Tx } from '../../core/tx.ts';
+import type { LocalModel, StaffGrant } from '../../generated/prisma/client.ts';
+import { areaLabel } from '../areas/search.ts';
+import { audit } from './audit.ts';
+import { covers } from './grants.ts';
+import { claimInvite, type InviteProblem } from './invites.ts';
+
+/** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
+export const MAX_FAILED_CODES = 5;
+const FAILURE_WINDOW_MS = 3_600_000;
+
+export type RedeemRefusal = 'too-many' | InviteProblem;
+
+/**
+ * A person redeems an invite code: the grant (and, for a leader invite, the
+ * model they now lead). A wrong, used or expired code is refused and, unlike
+ * other refusals, recorded ('invite.failed'): those records are what stops guessing.
+ */
+export async function redeemInvite(
+  scope: Scope,
+  person: Person,
+  code: string,
+): Promise<Outcome<{ grant: StaffGrant; model: LocalModel | null }, RedeemRefusal>> {
+  const { tx, pii } = scope;
+  const userId = person.user.id;
+  const failed = await tx.auditLog.count({
+    where: { actorId: userId, action: 'invite.failed', at: { gt: new Date(Date.now() - FAILURE_WINDOW_MS) } },
+  });
+  if (failed >= MAX_FAILED_CODES) return refuse('too-many');
+  const claim = await claimInvite(tx, pii, code, userId);
+  if (!claim.ok) {
+    await audit(tx, {
+      actorId: userId,
+      action: 'invite.failed',
+      entity: 'StaffInvite',
+      details: { reason: claim.reason },
+    });
+    return claim;
+  }
+  const { invite } = claim;
+  const grant = await tx.staffGrant.upsert({
+    where: { userId_role_areaCode: { userId, role: invite.role, areaCode: invite.areaCode } },
+    create: { userId, role: invite.role, areaCode: invite.areaCode },
+    update: {},
+  });
+  // A leader invite names the model's leader (replacing any earlier one).
+  const model = invite.modelId
+    ? await tx.localModel.update({ where: { id: invite.modelId }, data: { leaderId: userId } })
+    : null;
+  await audit(tx, {
+    actorId: userId,
+    action: 'invite.redeem',
+    entity: 'StaffGrant',
+    entityId: grant.id,
+    details: {
+      inviteId: invite.id,
+      role: invite.role,
+      areaCode: invite.areaCode,
+      ...(invite.modelId && { modelId: invite.modelId }),
+    },
+  });
+  return { ok: true, grant, model };
+}
+
+/** A staff grant the actor may manage, or null: any grant for the operator, one within an admin's areas. */
+export async function grantWithin(tx: Tx, actor: Actor, grantId: string): Promise<StaffGrant | null> {
+  const grant = await tx.staffGrant.findUnique({ where: { id: grantId } });
+  if (!grant || actor.kind === 'operator') return grant;
+  return (await covers(tx, actor.person.grants, ['admin'], grant.areaCode)) ? grant : null;
+}
+
+export type RevokeRefusal = 'not-admin' | 'not-found';
+
+/**
+ * Takes a role away (an officer who left the station): the grant goes, the
+ * person's API tokens stop working, and they are told in their language.
+ * The operator may revoke any grant; an admin, grants within their areas.
+ */
+export async function revoke(
+  scope: Scope,
+  actor: Actor,
+  grantId: string,
+): Promise<Outcome<{ grant: StaffGrant }, RevokeRefusal>> {
+  const { tx, pii, i18n } = scope;
+  if (actor.kind === 'person' && !actor.person.grants.some((g) => g.role === 'admin')) return refuse('not-admin');
+  const grant = await grantWithin(tx, actor, grantId);
+  if (!grant) return refuse('not-found');
+  await tx.staffGrant.delete({ where: { id: grant.id } });
+  await tx.apiToken.updateMany({ where: { userId: grant.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await audit(tx, {
+    actorId: actorId(actor),
+    action: 'grant.revoke',
+    entity: 'StaffGrant',
+    entityId: grant.id,
+    details: { role: grant.role, areaCode: grant.areaCode },
+  });
+  const area = await areaLabel(tx, grant.areaCode);
+  for (const reader of await privateChatsOf(tx, pii, [grant.userId], i18n.defaultLocale)) {
+    const role = i18n.t(reader.locale, `role-${grant.role}`);
+    scope.send(reader.to, { text: i18n.t(reader.locale, 'staff-revoked', { role, area }) });
+  }
+  return { ok: true, grant };
+}

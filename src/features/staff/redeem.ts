@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineFlow, type FlowControl } from '../../core/flow.ts';
+import { people, type PersonContext } from '../../core/guards.ts';
+import { areaLabel } from '../areas/search.ts';
+import { showModel } from '../models/resident.ts';
+import { shareMessage } from '../models/share.ts';
+import { redeemInvite, type RedeemRefusal } from './actions.ts';
+
+const refusalText: Record<RedeemRefusal, string> = {
+  'too-many': 'staff-too-many',
+  invalid: 'staff-code-invalid',
+  expired: 'staff-code-expired',
+  used: 'staff-code-used',
+};
+
+const draftSchema = z.object({});
+type Draft = z.infer<typeof draftSchema>;
+type Control = FlowControl<Draft, 'code'>;
+
+/**
+ * Redeems a code and says what came of it. From the typed-code step (`flow`), a
+ * wrong code asks for the code again; the lockout, or `/staff <code>`, ends at the main menu.
+ */
+export async function presentRedeem(ctx: PersonContext, code: string, flow?: Control): Promise<void> {
+  const outcome = await redeemInvite(ctx, ctx.person, code);
+  if (!outcome.ok) {
+    if (flow && outcome.reason !== 'too-many') return flow.again({}, ctx.t(refusalText[outcome.reason]));
+    flow?.end();
+    return ctx.showMainMenu(ctx.t(refusalText[outcome.reason]));
+  }
+  flow?.end();
+  const { grant, model } = outcome;
+  ctx.person.grants = [...ctx.person.grants.filter((g) => g.id !== grant.id), grant];
+  const welcome = ctx.t('staff-welcome', {
+    role: ctx.t(`role-${grant.role}`),
+    area: await areaLabel(ctx.tx, grant.areaCode),
+  });
+  if (!model) return ctx.showMainMenu(welcome);
+  // A new leader gets the model's code, link and QR for posters, then its page.
+  ctx.reply(welcome);
+  ctx.send(ctx.here, await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME));
+  await showModel(ctx, model, ctx.t('mdl-you-lead', { name: model.name }));
+}
+
+/** `/staff` without a code: the code is asked for, and each typed answer tried. */
+export const redeemFlow = defineFlow({
+  name: 'staff-redeem',
+  access: people,
+  draft: draftSchema,
+  steps: {
+    code: {
+      ask(ctx, _draft, problem) {
+        ctx.reply(problem ?? ctx.t('staff-ask-code'), { menu: [{ id: 'home', label: ctx.t('nav-back') }] });
+      },
+      async input(ctx, draft, flow) {
+        const code = ctx.msg.text?.trim();
+        if (!code) return flow.again(draft);
+        await presentRedeem(ctx, code, flow);
+      },
+    },
+  },
+});

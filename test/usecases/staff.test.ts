@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Policy } from '../../src/config.ts';
+import { OPERATOR, personActor, type Actor } from '../../src/core/scope.ts';
+import { createDb, type Db } from '../../src/db/client.ts';
+import { MAX_FAILED_CODES, redeemInvite, revoke } from '../../src/features/staff/actions.ts';
+import { issueApiToken } from '../../src/features/staff/api-tokens.ts';
+import { createInvite } from '../../src/features/staff/invites.ts';
+import { outMessageSchema } from '../../src/core/messages.ts';
+import type { Person } from '../../src/core/people.ts';
+import type { StaffRole } from '../../src/generated/prisma/enums.ts';
+import { I18n } from '../../src/i18n/index.ts';
+import { inScope } from '../../src/pipeline/run-scope.ts';
+import type { Scope } from '../../src/core/scope.ts';
+import { ownDatabase } from '../support/harness.ts';
+import type { TestDatabase } from '../support/database.ts';
+import { seedPerson, testPii } from '../support/people.ts';
+import { areaCode } from '../support/staff.ts';
+
+const pii = testPii();
+const policy: Policy = {
+  TIPS_PER_HOUR: 5,
+  FLOOD_PER_MINUTE: 30,
+  FESTIVAL_REMINDERS: [],
+  TELEGRAM_BOT_USERNAME: undefined,
+};
+
+let database: TestDatabase;
+let db: Db;
+let hungMy: string;
+let caMau: string;
+let haNoi: string;
+beforeAll(async () => {
+  database = await ownDatabase();
+  db = createDb(database.url);
+  hungMy = await areaCode({ db }, 'Xã Hưng Mỹ', 'Cà Mau');
+  caMau = (await db.area.findUniqueOrThrow({ where: { code: hungMy } })).parentCode!;
+  haNoi = (await db.area.findUniqueOrThrow({ where: { code: await areaCode({ db }, 'Phường Ba Đình', 'Hà Nội') } }))
+    .parentCode!;
+});
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+const run = <T>(useCase: (scope: Scope) => Promise<T>) => inScope({ db, pii, i18n: new I18n('vi'), policy }, useCase);
+
+const newInvite = (role: StaffRole, area: string, modelId?: number) =>
+  db.$transaction((tx) => createInvite(tx, pii, { role, areaCode: area, days: 7, createdBy: 'cli', modelId }));
+
+const auditOf = (actorId: string | null, action: string) => db.auditLog.findMany({ where: { actorId, action } });
+
+describe('redeemInvite', () => {
+  it('a good code: the grant, its audit entry, the invite used', async () => {
+    const person = await seedPerson(db, { areaCode: hungMy });
+    const { code } = await newInvite('officer', hungMy);
+    const { result, written } = await run((s) => redeemInvite(s, person, code.toLowerCase().replaceAll('-', ' ')));
+    expect(result).toMatchObject({ ok: true, grant: { userId: person.user.id, role: 'officer', areaCode: hungMy } });
+    expect(written).toEqual([]);
+    expect(await db.staffGrant.count({ where: { userId: person.user.id, role: 'officer', areaCode: hungMy } })).toBe(1);
+    const [entry] = await auditOf(person.user.id, 'invite.redeem');
+    expect(entry).toMatchObject({ entity: 'StaffGrant', details: { role: 'officer', areaCode: hungMy } });
+    const invite = await db.staffInvite.findFirstOrThrow({ where: { usedBy: person.user.id } });
+    expect(invite.usedAt).not.toBeNull();
+  });
+
+  it('a leader invite hands the model over to whoever redeems it', async () => {
+    const person = await seedPerson(db, { areaCode: hungMy });
+    const model = await db.localModel.create({
+      data: { joinCode: `MH-T${Date.now() % 100000}`, areaCode: hungMy, name: 'Camera ấp 1', kind: 'camera' },
+    });
+    const { code } = await newInvite('leader', hungMy, model.id);
+    const { result } = await run((s) => redeemInvite(s, person, code));
+    expect(result).toMatchObject({ ok: true, model: { id: model.id, leaderId: person.user.id } });
+    expect((await db.localModel.findUniqueOrThrow({ where: { id: model.id } })).leaderId).toBe(person.user.id);
+  });
+
+  it('a bad or used code: refused with the reason, audited as failed, no grant', async () => {
+    const person = await seedPerson(db, { areaCode: hungMy });
+    const { result: wrong } = await run((s) => redeemInvite(s, person, 'WRNG-CODE-2AAA'));
+    expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+    const { code } = await newInvite('officer', hungMy);
+    const other = await seedPerson(db, { areaCode: hungMy });
+    await run((s) => redeemInvite(s, other, code));
+    const { result: used } = await run((s) => redeemInvite(s, person, code));
+    expect(used).toEqual({ ok: false, reason: 'used' });
+    const failed = await auditOf(person.user.id, 'invite.failed');
+    expect(failed.map((e) => e.details)).toEqual([{ reason: 'invalid' }, { reason: 'used' }]);
+    expect(await db.staffGrant.count({ where: { userId: person.user.id } })).toBe(0);
+  });
+
+  it(`after ${MAX_FAILED_CODES} failures within the hour even a good code is refused`, async () => {
+    const person = await seedPerson(db, { areaCode: hungMy });
+    for (let i = 0; i < MAX_FAILED_CODES; i++) await run((s) => redeemInvite(s, person, `WRNG-CODE-${i}AAA`));
+    const { code } = await newInvite('officer', hungMy);
+    const { result } = await run((s) => redeemInvite(s, person, code));
+    expect(result).toEqual({ ok: false, reason: 'too-many' });
+    expect(await db.staffGrant.count({ where: { userId: person.user.id } })).toBe(0);
+    expect(await db.staffInvite.count({ where: { usedBy: person.user.id } })).toBe(0);
+    expect(await auditOf(person.user.id, 'invite.failed')).toHaveLength(MAX_FAILED_CODES);
+  });
+});
+
+describe('revoke', () => {
+  /** An officer of Hưng Mỹ holding an API token, and the grant to take away. */
+  async function officerWithToken(locale: 'vi' | 'en' = 'vi') {
+    const officer = await seedPerson(db, { areaCode: hungMy, roles: [{ role: 'officer', areaCode: hungMy }], locale });
+    await db.$transaction((tx) => issueApiToken(tx, pii, officer.user.id));
+    return { officer, grantId: officer.grants[0]!.id };
+  }
+  const liveTokens = (p: Person) => db.apiToken.count({ where: { userId: p.user.id, revokedAt: null } });
+  const revokeAudits = (grantId: string) =>
+    db.auditLog.findMany({ where: { action: 'grant.revoke', entityId: grantId } });
+
+  async function expectRevoked(actor: Actor, locale: 'vi' | 'en', told: string) {
+    const { officer, grantId } = await officerWithToken(locale);
+    const { result, written } = await run((s) => revoke(s, actor, grantId));
+    expect(result).toMatchObject({ ok: true, grant: { id: grantId, role: 'officer', areaCode: hungMy } });
+    expect(await db.staffGrant.findUnique({ where: { id: grantId } })).toBeNull();
+    expect(await liveTokens(officer)).toBe(0);
+    const [entry, ...more] = await revokeAudits(grantId);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      actorId: actor.kind === 'person' ? actor.person.user.id : null,
+      entity: 'StaffGrant',
+      details: { role: 'officer', areaCode: hungMy },
+    });
+    // The person is told, in their language, in their private chat.
+    expect(written).toHaveLength(1);
+    expect(pii.decrypt(written[0]!.chatIdEnc)).toBe(officer.chatId);
+    expect(outMessageSchema.parse(pii.decryptJson(written[0]!.payloadEnc)).text).toBe(told);
+  }
+
+  it('by the operator: the grant goes, the tokens stop, audited, the person told', () =>
+    expectRevoked(
+      OPERATOR,
+      'en',
+      'Your role of Police officer for Xã Hưng Mỹ, Cà Mau has ended; your API tokens have been revoked too.',
+    ));
+
+  it('by an admin of the same province: the same', async () => {
+    const admin = await seedPerson(db, { roles: [{ role: 'admin', areaCode: caMau }] });
+    await expectRevoked(
+      personActor(admin),
+      'vi',
+      'Vai trò Cán bộ Công an của bạn tại Xã Hưng Mỹ, Cà Mau đã kết thúc; mã truy cập API của bạn cũng đã bị thu hồi.',
+    );
+  });
+
+  it('by an officer, or by an admin of another province: refused, nothing written', async () => {
+    const { officer, grantId } = await officerWithToken();
+    const colleague = await seedPerson(db, { roles: [{ role: 'officer', areaCode: caMau }] });
+    const elsewhere = await seedPerson(db, { roles: [{ role: 'admin', areaCode: haNoi }] });
+    const cases = [
+      { actor: personActor(colleague), reason: 'not-admin' },
+      { actor: personActor(elsewhere), reason: 'not-found' },
+    ];
+    for (const { actor, reason } of cases) {
+      const { result, written } = await run((s) => revoke(s, actor, grantId));
+      expect(result).toEqual({ ok: false, reason });
+      expect(written).toEqual([]);
+    }
+    expect(await db.staffGrant.findUnique({ where: { id: grantId } })).not.toBeNull();
+    expect(await liveTokens(officer)).toBe(1);
+    expect(await revokeAudits(grantId)).toEqual([]);
+  });
+
+  it('an unknown grant: refused, even for the operator', async () => {
+    const { result, written } = await run((s) => revoke(s, OPERATOR, '00000000-0000-0000-0000-000000000000'));
+    expect(result).toEqual({ ok: false, reason: 'not-found' });
+    expect(written).toEqual([]);
+  });
+});
