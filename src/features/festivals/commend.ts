@@ -5,10 +5,11 @@ import { personActor } from '../../core/scope.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
 import { commend, festivalWithin } from './actions.ts';
 import { festmChoice } from './choices.ts';
-import { refused, showManaged, toFestival } from './manage.ts';
+import { festivalLost, refused, showManaged, toFestival } from './manage.ts';
 import { FESTIVAL_LIMITS, namesSchema, parseNames } from './store.ts';
 
-const draftSchema = z.object({ festivalId: z.number().int().positive(), names: namesSchema.optional() });
+// Fields fill in as the steps go: the festival comes with the first, but a draft is born empty.
+const draftSchema = z.object({ festivalId: z.number().int().positive().optional(), names: namesSchema.optional() });
 
 /** Announcing commendations: the names → a confirmation (which announces them). */
 export const commendFlow = defineFlow({
@@ -18,9 +19,10 @@ export const commendFlow = defineFlow({
   steps: {
     names: {
       needs: ['festivalId'],
-      ask(ctx, draft, problem) {
+      ask(ctx, { festivalId }, problem) {
+        if (!festivalId) return festivalLost(ctx, problem);
         if (problem) ctx.reply(problem);
-        ctx.reply(ctx.t('fest-ask-names', FESTIVAL_LIMITS), { menu: [toFestival(ctx, draft.festivalId)] });
+        ctx.reply(ctx.t('fest-ask-names', FESTIVAL_LIMITS), { menu: [toFestival(ctx, festivalId)] });
       },
       input(ctx, draft, flow) {
         const names = parseNames(ctx.msg.text ?? '');
@@ -29,13 +31,13 @@ export const commendFlow = defineFlow({
     },
     confirm: {
       needs: ['festivalId', 'names'],
-      ask(ctx, draft, problem) {
+      ask(ctx, { festivalId, names = [] }, problem) {
+        if (!festivalId) return festivalLost(ctx, problem);
         if (problem) ctx.reply(problem);
-        const names = draft.names ?? [];
         ctx.reply(ctx.t('fest-commend-confirm', { count: names.length, list: names.join('; ') }), {
           menu: [
-            { id: festmChoice.pack('commendgo', { id: draft.festivalId }), label: ctx.t('bc-confirm') },
-            toFestival(ctx, draft.festivalId),
+            { id: festmChoice.pack('commendgo', { id: festivalId }), label: ctx.t('bc-confirm') },
+            toFestival(ctx, festivalId),
           ],
         });
       },

@@ -5,10 +5,14 @@ import { staffOf, type StaffContext } from '../../core/guards.ts';
 import { personActor } from '../../core/scope.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
 import { festivalWithin, move } from './actions.ts';
-import { refused, showManaged, toFestival } from './manage.ts';
+import { festivalLost, refused, showManaged, toFestival } from './manage.ts';
 import { validSpan } from './store.ts';
 
-const draftSchema = z.object({ festivalId: z.number().int().positive(), startsAt: z.iso.datetime().optional() });
+// Fields fill in as the steps go: the festival comes with the first, but a draft is born empty.
+const draftSchema = z.object({
+  festivalId: z.number().int().positive().optional(),
+  startsAt: z.iso.datetime().optional(),
+});
 
 /** Moving a festival: new start → new end (which moves it). */
 export const moveFlow = defineFlow({
@@ -18,9 +22,10 @@ export const moveFlow = defineFlow({
   steps: {
     start: {
       needs: ['festivalId'],
-      ask(ctx, draft, problem) {
+      ask(ctx, { festivalId }, problem) {
+        if (!festivalId) return festivalLost(ctx, problem);
         if (problem) ctx.reply(problem);
-        ctx.reply(ctx.t('fest-ask-start'), { menu: [toFestival(ctx, draft.festivalId)] });
+        ctx.reply(ctx.t('fest-ask-start'), { menu: [toFestival(ctx, festivalId)] });
       },
       input(ctx, draft, flow) {
         const at = parseLocalTime(ctx.msg.text?.trim() ?? '');
@@ -30,17 +35,18 @@ export const moveFlow = defineFlow({
     },
     end: {
       needs: ['festivalId', 'startsAt'],
-      ask(ctx, draft, problem) {
+      ask(ctx, { festivalId, startsAt }, problem) {
+        if (!festivalId) return festivalLost(ctx, problem);
         if (problem) ctx.reply(problem);
-        const start = draft.startsAt ? formatTime(ctx.locale, new Date(draft.startsAt)) : '';
-        ctx.reply(ctx.t('fest-ask-end', { start }), { menu: [toFestival(ctx, draft.festivalId)] });
+        const start = startsAt ? formatTime(ctx.locale, new Date(startsAt)) : '';
+        ctx.reply(ctx.t('fest-ask-end', { start }), { menu: [toFestival(ctx, festivalId)] });
       },
       async input(ctx, draft, flow) {
-        if (!draft.startsAt) return flow.go('start', draft);
-        const start = new Date(draft.startsAt);
+        const { festivalId: id, startsAt } = draft;
+        if (!id || !startsAt) return flow.go('start', draft);
+        const start = new Date(startsAt);
         const end = parseTimeOnDay(ctx.msg.text?.trim() ?? '', start);
         if (!end || !validSpan(start, end)) return flow.again(draft, ctx.t('fest-bad-end'));
-        const id = draft.festivalId;
         const outcome = await move(ctx, personActor(ctx.person), id, start, end);
         flow.end();
         if (!outcome.ok) return refused(ctx, id, outcome.reason);
