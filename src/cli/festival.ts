@@ -23,7 +23,7 @@ export const FESTIVAL_USAGE = `usage:
 export interface FestivalIo {
   db: Db;
   i18n: I18n;
-  /** FESTIVAL_REMINDERS: the reminders' lead times. */
+  /** The configuration the use cases read (FESTIVAL_REMINDERS: the reminders' lead times). */
   policy: Policy;
   /** Wakes the workers (broadcasts and reminders); they also find the change at their next pass. */
   kick: () => Promise<void>;
@@ -31,8 +31,8 @@ export interface FestivalIo {
 }
 
 /**
- * Festival changes reach residents as broadcasts, which the workers encrypt for each recipient when they
- * send them: nothing here seals personal data, so the operator's shell needs no DATA_ENCRYPTION_KEY.
+ * Festival changes reach residents as broadcasts, which the workers address (with the key) when they send
+ * them: nothing here reads or seals personal data, so the operator's shell needs no DATA_ENCRYPTION_KEY.
  * Should a use case start writing to the outbox, this says so rather than seal it under a throwaway key.
  */
 class NoPersonalData extends Pii {
