@@ -1,17 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import type { Policy } from '../config.ts';
 import { parseLocalTime, parseTimeOnDay } from '../core/format.ts';
+import { OPERATOR, type Scope, type Wake } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
-import {
-  cancelFestival,
-  commend,
-  createFestival,
-  findFestival,
-  festivalInputSchema,
-  moveFestival,
-  parseNames,
-  rsvpCounts,
-  type ChangeResult,
-} from '../features/festivals/store.ts';
+import type { Festival } from '../generated/prisma/client.ts';
+import * as festivals from '../features/festivals/actions.ts';
+import { findFestival, festivalInputSchema, parseNames, rsvpCounts } from '../features/festivals/store.ts';
 import type { I18n } from '../i18n/index.ts';
+import { inScope } from '../pipeline/run-scope.ts';
+import { Pii } from '../security/pii.ts';
 import { flags } from './flags.ts';
 
 export const FESTIVAL_USAGE = `usage:
@@ -26,14 +23,36 @@ export const FESTIVAL_USAGE = `usage:
 export interface FestivalIo {
   db: Db;
   i18n: I18n;
-  /** Reminder lead times in seconds (FESTIVAL_REMINDERS). */
-  offsets: number[];
+  /** The configuration the use cases read (FESTIVAL_REMINDERS: the reminders' lead times). */
+  policy: Policy;
   /** Wakes the workers (broadcasts and reminders); they also find the change at their next pass. */
   kick: () => Promise<void>;
   out: (line: string) => void;
 }
 
-const CLI = { userId: null };
+/**
+ * Festival changes reach residents as broadcasts, which the workers address (with the key) when they send
+ * them: nothing here reads or seals personal data, so the operator's shell needs no DATA_ENCRYPTION_KEY.
+ * Should a use case start writing to the outbox, this says so rather than seal it under a throwaway key.
+ */
+class NoPersonalData extends Pii {
+  constructor() {
+    super(randomBytes(32).toString('hex'));
+  }
+  override encrypt(): never {
+    throw new Error('the festival CLI has no DATA_ENCRYPTION_KEY to seal personal data with');
+  }
+  override decrypt(): never {
+    return this.encrypt();
+  }
+  override hash(): never {
+    return this.encrypt();
+  }
+}
+
+/** Runs a use case as the operator, in one transaction. */
+const asOperator = <T>(io: FestivalIo, run: (scope: Scope) => Promise<T>) =>
+  inScope({ db: io.db, pii: new NoPersonalData(), i18n: io.i18n, policy: io.policy }, run);
 
 function times(o: Record<string, string>, io: FestivalIo): { startsAt: Date; endsAt: Date } | null {
   const startsAt = o.start ? parseLocalTime(o.start) : undefined;
@@ -49,7 +68,9 @@ function times(o: Record<string, string>, io: FestivalIo): { startsAt: Date; end
   return { startsAt, endsAt };
 }
 
-async function kick(io: FestivalIo) {
+/** Wakes the workers the change asked for (broadcasts to send, reminders to schedule). */
+async function kick(io: FestivalIo, wakes: ReadonlySet<Wake>) {
+  if (!wakes.size) return;
   await io.kick().catch(() => io.out('(Redis unreachable: the workers pick this up at their next pass.)'));
 }
 
@@ -70,17 +91,29 @@ async function create(args: string[], io: FestivalIo): Promise<number> {
     io.out(FESTIVAL_USAGE);
     return 2;
   }
-  if (!(await io.db.area.findUnique({ where: { code: parsed.data.areaCode } }))) {
-    io.out(`No area with code ${parsed.data.areaCode}. Find codes with: npm run cli -- areas search <name>`);
+  const { result, wakes } = await asOperator(io, (scope) => festivals.create(scope, OPERATOR, parsed.data));
+  if (!result.ok) {
+    io.out(createRefused(result.reason, parsed.data.areaCode));
     return 2;
   }
-  const { festival, announcementId } = await io.db.$transaction((tx) =>
-    createFestival(tx, io.i18n, parsed.data, io.offsets, CLI),
-  );
+  const { festival, announcementId } = result;
   io.out(`Festival #${festival.id} "${festival.title}" created; announcement: broadcast #${announcementId}.`);
   await show(String(festival.id), io);
-  await kick(io);
+  await kick(io, wakes);
   return 0;
+}
+
+/** What the operator reads when a creation is refused (times and fields are checked first, with their own lines). */
+function createRefused(reason: festivals.CreateRefusal, areaCode: string): string {
+  switch (reason) {
+    case 'fest-area-unknown':
+      return `No area with code ${areaCode}. Find codes with: npm run cli -- areas search <name>`;
+    case 'fest-bad-time':
+      return '--start: not a future date and time (Vietnam time), e.g. "19/08 07:30"';
+    case 'fest-invalid':
+    case 'staff-only':
+      return FESTIVAL_USAGE;
+  }
 }
 
 async function festivalArg(raw: string | undefined, io: FestivalIo) {
@@ -113,31 +146,57 @@ async function list(io: FestivalIo): Promise<number> {
   return 0;
 }
 
+const refusal = (f: Festival, reason: 'fest-not-found' | 'fest-not-now' | 'fest-bad-time' | 'fest-bad-names') =>
+  ({
+    'fest-not-found': `No festival #${f.id}.`,
+    'fest-not-now': `Festival #${f.id} is ${f.status}.`,
+    'fest-bad-time': 'The new time is not valid (future start, end within 7 days).',
+    'fest-bad-names': NAMES_HELP,
+  })[reason];
+
+const NAMES_HELP = '--names: one or more names separated by ";" (2–120 characters each)';
+
+/** A move or a cancellation of the festival `raw` names, reported as today. */
 async function change(
   raw: string | undefined,
   io: FestivalIo,
-  run: (f: NonNullable<Awaited<ReturnType<typeof festivalArg>>>) => Promise<ChangeResult | null>,
-) {
+  run: (f: Festival) => ((scope: Scope) => Promise<festivals.Change>) | null,
+): Promise<number> {
   const f = await festivalArg(raw, io);
   if (!f) return 2;
-  const result = await run(f);
-  if (!result) return 2;
+  const useCase = run(f);
+  if (!useCase) return 2;
+  const { result, wakes } = await asOperator(io, useCase);
   if (!result.ok) {
-    io.out(
-      result.error === 'state'
-        ? `Festival #${f.id} is ${f.status}.`
-        : 'The new time is not valid (future start, end within 7 days).',
-    );
+    io.out(refusal(f, result.reason));
     return 2;
   }
   io.out(
     `Festival #${f.id}: ${result.festival.status}, ${result.festival.startsAt.toISOString()}; notice: broadcast #${result.noticeId}.`,
   );
-  await kick(io);
+  await kick(io, wakes);
   return 0;
 }
 
-/** `festival ...`: the operator's side of festival days; changes are audited with the CLI as actor. */
+async function commend(raw: string | undefined, args: string[], io: FestivalIo): Promise<number> {
+  const f = await festivalArg(raw, io);
+  if (!f) return 2;
+  const names = parseNames(flags(args).names ?? '');
+  if (!names) {
+    io.out(NAMES_HELP);
+    return 2;
+  }
+  const { result, wakes } = await asOperator(io, (scope) => festivals.commend(scope, OPERATOR, f.id, names));
+  if (!result.ok) {
+    io.out(refusal(f, result.reason));
+    return 2;
+  }
+  io.out(`Commendations of ${names.length} announced: broadcast #${result.broadcastId}.`);
+  await kick(io, wakes);
+  return 0;
+}
+
+/** `festival ...`: the operator's side of festival days; changes are audited with the operator as actor. */
 export async function festivalCommand(args: string[], io: FestivalIo): Promise<number> {
   const [sub, id, ...rest] = args;
   switch (sub) {
@@ -148,31 +207,14 @@ export async function festivalCommand(args: string[], io: FestivalIo): Promise<n
     case 'show':
       return show(id, io);
     case 'move':
-      return change(id, io, async (f) => {
+      return change(id, io, (f) => {
         const when = times(flags(rest), io);
-        return (
-          when && io.db.$transaction((tx) => moveFestival(tx, io.i18n, f, when.startsAt, when.endsAt, io.offsets, CLI))
-        );
+        return when && ((scope) => festivals.move(scope, OPERATOR, f.id, when.startsAt, when.endsAt));
       });
     case 'cancel':
-      return change(id, io, (f) => io.db.$transaction((tx) => cancelFestival(tx, io.i18n, f, CLI)));
-    case 'commend': {
-      const f = await festivalArg(id, io);
-      if (!f) return 2;
-      const names = parseNames(flags(rest).names ?? '');
-      if (!names || f.status !== 'scheduled') {
-        io.out(
-          names
-            ? `Festival #${f.id} is ${f.status}.`
-            : '--names: one or more names separated by ";" (2–120 characters each)',
-        );
-        return 2;
-      }
-      const { broadcastId } = await io.db.$transaction((tx) => commend(tx, io.i18n, f, names, CLI));
-      io.out(`Commendations of ${names.length} announced: broadcast #${broadcastId}.`);
-      await kick(io);
-      return 0;
-    }
+      return change(id, io, (f) => (scope) => festivals.cancel(scope, OPERATOR, f.id));
+    case 'commend':
+      return commend(id, rest, io);
     default:
       io.out(FESTIVAL_USAGE);
       return 2;

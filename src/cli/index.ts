@@ -60,9 +60,13 @@ const commands: Record<string, () => Command> = {
   },
   broadcast: () => (args, db) => withKick((kick) => broadcastCommand(args, { db, i18n: new I18n(), kick, out })),
   festival: () => {
-    const { FESTIVAL_REMINDERS } = loadConfigFields(['FESTIVAL_REMINDERS']);
-    return (args, db) =>
-      withKick((kick) => festivalCommand(args, { db, i18n: new I18n(), offsets: FESTIVAL_REMINDERS, kick, out }));
+    const policy = loadConfigFields([
+      'TIPS_PER_HOUR',
+      'FLOOD_PER_MINUTE',
+      'FESTIVAL_REMINDERS',
+      'TELEGRAM_BOT_USERNAME',
+    ]);
+    return (args, db) => withKick((kick) => festivalCommand(args, { db, i18n: new I18n(), policy, kick, out }));
   },
   models: () => {
     const env = loadConfigFields(['TELEGRAM_BOT_USERNAME', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT']);

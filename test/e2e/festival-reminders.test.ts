@@ -3,7 +3,9 @@ import { identityHash } from '../../src/core/people.ts';
 import { I18n } from '../../src/i18n/index.ts';
 import { Pii } from '../../src/security/pii.ts';
 import { ENCRYPTION_KEY } from '../support/harness.ts';
-import { cancelFestival, createFestival, moveFestival } from '../../src/features/festivals/store.ts';
+import { OPERATOR, type Scope } from '../../src/core/scope.ts';
+import { cancel, create, move } from '../../src/features/festivals/actions.ts';
+import { inScope } from '../../src/pipeline/run-scope.ts';
 import { startProcessHarness, type ProcessHarness } from '../support/process-harness.ts';
 import { forgetRedisKeys } from '../support/redis.ts';
 import { residents, seedResidents, type Resident } from '../support/residents.ts';
@@ -11,6 +13,12 @@ import { residents, seedResidents, type Resident } from '../support/residents.ts
 // Lead times of seconds instead of days: the same code paths, on a clock a test can wait for.
 const OFFSETS = [9, 6, 3];
 const i18n = new I18n();
+const policy = {
+  TIPS_PER_HOUR: 5,
+  FLOOD_PER_MINUTE: 30,
+  FESTIVAL_REMINDERS: OFFSETS,
+  TELEGRAM_BOT_USERNAME: undefined,
+};
 let h: ProcessHarness;
 let communes: string[];
 
@@ -38,26 +46,26 @@ async function rsvp(festivalId: number, r: Resident, going: boolean) {
   await h.db.rsvp.create({ data: { festivalId, userId: identity.userId, going } });
 }
 
+/** A use case run as the operator, as the CLI runs it (the running service picks the change up). */
+async function asOperator<T>(run: (scope: Scope) => Promise<T>): Promise<T> {
+  return (await inScope({ db: h.db, pii: new Pii(ENCRYPTION_KEY), i18n, policy }, run)).result;
+}
+
 /** A festival as the CLI creates it (announcement, reminder ledger), starting `inMs` from now. */
 async function festival(area: string, inMs: number, remindTo: 'rsvp' | 'area' = 'rsvp') {
   const startsAt = new Date(Date.now() + inMs);
-  const { festival } = await h.db.$transaction((tx) =>
-    createFestival(
-      tx,
-      i18n,
-      {
-        areaCode: area,
-        title: `Ngày hội thử ${area}`,
-        venue: 'Nhà văn hoá',
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 3_600_000),
-        remindTo,
-      },
-      OFFSETS,
-      { userId: null },
-    ),
+  const created = await asOperator((s) =>
+    create(s, OPERATOR, {
+      areaCode: area,
+      title: `Ngày hội thử ${area}`,
+      venue: 'Nhà văn hoá',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      remindTo,
+    }),
   );
-  return festival;
+  if (!created.ok) throw new Error(created.reason);
+  return created.festival;
 }
 
 /** When each reminder reached a chat (the fake Telegram's clock), by its lead time in seconds. */
@@ -125,10 +133,8 @@ it('moving reschedules to the new times (nothing at the old ones); cancelling dr
   await rsvp(b.id, cancelled.going, true);
   await waitFor(1000);
   const newStart = new Date(Date.now() + 12_000);
-  await h.db.$transaction((tx) =>
-    moveFestival(tx, i18n, a, newStart, new Date(newStart.getTime() + 3_600_000), OFFSETS, { userId: null }),
-  );
-  await h.db.$transaction((tx) => cancelFestival(tx, i18n, b, { userId: null }));
+  await asOperator((s) => move(s, OPERATOR, a.id, newStart, new Date(newStart.getTime() + 3_600_000)));
+  await asOperator((s) => cancel(s, OPERATOR, b.id));
 
   await h.tg.waitFor(() => remindersTo(moved.going).size === 3, 20_000);
   const got = remindersTo(moved.going);

@@ -1,21 +1,23 @@
-import type { ChatContext } from '../../core/context.ts';
 import { formatTime } from '../../core/format.ts';
+import type { PersonContext } from '../../core/guards.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import type { Festival } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { lineage } from '../staff/grants.ts';
+import { festChoice } from './choices.ts';
 import { festivalIcs } from './ics.ts';
 import { answerRsvp, findFestival, upcomingFor } from './store.ts';
 import { festivalDetails } from './texts.ts';
 
-const back = (ctx: ChatContext): MenuOption => ({ id: 'fest:list', label: ctx.t('nav-back') });
+type Ctx = PersonContext;
+const back = (ctx: Ctx): MenuOption => ({ id: festChoice.pack('list'), label: ctx.t('nav-back') });
 
 /** `/festivals`: upcoming festival days of my commune and province. */
-export async function listFestivals(ctx: ChatContext): Promise<void> {
-  const areaCode = ctx.person!.user.areaCode;
+export async function listFestivals(ctx: Ctx): Promise<void> {
+  const areaCode = ctx.person.user.areaCode;
   const festivals = areaCode ? await upcomingFor(ctx.tx, areaCode) : [];
   const menu: MenuOption[] = festivals.map((f) => ({
-    id: `fest:open:${f.id}`,
+    id: festChoice.pack('open', { id: f.id }),
     label: `🎉 ${f.title} · ${formatTime(ctx.locale, f.startsAt)}`,
   }));
   menu.push({ id: 'home', label: ctx.t('nav-back') });
@@ -23,17 +25,17 @@ export async function listFestivals(ctx: ChatContext): Promise<void> {
 }
 
 /** A festival of the person's own area (commune or province); otherwise "not found". */
-async function visibleFestival(ctx: ChatContext, raw: string): Promise<Festival | null> {
-  const f = await findFestival(ctx.tx, raw);
-  const areaCode = ctx.person!.user.areaCode;
+async function visibleFestival(ctx: Ctx, id: number | undefined): Promise<Festival | null> {
+  const f = await findFestival(ctx.tx, id);
+  const areaCode = ctx.person.user.areaCode;
   if (f && areaCode && (await lineage(ctx.tx, areaCode)).includes(f.areaCode)) return f;
   ctx.reply(ctx.t('fest-not-found'), { menu: [back(ctx)] });
   return null;
 }
 
-async function showFestival(ctx: ChatContext, f: Festival, headline?: string): Promise<void> {
+async function showFestival(ctx: Ctx, f: Festival, headline?: string): Promise<void> {
   const rsvp = await ctx.tx.rsvp.findUnique({
-    where: { festivalId_userId: { festivalId: f.id, userId: ctx.person!.user.id } },
+    where: { festivalId_userId: { festivalId: f.id, userId: ctx.person.user.id } },
   });
   const answer = rsvp ? ctx.t(rsvp.going ? 'fest-you-going' : 'fest-you-not-going') : ctx.t('fest-you-unanswered');
   const text = [
@@ -43,39 +45,39 @@ async function showFestival(ctx: ChatContext, f: Festival, headline?: string): P
   ];
   const menu: MenuOption[] = [];
   if (f.status === 'scheduled') {
-    if (!rsvp?.going) menu.push({ id: `fest:going:${f.id}`, label: ctx.t('fest-going') });
-    if (rsvp?.going !== false) menu.push({ id: `fest:notgoing:${f.id}`, label: ctx.t('fest-not-going') });
-    // Only Telegram can receive a calendar file.
-    if (ctx.msg.platform === 'telegram') menu.push({ id: `fest:ics:${f.id}`, label: ctx.t('fest-ics') });
+    if (!rsvp?.going) menu.push({ id: festChoice.pack('going', { id: f.id }), label: ctx.t('fest-going') });
+    if (rsvp?.going !== false)
+      menu.push({ id: festChoice.pack('notgoing', { id: f.id }), label: ctx.t('fest-not-going') });
+    if (ctx.can.calendarFile) menu.push({ id: festChoice.pack('ics', { id: f.id }), label: ctx.t('fest-ics') });
   }
   menu.push(back(ctx));
   ctx.reply(text.filter(Boolean).join('\n\n'), { menu });
 }
 
-export async function openFestival(ctx: ChatContext, raw: string): Promise<void> {
-  const f = await visibleFestival(ctx, raw);
+/** A festival's page; also where a `f_<id>` deep link lands. */
+export async function openFestival(ctx: Ctx, id: number | undefined): Promise<void> {
+  const f = await visibleFestival(ctx, id);
   if (f) await showFestival(ctx, f);
 }
 
-export async function rsvp(ctx: ChatContext, raw: string, going: boolean): Promise<void> {
-  const f = await visibleFestival(ctx, raw);
+export async function rsvp(ctx: Ctx, id: number, going: boolean): Promise<void> {
+  const f = await visibleFestival(ctx, id);
   if (!f) return;
   if (f.status !== 'scheduled' || f.endsAt <= new Date()) return showFestival(ctx, f);
-  await answerRsvp(ctx.tx, f.id, ctx.person!.user.id, going);
+  await answerRsvp(ctx.tx, f.id, ctx.person.user.id, going);
   await showFestival(ctx, f, ctx.t(going ? 'fest-rsvp-going' : 'fest-rsvp-not-going', { title: f.title }));
 }
 
-/** The festival as an .ics file (Telegram). */
-export async function sendIcs(ctx: ChatContext, raw: string): Promise<void> {
-  const f = await visibleFestival(ctx, raw);
+/** The festival as an .ics file, where the chat can take one. */
+export async function sendIcs(ctx: Ctx, id: number): Promise<void> {
+  const f = await visibleFestival(ctx, id);
   if (!f) return;
   const ics = festivalIcs(f, await areaLabel(ctx.tx, f.areaCode));
-  ctx.reply(ctx.t('fest-ics-sent'), { menu: [{ id: `fest:open:${f.id}`, label: ctx.t('nav-back') }] });
-  ctx.send(
-    { platform: ctx.msg.platform, chatId: ctx.msg.chatId },
-    {
-      text: f.title,
-      file: { kind: 'document', filename: `ngay-hoi-${f.id}.ics`, base64: Buffer.from(ics).toString('base64') },
-    },
-  );
+  ctx.reply(ctx.t('fest-ics-sent'), {
+    menu: [{ id: festChoice.pack('open', { id: f.id }), label: ctx.t('nav-back') }],
+  });
+  ctx.send(ctx.here, {
+    text: f.title,
+    file: { kind: 'document', filename: `ngay-hoi-${f.id}.ics`, base64: Buffer.from(ics).toString('base64') },
+  });
 }

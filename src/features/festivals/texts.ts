@@ -2,6 +2,7 @@ import { formatTime } from '../../core/format.ts';
 import type { Festival } from '../../generated/prisma/client.ts';
 import { LOCALES, type I18n, type Locale } from '../../i18n/index.ts';
 import type { Content, Texts } from '../broadcasts/content.ts';
+import { festChoice } from './choices.ts';
 
 /** "7 ngày", "2 giờ", "30 phút": how long before the start a reminder goes out. */
 export function leadTime(i18n: I18n, locale: Locale, seconds: number): string {
@@ -60,7 +61,7 @@ export function commendationTexts(i18n: I18n, f: Festival, names: string[]): Tex
 export function rsvpButtons(i18n: I18n, festivalId: number): Content['buttons'] {
   const label = (id: string) => ({ vi: i18n.t('vi', id), en: i18n.t('en', id) });
   return [
-    { id: `fest:going:${festivalId}`, label: label('fest-going') },
-    { id: `fest:notgoing:${festivalId}`, label: label('fest-not-going') },
+    { id: festChoice.pack('going', { id: festivalId }), label: label('fest-going') },
+    { id: festChoice.pack('notgoing', { id: festivalId }), label: label('fest-not-going') },
   ];
 }

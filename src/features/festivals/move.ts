@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { formatTime, parseLocalTime, parseTimeOnDay } from '../../core/format.ts';
+import { defineFlow } from '../../core/flow.ts';
+import { staffOf, type StaffContext } from '../../core/guards.ts';
+import { personActor } from '../../core/scope.ts';
+import { TIP_ROLES } from '../staff/grants.ts';
+import { festivalWithin, move } from './actions.ts';
+import { festivalLost, refused, showManaged, toFestival } from './manage.ts';
+import { validSpan } from './store.ts';
+
+// Fields fill in as the steps go: the festival comes with the first, but a draft is born empty.
+const draftSchema = z.object({
+  festivalId: z.number().int().positive().optional(),
+  startsAt: z.iso.datetime().optional(),
+});
+
+/** Moving a festival: new start → new end (which moves it). */
+export const moveFlow = defineFlow({
+  name: 'festival-move',
+  access: staffOf(TIP_ROLES),
+  draft: draftSchema,
+  steps: {
+    start: {
+      needs: ['festivalId'],
+      ask(ctx, { festivalId }, problem) {
+        if (!festivalId) return festivalLost(ctx, problem);
+        if (problem) ctx.reply(problem);
+        ctx.reply(ctx.t('fest-ask-start'), { menu: [toFestival(ctx, festivalId)] });
+      },
+      input(ctx, draft, flow) {
+        const at = parseLocalTime(ctx.msg.text?.trim() ?? '');
+        if (!at || at <= new Date()) return flow.again(draft, ctx.t('fest-bad-time'));
+        return flow.go('end', { ...draft, startsAt: at.toISOString() });
+      },
+    },
+    end: {
+      needs: ['festivalId', 'startsAt'],
+      ask(ctx, { festivalId, startsAt }, problem) {
+        if (!festivalId) return festivalLost(ctx, problem);
+        if (problem) ctx.reply(problem);
+        const start = startsAt ? formatTime(ctx.locale, new Date(startsAt)) : '';
+        ctx.reply(ctx.t('fest-ask-end', { start }), { menu: [toFestival(ctx, festivalId)] });
+      },
+      async input(ctx, draft, flow) {
+        const { festivalId: id, startsAt } = draft;
+        if (!id || !startsAt) return flow.go('start', draft);
+        const start = new Date(startsAt);
+        const end = parseTimeOnDay(ctx.msg.text?.trim() ?? '', start);
+        if (!end || !validSpan(start, end)) return flow.again(draft, ctx.t('fest-bad-end'));
+        const outcome = await move(ctx, personActor(ctx.person), id, start, end);
+        flow.end();
+        if (!outcome.ok) return refused(ctx, id, outcome.reason);
+        await showManaged(ctx, id, ctx.t('fest-moved-done', { id }));
+      },
+    },
+  },
+});
+
+/** `festm:move:<id>`: a festival of my areas, asked its new time. */
+export async function startMove(ctx: StaffContext, { id }: { id: number }): Promise<void> {
+  const found = await festivalWithin(ctx, personActor(ctx.person), id);
+  if (!found.ok) return refused(ctx, id, found.reason);
+  await moveFlow.start(ctx, { festivalId: id });
+}
