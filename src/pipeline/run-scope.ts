@@ -9,7 +9,8 @@ import { writeOutbox } from './outbox.ts';
 
 export interface ScopeDeps {
   db: Db;
-  pii: Pii;
+  /** The data key, or how to get it: an operator's command that stores nothing personal runs without it. */
+  pii: Pii | (() => Pii);
   i18n: I18n;
   policy: Policy;
 }
@@ -27,21 +28,25 @@ export interface ScopeResult<T> {
  * together. The workers' sweeper sends the messages within seconds.
  */
 export async function inScope<T>(deps: ScopeDeps, run: (scope: Scope) => Promise<T>): Promise<ScopeResult<T>> {
-  const { db, pii, i18n, policy } = deps;
+  const { db, i18n, policy } = deps;
+  let pii = typeof deps.pii === 'function' ? undefined : deps.pii;
+  const key = () => (pii ??= (deps.pii as () => Pii)());
   return db.$transaction(
     async (tx) => {
       const outgoing: Envelope[] = [];
       const wakes = new Set<Wake>();
       const scope: Scope = {
         tx,
-        pii,
+        get pii() {
+          return key();
+        },
         i18n,
         policy,
         send: (to, message) => void outgoing.push({ to, message }),
         wake: (what) => void wakes.add(what),
       };
       const result = await run(scope);
-      return { result, written: await writeOutbox(tx, pii, outgoing), wakes };
+      return { result, written: outgoing.length ? await writeOutbox(tx, key(), outgoing) : [], wakes };
     },
     { timeout: 15_000, maxWait: 5_000 },
   );
