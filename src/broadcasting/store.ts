@@ -1,6 +1,6 @@
-import type { Tx } from '../../core/tx.ts';
-import type { Broadcast, BroadcastStatus, DeliveryStatus, Prisma } from '../../generated/prisma/client.ts';
-import { areaLabel } from '../areas/search.ts';
+import type { Tx } from '../core/tx.ts';
+import type { Broadcast, BroadcastStatus, DeliveryStatus, Prisma } from '../generated/prisma/client.ts';
+import { areaLabel } from '../features/areas/search.ts';
 import { audienceSchema, type Audience } from './audience.ts';
 import { buttonsSchema, storedPhotoSchema, textsSchema, type Content } from './content.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
-import { createBroadcast } from '../../src/features/broadcasts/store.ts';
+import { createBroadcast } from '../../src/broadcasting/store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
 import { spawnService } from '../support/process.ts';

@@ -5,10 +5,10 @@ import type { Locale } from '../../i18n/index.ts';
 import { audit } from '../staff/audit.ts';
 import { grantAreaOptions } from '../staff/area-menu.ts';
 import { covers, hasTipRole, TIP_ROLES } from '../staff/grants.ts';
-import { countAudience, type Audience } from './audience.ts';
-import { MAX_BODY, MIN_BODY, renderBroadcast, textsSchema } from './content.ts';
+import { countAudience, type Audience } from '../../broadcasting/audience.ts';
+import { MAX_BODY, MIN_BODY, renderBroadcast, textsSchema } from '../../broadcasting/content.ts';
 import { controlBroadcast } from './control.ts';
-import { contentOf, createBroadcast } from './store.ts';
+import { contentOf, createBroadcast } from '../../broadcasting/store.ts';
 import { manageMenu, manageableBroadcast } from './manage.ts';
 
 /** The latest a broadcast may be scheduled ahead. */

@@ -6,7 +6,7 @@ import { audit } from '../staff/audit.ts';
 import { covers, hasTipRole, TIP_ROLES, tipAreaFilter } from '../staff/grants.ts';
 import { controlBroadcast, type ControlAction } from './control.ts';
 import { authorNote, statusText } from './report.ts';
-import { deliveryCounts } from './store.ts';
+import { deliveryCounts } from '../../broadcasting/store.ts';
 
 const LIST_SIZE = 10;
 

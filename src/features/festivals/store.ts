@@ -5,7 +5,7 @@ import type { Festival, Prisma, ReminderAudience, StaffGrant } from '../../gener
 import type { I18n } from '../../i18n/index.ts';
 import { areaLabel } from '../areas/search.ts';
 import { controlBroadcast } from '../broadcasts/control.ts';
-import { createBroadcast } from '../broadcasts/store.ts';
+import { createBroadcast } from '../../broadcasting/store.ts';
 import { audit } from '../staff/audit.ts';
 import { covers, lineage, TIP_ROLES } from '../staff/grants.ts';
 import { dropReminders, planReminders } from './reminders.ts';
