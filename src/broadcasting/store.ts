@@ -24,8 +24,8 @@ export interface NewBroadcast {
   festivalId?: number;
 }
 
-/** The area that owns an audience: who may steer the broadcast, and the "from" line. */
-async function owningArea(tx: Tx, audience: Audience, festivalId: number | undefined): Promise<string | null> {
+/** The area that owns an audience (a model's or festival's own): who may steer the broadcast, and the "from" line. */
+export async function owningArea(tx: Tx, audience: Audience, festivalId?: number): Promise<string | null> {
   if (audience.kind === 'area') return audience.areaCode;
   if (audience.kind === 'model')
     return (await tx.localModel.findUniqueOrThrow({ where: { id: audience.modelId } })).areaCode;

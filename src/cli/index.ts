@@ -4,6 +4,7 @@ import { createDb, type Db } from '../db/client.ts';
 import { Pii } from '../security/pii.ts';
 import { Redis } from 'ioredis';
 import { I18n } from '../i18n/index.ts';
+import type { ScopeDeps } from '../pipeline/run-scope.ts';
 import { Api } from 'grammy';
 import { BroadcastQueue } from '../queues/broadcast-queue.ts';
 import { ReminderQueue } from '../queues/reminder-queue.ts';
@@ -44,10 +45,22 @@ Commands:
   festival list | show <id> | cancel <id> | move <id> --start <time> --end <time>
   festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
 
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite and models leader; REDIS_URL,
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader and broadcast changes; REDIS_URL,
 REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
+
+/** What a use case run from the shell (as the operator, through inScope) needs besides the database. */
+function scopeFromEnv(db: Db, i18n: I18n): ScopeDeps {
+  const { DATA_ENCRYPTION_KEY, ...policy } = loadConfigFields([
+    'DATA_ENCRYPTION_KEY',
+    'TIPS_PER_HOUR',
+    'FLOOD_PER_MINUTE',
+    'FESTIVAL_REMINDERS',
+    'TELEGRAM_BOT_USERNAME',
+  ]);
+  return { db, pii: new Pii(DATA_ENCRYPTION_KEY), i18n, policy };
+}
 const out = (line: string) => console.log(line);
 
 const commands: Record<string, () => Command> = {
@@ -57,7 +70,10 @@ const commands: Record<string, () => Command> = {
     const pii = new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
     return (args, db) => inviteCommand(args, db, pii, out);
   },
-  broadcast: () => (args, db) => withKick((kick) => broadcastCommand(args, { db, i18n: new I18n(), kick, out })),
+  broadcast: () => (args, db) => {
+    const i18n = new I18n();
+    return withKick((kick) => broadcastCommand(args, { db, i18n, scope: () => scopeFromEnv(db, i18n), kick, out }));
+  },
   festival: () => {
     const { FESTIVAL_REMINDERS } = loadConfigFields(['FESTIVAL_REMINDERS']);
     return (args, db) =>
