@@ -3,8 +3,8 @@
 import { Redis } from 'ioredis';
 import { createDb } from '../src/db/client.ts';
 import { controlBroadcast } from '../src/features/broadcasts/control.ts';
-import { fanOut } from '../src/features/broadcasts/fanout.ts';
-import { createBroadcast } from '../src/features/broadcasts/store.ts';
+import { fanOut } from '../src/broadcasting/fanout.ts';
+import { createBroadcast } from '../src/broadcasting/store.ts';
 import { DeliveryQueues } from '../src/queues/delivery-queue.ts';
 
 const db = createDb(process.env.DATABASE_URL!, { max: 2 });

@@ -8,7 +8,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createDb } from '../src/db/client.ts';
 import { controlBroadcast } from '../src/features/broadcasts/control.ts';
-import { createBroadcast } from '../src/features/broadcasts/store.ts';
+import { createBroadcast } from '../src/broadcasting/store.ts';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram.ts';
 import { createTestDatabase } from '../test/support/database.ts';
 import { startPrivateRedis } from '../test/support/private-redis.ts';

@@ -28,10 +28,11 @@ import { ReminderQueue, startReminderWorker } from './queues/reminder-queue.ts';
 import { fireReminder, pendingReminders } from './features/festivals/reminders.ts';
 import { DeliveryQueues, startDeliveryWorkers } from './queues/delivery-queue.ts';
 import { Pacer } from './queues/pacer.ts';
-import { Deliverer } from './features/broadcasts/deliver.ts';
-import { fanOut } from './features/broadcasts/fanout.ts';
-import { registerBroadcastMetrics } from './features/broadcasts/metrics.ts';
-import { Reconciler } from './features/broadcasts/reconciler.ts';
+import { Deliverer } from './broadcasting/deliver.ts';
+import { fanOut } from './broadcasting/fanout.ts';
+import { registerBroadcastMetrics } from './broadcasting/metrics.ts';
+import { Reconciler } from './broadcasting/reconciler.ts';
+import { authorNote } from './features/broadcasts/report.ts';
 import { Pii } from './security/pii.ts';
 
 /** `all` runs everything in one process; `web` takes updates; `worker` handles them and sends. */
@@ -181,7 +182,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     const reconciler = new Reconciler({
       db,
       pii,
-      i18n,
+      authorNote: (tx, b, kind) => authorNote(tx, pii, i18n, b, kind),
       deliveries,
       control: broadcastQueue,
       enqueueChat: enqueue,

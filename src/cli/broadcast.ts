@@ -1,14 +1,25 @@
 import { z } from 'zod';
+import { countAudience, type Audience } from '../broadcasting/audience.ts';
+import { MAX_BODY, MIN_BODY } from '../broadcasting/content.ts';
+import { deliveryCounts } from '../broadcasting/store.ts';
 import { parseLocalTime } from '../core/format.ts';
+import { parseRowId } from '../core/menu.ts';
 import { platformSchema } from '../core/messages.ts';
+import { OPERATOR, type Scope } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
-import { countAudience, type Audience } from '../features/broadcasts/audience.ts';
-import { MAX_BODY, MIN_BODY } from '../features/broadcasts/content.ts';
-import { controlBroadcast, type ControlAction } from '../features/broadcasts/control.ts';
+import {
+  broadcastWithin,
+  cancel,
+  draft,
+  pause,
+  resume,
+  start,
+  type BroadcastOutcome,
+  type BroadcastRefusal,
+} from '../features/broadcasts/actions.ts';
 import { statusText } from '../features/broadcasts/report.ts';
-import { createBroadcast, deliveryCounts } from '../features/broadcasts/store.ts';
-import { audit } from '../features/staff/audit.ts';
 import type { I18n } from '../i18n/index.ts';
+import { inScope, type ScopeDeps } from '../pipeline/run-scope.ts';
 import { flags } from './flags.ts';
 
 export const BROADCAST_USAGE = `usage:
@@ -45,9 +56,21 @@ export type Kick = () => Promise<void>;
 interface Io {
   db: Db;
   i18n: I18n;
+  /** What the use cases run with, read from the environment when first needed (the encryption key). */
+  scope: ScopeDeps;
   kick: Kick;
   out: (line: string) => void;
 }
+
+type Steer = 'start' | 'pause' | 'resume' | 'cancel';
+
+/** The operator's refusals, as lines; `action` is the verb refused. */
+const refusalLine = (reason: BroadcastRefusal, id: number, action: Steer): string =>
+  ({
+    'not-found': `No broadcast #${id}.`,
+    state: `Broadcast #${id} cannot ${action} in its state.`,
+    area: `Broadcast #${id} is outside your areas.`,
+  })[reason];
 
 function readTime(raw: string | undefined, out: Io['out']): Date | undefined | null {
   if (!raw) return undefined;
@@ -79,27 +102,36 @@ async function create(args: string[], io: Io): Promise<number> {
   }
   const filters = { ...(o.platform && { platforms: [o.platform] }), ...(o.lang && { locales: [o.lang] }) };
   const audience: Audience = o.area ? { kind: 'area', areaCode: o.area, ...filters } : { kind: 'all', ...filters };
-  const b = await io.db.$transaction(async (tx) => {
-    const created = await createBroadcast(tx, {
-      audience,
-      texts: { vi: o.text, en: o['text-en'] },
-      photo: o['photo-url'] ? { url: o['photo-url'] } : null,
-    });
-    await audit(tx, { actorId: null, action: 'broadcast.create', entity: 'Broadcast', entityId: String(created.id) });
-    if (o.draft) return created;
-    const started = await controlBroadcast(tx, created.id, 'start', { at });
-    return started.ok ? started.broadcast : created;
-  });
+  const input = {
+    audience,
+    texts: { vi: o.text, en: o['text-en'] },
+    photo: o['photo-url'] ? { url: o['photo-url'] } : null,
+  };
+  const { result, wakes } = await inScope(io.scope, (s) =>
+    o.draft ? draft(s, OPERATOR, input) : start(s, OPERATOR, input, at),
+  );
+  if (!result.ok) {
+    io.out(`Not created (${result.reason}).`);
+    return 2;
+  }
+  const b = result.broadcast;
   const count = await countAudience(io.db, audience, b.topic);
   io.out(
     `Broadcast #${b.id}: ${b.status}${b.scheduledAt ? ` for ${b.scheduledAt.toISOString()}` : ''}; ` +
       `${count.total} recipients now (Telegram ${count.telegram}, Zalo ${count.zalo}).`,
   );
-  if (b.status !== 'draft') await kickOrExplain(io);
+  if (wakes.size) await kickOrExplain(io);
   return 0;
 }
 
-async function steer(action: ControlAction, rawId: string | undefined, rest: string[], io: Io): Promise<number> {
+const steps: Record<Steer, (s: Scope, id: number, at: Date | undefined) => Promise<BroadcastOutcome>> = {
+  start: (s, id, at) => start(s, OPERATOR, id, at),
+  pause: (s, id) => pause(s, OPERATOR, id),
+  resume: (s, id) => resume(s, OPERATOR, id),
+  cancel: (s, id) => cancel(s, OPERATOR, id),
+};
+
+async function steer(action: Steer, rawId: string | undefined, rest: string[], io: Io): Promise<number> {
   const id = Number(rawId);
   if (!Number.isSafeInteger(id)) {
     io.out(BROADCAST_USAGE);
@@ -107,27 +139,23 @@ async function steer(action: ControlAction, rawId: string | undefined, rest: str
   }
   const at = readTime(flags(rest).at, io.out);
   if (at === null) return 2;
-  const result = await io.db.$transaction(async (tx) => {
-    const r = await controlBroadcast(tx, id, action, { at });
-    if (r.ok)
-      await audit(tx, { actorId: null, action: `broadcast.${action}`, entity: 'Broadcast', entityId: String(id) });
-    return r;
-  });
+  const { result, wakes } = await inScope(io.scope, (s) => steps[action](s, id, at));
   if (!result.ok) {
-    io.out(result.error === 'not-found' ? `No broadcast #${id}.` : `Broadcast #${id} cannot ${action} in its state.`);
+    io.out(refusalLine(result.reason, id, action));
     return 2;
   }
   io.out(`Broadcast #${id}: ${result.broadcast.status}.`);
-  await kickOrExplain(io);
+  if (wakes.size) await kickOrExplain(io);
   return 0;
 }
 
 async function status(rawId: string | undefined, io: Io): Promise<number> {
-  const b = await io.db.broadcast.findUnique({ where: { id: Number(rawId) || -1 } });
-  if (!b) {
+  const found = await broadcastWithin(io.db, OPERATOR, parseRowId(rawId));
+  if (!found.ok) {
     io.out(`No broadcast #${rawId ?? ''}.`);
     return 2;
   }
+  const b = found.broadcast;
   io.out(statusText(io.i18n, 'en', b, await deliveryCounts(io.db, b.id)));
   io.out(
     `Audience: ${JSON.stringify(b.audience)}; recipients written: ${b.recipientCount}${b.fanoutDoneAt ? '' : ' (fan-out not finished)'}`,
@@ -146,7 +174,7 @@ async function list(io: Io): Promise<number> {
   return 0;
 }
 
-/** `broadcast ...`: the operator's side of broadcasts; every change is audited with the CLI as actor. */
+/** `broadcast ...`: the operator's side of broadcasts, through the same use cases as chat (audited with no actor). */
 export async function broadcastCommand(args: string[], io: Io): Promise<number> {
   const [sub, id, ...rest] = args;
   switch (sub) {

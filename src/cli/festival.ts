@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import type { Policy } from '../config.ts';
 import { parseLocalTime, parseTimeOnDay } from '../core/format.ts';
 import { OPERATOR, type Scope, type Wake } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
@@ -7,8 +5,7 @@ import type { Festival } from '../generated/prisma/client.ts';
 import * as festivals from '../features/festivals/actions.ts';
 import { findFestival, festivalInputSchema, parseNames, rsvpCounts } from '../features/festivals/store.ts';
 import type { I18n } from '../i18n/index.ts';
-import { inScope } from '../pipeline/run-scope.ts';
-import { Pii } from '../security/pii.ts';
+import { inScope, type ScopeDeps } from '../pipeline/run-scope.ts';
 import { flags } from './flags.ts';
 
 export const FESTIVAL_USAGE = `usage:
@@ -23,36 +20,15 @@ export const FESTIVAL_USAGE = `usage:
 export interface FestivalIo {
   db: Db;
   i18n: I18n;
-  /** The configuration the use cases read (FESTIVAL_REMINDERS: the reminders' lead times). */
-  policy: Policy;
+  /** What the use cases run with (FESTIVAL_REMINDERS: the reminders' lead times). */
+  scope: ScopeDeps;
   /** Wakes the workers (broadcasts and reminders); they also find the change at their next pass. */
   kick: () => Promise<void>;
   out: (line: string) => void;
 }
 
-/**
- * Festival changes reach residents as broadcasts, which the workers address (with the key) when they send
- * them: nothing here reads or seals personal data, so the operator's shell needs no DATA_ENCRYPTION_KEY.
- * Should a use case start writing to the outbox, this says so rather than seal it under a throwaway key.
- */
-class NoPersonalData extends Pii {
-  constructor() {
-    super(randomBytes(32).toString('hex'));
-  }
-  override encrypt(): never {
-    throw new Error('the festival CLI has no DATA_ENCRYPTION_KEY to seal personal data with');
-  }
-  override decrypt(): never {
-    return this.encrypt();
-  }
-  override hash(): never {
-    return this.encrypt();
-  }
-}
-
 /** Runs a use case as the operator, in one transaction. */
-const asOperator = <T>(io: FestivalIo, run: (scope: Scope) => Promise<T>) =>
-  inScope({ db: io.db, pii: new NoPersonalData(), i18n: io.i18n, policy: io.policy }, run);
+const asOperator = <T>(io: FestivalIo, run: (scope: Scope) => Promise<T>) => inScope(io.scope, run);
 
 function times(o: Record<string, string>, io: FestivalIo): { startsAt: Date; endsAt: Date } | null {
   const startsAt = o.start ? parseLocalTime(o.start) : undefined;

@@ -45,28 +45,43 @@ Commands:
   festival list | show <id> | cancel <id> | move <id> --start <time> --end <time>
   festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
 
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader and staff revoke; REDIS_URL,
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke and broadcast
+changes; REDIS_URL,
 REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
 const out = (line: string) => console.log(line);
 
+/**
+ * What a use case run by the operator needs (through `inScope`): the texts, the configured limits and the
+ * data key, read only when something is sealed or hashed, so commands that store nothing personal run without it.
+ */
+function operatorScope(db: Db): ScopeDeps {
+  const { DEFAULT_LOCALE, ...policy } = loadConfigFields([
+    'DEFAULT_LOCALE',
+    'TIPS_PER_HOUR',
+    'FLOOD_PER_MINUTE',
+    'FESTIVAL_REMINDERS',
+    'TELEGRAM_BOT_USERNAME',
+  ]);
+  const pii = () => new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
+  return { db, pii, i18n: new I18n(DEFAULT_LOCALE), policy };
+}
+
 const commands: Record<string, () => Command> = {
   areas: () => (args, db) => areasCommand(args, db, out),
-  staff: () => (args, db) => staffCommand(args, { db, scope: () => operatorScope(db) }, out),
+  staff: () => (args, db) => staffCommand(args, { db, scope: operatorScope(db) }, out),
   invite: () => {
     const pii = new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
     return (args, db) => inviteCommand(args, db, pii, out);
   },
-  broadcast: () => (args, db) => withKick((kick) => broadcastCommand(args, { db, i18n: new I18n(), kick, out })),
-  festival: () => {
-    const policy = loadConfigFields([
-      'TIPS_PER_HOUR',
-      'FLOOD_PER_MINUTE',
-      'FESTIVAL_REMINDERS',
-      'TELEGRAM_BOT_USERNAME',
-    ]);
-    return (args, db) => withKick((kick) => festivalCommand(args, { db, i18n: new I18n(), policy, kick, out }));
+  broadcast: () => (args, db) => {
+    const scope = operatorScope(db);
+    return withKick((kick) => broadcastCommand(args, { db, i18n: scope.i18n, scope, kick, out }));
+  },
+  festival: () => (args, db) => {
+    const scope = operatorScope(db);
+    return withKick((kick) => festivalCommand(args, { db, i18n: scope.i18n, scope, kick, out }));
   },
   models: () => {
     const env = loadConfigFields(['TELEGRAM_BOT_USERNAME', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT']);
@@ -75,29 +90,9 @@ const commands: Record<string, () => Command> = {
       (env.TELEGRAM_BOT_TOKEN
         ? (await new Api(env.TELEGRAM_BOT_TOKEN, { apiRoot: env.TELEGRAM_API_ROOT }).getMe()).username
         : undefined);
-    const pii = () => new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
-    const policy = loadConfigFields([
-      'TIPS_PER_HOUR',
-      'FLOOD_PER_MINUTE',
-      'FESTIVAL_REMINDERS',
-      'TELEGRAM_BOT_USERNAME',
-    ]);
-    return (args, db) => modelsCommand(args, { db, pii, i18n: new I18n(), policy, botUsername, out });
+    return (args, db) => modelsCommand(args, { db, scope: operatorScope(db), botUsername, out });
   },
 };
-
-/** What a use case run by the operator needs (through `inScope`): the data key, the texts, the configured limits. */
-function operatorScope(db: Db): ScopeDeps {
-  const { DATA_ENCRYPTION_KEY, DEFAULT_LOCALE, ...policy } = loadConfigFields([
-    'DATA_ENCRYPTION_KEY',
-    'DEFAULT_LOCALE',
-    'TIPS_PER_HOUR',
-    'FLOOD_PER_MINUTE',
-    'FESTIVAL_REMINDERS',
-    'TELEGRAM_BOT_USERNAME',
-  ]);
-  return { db, pii: new Pii(DATA_ENCRYPTION_KEY), i18n: new I18n(DEFAULT_LOCALE), policy };
-}
 
 /**
  * Runs a command that may wake the workers through Redis (broadcasts to send,

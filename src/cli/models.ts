@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Policy } from '../config.ts';
 import { parseRowId } from '../core/menu.ts';
 import { OPERATOR, type Scope } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
@@ -15,9 +14,7 @@ import {
 } from '../features/models/actions.ts';
 import { joinLink, qrPng } from '../features/models/share.ts';
 import { findModel, MODEL_KINDS, REVIEW_DAYS, reviewModels } from '../features/models/store.ts';
-import type { I18n } from '../i18n/index.ts';
-import { inScope } from '../pipeline/run-scope.ts';
-import { Pii } from '../security/pii.ts';
+import { inScope, type ScopeDeps } from '../pipeline/run-scope.ts';
 import { flags } from './flags.ts';
 
 export const MODELS_USAGE = `usage:
@@ -38,10 +35,8 @@ const createSchema = z.object({
 
 export interface ModelsIo {
   db: Db;
-  /** For leader invites (only the keyed hash of a code is stored). */
-  pii: () => Pii;
-  i18n: I18n;
-  policy: Policy;
+  /** What the use cases run with; the data key is read only by what hashes or encrypts (a leader invite). */
+  scope: ScopeDeps;
   /** The bot's username for the deep link: configured or asked of Telegram; undefined when neither works. */
   botUsername: () => Promise<string | undefined>;
   out: (line: string) => void;
@@ -54,25 +49,8 @@ const fail = (io: ModelsIo, ...lines: string[]) => {
 
 const noModel = (raw: string | undefined, io: ModelsIo) => fail(io, `No model #${raw ?? ''}.`);
 
-/**
- * A Pii that reads DATA_ENCRYPTION_KEY when first used: creating or retiring
- * a model encrypts nothing, so (as before) the operator needs the key only
- * for what hashes or encrypts, such as a leader invite.
- */
-function keyOnUse(load: () => Pii): Pii {
-  let pii: Pii | undefined;
-  return new Proxy(Object.create(Pii.prototype) as Pii, {
-    get(_target, name) {
-      pii ??= load();
-      const value: unknown = Reflect.get(pii, name);
-      return typeof value === 'function' ? value.bind(pii) : value;
-    },
-  });
-}
-
 /** Runs a use case as the operator, in one transaction with its audit entry and messages. */
-const asOperator = <T>(io: ModelsIo, run: (scope: Scope) => Promise<T>) =>
-  inScope({ db: io.db, pii: keyOnUse(io.pii), i18n: io.i18n, policy: io.policy }, run);
+const asOperator = <T>(io: ModelsIo, run: (scope: Scope) => Promise<T>) => inScope(io.scope, run);
 
 async function create(args: string[], io: ModelsIo): Promise<number> {
   const parsed = createSchema.safeParse(flags(args));

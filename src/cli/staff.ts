@@ -8,7 +8,7 @@ export const STAFF_USAGE = 'usage: staff list [--area <code>] | staff revoke <gr
 export interface StaffCommandDeps {
   db: Db;
   /** What `revoke` runs with; loaded only when needed (listing needs no data key). */
-  scope: () => ScopeDeps;
+  scope: ScopeDeps;
 }
 
 const refusal: Record<RevokeRefusal, (grantId: string) => string> = {
@@ -42,7 +42,7 @@ export async function staffCommand(
   }
   const grantId = rest[0];
   if (sub === 'revoke' && grantId) {
-    const { result } = await inScope(deps.scope(), (scope) => revoke(scope, OPERATOR, grantId));
+    const { result } = await inScope(deps.scope, (scope) => revoke(scope, OPERATOR, grantId));
     if (!result.ok) {
       out(refusal[result.reason](grantId));
       return 2;

@@ -7,11 +7,10 @@ import type { Db } from '../db/client.ts';
 import type { OutboundMessage } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { judgeSend, type SendPolicy } from '../platforms/send-policy.ts';
 import type { Messenger } from '../platforms/types.ts';
-import { SendError } from '../platforms/types.ts';
 import type { Pii } from '../security/pii.ts';
 
-export const MAX_SEND_ATTEMPTS = 6;
 /** Pending messages of one chat read at a time. */
 const BATCH = 20;
 
@@ -19,6 +18,9 @@ const BATCH = 20;
 export function backoffMs(attempt: number): number {
   return Math.min(10 * 60_000, 500 * 2 ** attempt);
 }
+
+/** A reply is tried six times; a rate limit waits for its `retry_after` without using a try. */
+const OUTBOX_POLICY: SendPolicy = { maxAttempts: 6, backoffMs };
 
 /**
  * Writes messages in the handler's transaction: they exist exactly when the
@@ -93,31 +95,33 @@ export class OutboxSender {
       return null;
     }
     const chatId = this.pii.decrypt(row.chatIdEnc);
-    try {
-      await messenger.send(chatId, outMessageSchema.parse(this.pii.decryptJson(row.payloadEnc)));
-      this.metrics.messagesSent.inc({ platform: row.platform, outcome: 'sent' });
-      return undefined;
-    } catch (err) {
-      const e = err instanceof SendError ? err : new SendError('transient', String(err));
-      this.metrics.messagesSent.inc({ platform: row.platform, outcome: e.reason });
-      if (e.reason === 'blocked' || e.reason === 'rejected') {
-        this.log.warn({ platform: row.platform, reason: e.reason, error: e.message }, 'message not deliverable');
-        await this.#fail(row.id, e.message);
-        if (e.reason === 'blocked') await this.#markBlocked(row.platform, chatId);
+    const send = () => messenger.send(chatId, outMessageSchema.parse(this.pii.decryptJson(row.payloadEnc)));
+    const verdict = await judgeSend(send, row.attempts, OUTBOX_POLICY);
+    this.metrics.messagesSent.inc({
+      platform: row.platform,
+      outcome: verdict.kind === 'sent' ? 'sent' : verdict.failure.reason,
+    });
+    switch (verdict.kind) {
+      case 'sent':
+        return undefined;
+      case 'blocked':
+      case 'rejected':
+        this.log.warn(
+          { platform: row.platform, reason: verdict.failure.reason, error: verdict.failure.message },
+          'message not deliverable',
+        );
+        await this.#fail(row.id, verdict.failure.message);
+        if (verdict.kind === 'blocked') await this.#markBlocked(row.platform, chatId);
         return null;
+      case 'rate-limited':
+      case 'retry': {
+        const nextAttemptAt = verdict.kind === 'retry' ? verdict.at : verdict.until;
+        await this.db.outboundMessage.update({
+          where: { id: row.id },
+          data: { attempts: verdict.tries, lastError: verdict.failure.message.slice(0, 500), nextAttemptAt },
+        });
+        return nextAttemptAt;
       }
-      // Waiting out a rate limit does not use up an attempt.
-      const attempts = e.reason === 'rate_limited' ? row.attempts : row.attempts + 1;
-      if (attempts >= MAX_SEND_ATTEMPTS) {
-        await this.#fail(row.id, e.message);
-        return null;
-      }
-      const nextAttemptAt = new Date(Date.now() + (e.retryAfterMs ?? backoffMs(attempts)));
-      await this.db.outboundMessage.update({
-        where: { id: row.id },
-        data: { attempts, lastError: e.message.slice(0, 500), nextAttemptAt },
-      });
-      return nextAttemptAt;
     }
   }
 

@@ -1,15 +1,39 @@
-import { Queue, Worker } from 'bullmq';
+import { DelayedError, Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Platform } from '../core/messages.ts';
-import { MAX_DELIVERY_ATTEMPTS, type Deliverer } from '../features/broadcasts/deliver.ts';
-import type { QueuedDelivery } from '../features/broadcasts/fanout.ts';
 import type { Logger } from '../logger.ts';
-import { SendError } from '../platforms/types.ts';
 
 /** One broadcast recipient; the delivery row in PostgreSQL holds everything else. */
 interface DeliveryJob {
   d: string;
 }
+
+/** A delivery row waiting for its job. */
+export interface QueuedDelivery {
+  id: bigint;
+  broadcastId: number;
+  platform: Platform;
+}
+
+/** What one run of a delivery job asks of its queue. */
+export type DeliveryNext =
+  /** The row is settled (or held by a paused broadcast): the job is over. */
+  | { then: 'done' }
+  /** The platform said "too many": its whole queue waits until then, and this job runs again (no try used). */
+  | { then: 'hold-platform'; until: Date }
+  /** This job runs again at that time. */
+  | { then: 'retry'; at: Date };
+
+/** What the delivery workers run: the queue knows rows by id only; the processor decides everything else. */
+export interface DeliveryProcessor {
+  deliver(deliveryId: bigint): Promise<DeliveryNext>;
+}
+
+/**
+ * A processor that throws (its database away, a bug) is run again by BullMQ
+ * this often; failed sends never throw, their retries are the processor's.
+ */
+const CRASH_RETRIES = { attempts: 5, backoff: { type: 'exponential', delay: 2000 } } as const;
 
 /** Job states that will still run: what the reconciler compares with the ledger's queued rows. */
 const PENDING_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
@@ -26,8 +50,7 @@ export class DeliveryQueues {
           connection,
           prefix,
           defaultJobOptions: {
-            attempts: MAX_DELIVERY_ATTEMPTS,
-            backoff: { type: 'exponential', delay: 2000 },
+            ...CRASH_RETRIES,
             removeOnComplete: true,
             removeOnFail: true,
           },
@@ -74,28 +97,31 @@ export class DeliveryQueues {
   }
 }
 
-/** A worker per platform; a 429 pauses that platform's whole queue and puts the job back without using an attempt. */
+/**
+ * A worker per platform. A 429 pauses that platform's whole queue and puts the
+ * job back without using an attempt; a retry is the same job, delayed.
+ */
 export function startDeliveryWorkers(
   connection: Redis,
   prefix: string,
   queues: DeliveryQueues,
   concurrency: number,
-  deliverer: Deliverer,
+  processor: DeliveryProcessor,
   log: Logger,
 ): Worker<DeliveryJob>[] {
   return queues.platforms.map((platform) => {
     const queue = queues.queue(platform)!;
     const worker = new Worker<DeliveryJob>(
       queue.name,
-      async (job) => {
-        try {
-          await deliverer.deliver(BigInt(job.data.d), job.attemptsMade + 1 >= MAX_DELIVERY_ATTEMPTS);
-        } catch (err) {
-          if (err instanceof SendError && err.reason === 'rate_limited') {
-            await queue.rateLimit(err.retryAfterMs ?? 1000);
-            throw Worker.RateLimitError();
-          }
-          throw err;
+      async (job, token) => {
+        const next = await processor.deliver(BigInt(job.data.d));
+        if (next.then === 'hold-platform') {
+          await queue.rateLimit(Math.max(1, next.until.getTime() - Date.now()));
+          throw Worker.RateLimitError();
+        }
+        if (next.then === 'retry') {
+          await job.moveToDelayed(next.at.getTime(), token);
+          throw new DelayedError();
         }
       },
       {
@@ -110,10 +136,7 @@ export function startDeliveryWorkers(
         maxStalledCount: 2,
       },
     );
-    worker.on('failed', (job, err) => {
-      if (job && job.attemptsMade < MAX_DELIVERY_ATTEMPTS)
-        log.debug({ err, jobId: job.id }, 'delivery will be retried');
-    });
+    worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'delivery job failed'));
     worker.on('error', (err) => log.error({ err, platform }, 'delivery worker error'));
     return worker;
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
-import { createBroadcast } from '../../src/features/broadcasts/store.ts';
+import { createBroadcast } from '../../src/broadcasting/store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { residents, seedResidents } from '../support/residents.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
-import { createBroadcast } from '../../src/features/broadcasts/store.ts';
+import { createBroadcast } from '../../src/broadcasting/store.ts';
 import { createModel, leaveModel, requestJoin } from '../../src/features/models/store.ts';
 import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
 import { residents, seedResidents, type Resident } from '../support/residents.ts';

@@ -4,7 +4,7 @@ import type { Tx } from '../../core/tx.ts';
 import type { Broadcast } from '../../generated/prisma/client.ts';
 import { isLocale, type I18n, type Locale } from '../../i18n/index.ts';
 import type { Pii } from '../../security/pii.ts';
-import { deliveryCounts, type DeliveryCounts } from './store.ts';
+import { deliveryCounts, type DeliveryCounts } from '../../broadcasting/store.ts';
 
 /** "3 phút 5 giây" / "3 min 5 s". */
 export function durationText(i18n: I18n, locale: Locale, ms: number): string {

@@ -3,7 +3,7 @@ import type { Tx } from '../../core/tx.ts';
 import type { Commendation, Festival, Prisma } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { controlBroadcast } from '../broadcasts/control.ts';
-import { createBroadcast } from '../broadcasts/store.ts';
+import { createBroadcast } from '../../broadcasting/store.ts';
 import { audit } from '../staff/audit.ts';
 import { covers, TIP_ROLES } from '../staff/grants.ts';
 import { dropReminders, planReminders } from './reminders.ts';

@@ -4,7 +4,7 @@ import type { Festival, FestivalReminder } from '../../generated/prisma/client.t
 import type { I18n } from '../../i18n/index.ts';
 import { areaLabel } from '../areas/search.ts';
 import { controlBroadcast } from '../broadcasts/control.ts';
-import { createBroadcast } from '../broadcasts/store.ts';
+import { createBroadcast } from '../../broadcasting/store.ts';
 import { reminderTexts, rsvpButtons } from './texts.ts';
 
 /** A delayed job's id: the reminder and the time it was due when scheduled (a moved festival's old jobs no longer match). */

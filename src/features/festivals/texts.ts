@@ -1,7 +1,7 @@
 import { formatTime } from '../../core/format.ts';
 import type { Festival } from '../../generated/prisma/client.ts';
 import { LOCALES, type I18n, type Locale } from '../../i18n/index.ts';
-import type { Content, Texts } from '../broadcasts/content.ts';
+import type { Content, Texts } from '../../broadcasting/content.ts';
 import { festChoice } from './choices.ts';
 
 /** "7 ngày", "2 giờ", "30 phút": how long before the start a reminder goes out. */

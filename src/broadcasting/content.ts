@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { photoRefSchema, type OutMessage, type PhotoRef } from '../../core/messages.ts';
-import type { I18n, Locale } from '../../i18n/index.ts';
+import { photoRefSchema, type OutMessage, type PhotoRef } from '../core/messages.ts';
+import type { I18n, Locale } from '../i18n/index.ts';
 
 /** Longest body an author may write: with the header and footer it still fits one Telegram message. */
 export const MAX_BODY = 3500;

@@ -1,23 +1,27 @@
-import { chatKeyOf } from '../../core/keys.ts';
-import type { Db } from '../../db/client.ts';
-import type { Broadcast } from '../../generated/prisma/client.ts';
-import type { I18n } from '../../i18n/index.ts';
-import type { Logger } from '../../logger.ts';
-import type { Enqueue } from '../../pipeline/inbox.ts';
-import { writeOutbox } from '../../pipeline/outbox.ts';
-import type { BroadcastQueue } from '../../queues/broadcast-queue.ts';
-import type { DeliveryQueues } from '../../queues/delivery-queue.ts';
-import type { Pii } from '../../security/pii.ts';
+import type { Envelope } from '../core/context.ts';
+import { chatKeyOf } from '../core/keys.ts';
+import type { Tx } from '../core/tx.ts';
+import type { Db } from '../db/client.ts';
+import type { Broadcast } from '../generated/prisma/client.ts';
+import type { Logger } from '../logger.ts';
+import type { Enqueue } from '../pipeline/inbox.ts';
+import { writeOutbox } from '../pipeline/outbox.ts';
+import type { BroadcastQueue } from '../queues/broadcast-queue.ts';
+import type { DeliveryQueues } from '../queues/delivery-queue.ts';
+import type { Pii } from '../security/pii.ts';
 import { queuedDeliveries } from './fanout.ts';
-import { authorNote } from './report.ts';
 
 /** A running broadcast tells its author how far it got this often. */
 const PROGRESS_EVERY_MS = 60_000;
 
+/** What the author of a broadcast is told when it ends or as it goes; null when they have no chat. */
+export type AuthorNote = (tx: Tx, b: Broadcast, kind: 'report' | 'progress') => Promise<Envelope | null>;
+
 export interface ReconcilerDeps {
   db: Db;
   pii: Pii;
-  i18n: I18n;
+  /** The words are the broadcasts feature's; the engine only knows when to send them. */
+  authorNote: AuthorNote;
   deliveries: DeliveryQueues;
   control: BroadcastQueue;
   /** Schedules sending a chat's outbox (the author's report). */
@@ -100,7 +104,7 @@ export class Reconciler {
 
   /** Marks the broadcast done once, and reports to its author. */
   async #finish(b: Broadcast): Promise<void> {
-    const { db, pii, i18n } = this.deps;
+    const { db, pii, authorNote } = this.deps;
     const note = await db.$transaction(async (tx) => {
       const moved = await tx.broadcast.updateMany({
         where: { id: b.id, status: 'sending' },
@@ -108,7 +112,7 @@ export class Reconciler {
       });
       if (!moved.count) return null;
       const done = await tx.broadcast.findUniqueOrThrow({ where: { id: b.id } });
-      const envelope = await authorNote(tx, pii, i18n, done, 'report');
+      const envelope = await authorNote(tx, done, 'report');
       if (envelope) await writeOutbox(tx, pii, [envelope]);
       return envelope;
     });
@@ -117,7 +121,7 @@ export class Reconciler {
   }
 
   async #progress(b: Broadcast): Promise<void> {
-    const { db, pii, i18n } = this.deps;
+    const { db, pii, authorNote } = this.deps;
     const last = (b.progressSentAt ?? b.startedAt ?? b.createdAt).getTime();
     if (Date.now() - last < PROGRESS_EVERY_MS) return;
     const note = await db.$transaction(async (tx) => {
@@ -126,7 +130,7 @@ export class Reconciler {
         data: { progressSentAt: new Date() },
       });
       if (!moved.count) return null;
-      const envelope = await authorNote(tx, pii, i18n, b, 'progress');
+      const envelope = await authorNote(tx, b, 'progress');
       if (envelope) await writeOutbox(tx, pii, [envelope]);
       return envelope;
     });

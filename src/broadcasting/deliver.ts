@@ -1,26 +1,23 @@
-import { chatKeyOf } from '../../core/keys.ts';
-import type { Platform } from '../../core/messages.ts';
-import type { Db } from '../../db/client.ts';
-import type { Broadcast, DeliveryStatus, Identity, User } from '../../generated/prisma/client.ts';
-import { isLocale, type I18n } from '../../i18n/index.ts';
-import type { Metrics } from '../../metrics.ts';
-import { SendError, type Messenger } from '../../platforms/types.ts';
-import type { Pii } from '../../security/pii.ts';
-import { renderBroadcast, type Content } from './content.ts';
+import { chatKeyOf } from '../core/keys.ts';
+import type { Platform } from '../core/messages.ts';
+import type { Db } from '../db/client.ts';
+import type { Broadcast, DeliveryStatus, Identity, User } from '../generated/prisma/client.ts';
+import { isLocale, type I18n } from '../i18n/index.ts';
+import type { Metrics } from '../metrics.ts';
+import { judgeSend, type SendPolicy } from '../platforms/send-policy.ts';
+import type { Messenger } from '../platforms/types.ts';
+import type { DeliveryNext, DeliveryProcessor } from '../queues/delivery-queue.ts';
+import type { Pii } from '../security/pii.ts';
 import { recipientFilter } from './audience.ts';
+import { renderBroadcast, type Content } from './content.ts';
 import { audienceOf, contentOf } from './store.ts';
 
-/** Tries per recipient on network or server errors (rate limits do not count). */
-export const MAX_DELIVERY_ATTEMPTS = 5;
+/** Five tries per recipient, 2 s, 4 s, 8 s, 16 s apart; a rate limit pauses the platform without using one. */
+const DELIVERY_POLICY: SendPolicy = { maxAttempts: 5, backoffMs: (tries) => 1000 * 2 ** tries };
 /** How long a worker trusts what it read of a broadcast: a pause or cancel reaches new jobs within this. */
 const BROADCAST_CACHE_MS = 250;
 
-/**
- * What became of one delivery job: a final status, `held` (the broadcast is
- * paused: the row stays queued for the resume), or `settled` (someone else
- * already finished the row). Retryable failures are thrown as SendError.
- */
-export type DeliveryOutcome = DeliveryStatus | 'held' | 'settled';
+const DONE: DeliveryNext = { then: 'done' };
 
 export interface DelivererDeps {
   db: Db;
@@ -41,23 +38,26 @@ function exclusion(identity: (Identity & { user: User }) | null, b: Broadcast): 
   return undefined;
 }
 
-/** Sends one recipient their copy of a broadcast and records the outcome on the delivery row. */
-export class Deliverer {
+/**
+ * Sends one recipient their copy of a broadcast and records the outcome on the
+ * delivery row. The row decides: one already settled (a duplicate job, a
+ * cancel) is not sent again, and one of a paused broadcast stays queued for the resume.
+ */
+export class Deliverer implements DeliveryProcessor {
   readonly #cache = new Map<number, { until: number; broadcast: Broadcast; content: Content }>();
 
   constructor(readonly deps: DelivererDeps) {}
 
-  async deliver(deliveryId: bigint, finalAttempt: boolean): Promise<DeliveryOutcome> {
+  async deliver(deliveryId: bigint): Promise<DeliveryNext> {
     const { db, pii, i18n, messengers, metrics } = this.deps;
     const d = await db.delivery.findUnique({
       where: { id: deliveryId },
       include: { identity: { include: { user: true } } },
     });
-    // The ledger decides: a row already settled (a duplicate job, a cancel) is not sent again.
-    if (!d || d.status !== 'queued') return 'settled';
+    if (!d || d.status !== 'queued') return DONE;
     const { broadcast, content } = await this.#broadcast(d.broadcastId);
     if (broadcast.status === 'cancelled') return this.#settle(d.id, d.platform, 'skipped', 'cancelled');
-    if (broadcast.status !== 'sending') return 'held';
+    if (broadcast.status !== 'sending') return DONE;
     const excluded = exclusion(d.identity, broadcast) ?? (await this.#leftAudience(d.identity!, broadcast));
     if (excluded) return this.#settle(d.id, d.platform, excluded === 'blocked' ? 'blocked' : 'skipped', excluded);
     const identity = d.identity!;
@@ -66,29 +66,30 @@ export class Deliverer {
 
     const chatId = pii.decrypt(identity.chatIdEnc);
     const locale = isLocale(identity.user.locale) ? identity.user.locale : i18n.defaultLocale;
-    try {
-      await messenger.send(chatId, renderBroadcast(i18n, locale, content), {
+    const send = () =>
+      messenger.send(chatId, renderBroadcast(i18n, locale, content), {
         bulk: { chatKey: chatKeyOf(pii, d.platform, chatId) },
       });
-    } catch (err) {
-      const e = err instanceof SendError ? err : new SendError('transient', String(err));
-      if (e.reason === 'rate_limited') {
-        metrics.deliveries.inc({ platform: d.platform, outcome: 'rate_limited' });
-        throw e;
-      }
-      if (e.reason === 'blocked') {
+    const verdict = await judgeSend(send, d.attempts, DELIVERY_POLICY);
+    switch (verdict.kind) {
+      case 'sent':
+        return this.#settle(d.id, d.platform, 'sent', null, verdict.tries);
+      case 'blocked':
         await db.identity.update({ where: { id: identity.id }, data: { blockedAt: new Date() } });
-        return this.#settle(d.id, d.platform, 'blocked', e.message, 1);
-      }
-      if (e.reason === 'rejected' || finalAttempt) return this.#settle(d.id, d.platform, 'failed', e.message, 1);
-      metrics.deliveries.inc({ platform: d.platform, outcome: 'retry' });
-      await db.delivery.update({
-        where: { id: d.id },
-        data: { attempts: { increment: 1 }, error: e.message.slice(0, 500), updatedAt: new Date() },
-      });
-      throw e;
+        return this.#settle(d.id, d.platform, 'blocked', verdict.failure.message, verdict.tries);
+      case 'rejected':
+        return this.#settle(d.id, d.platform, 'failed', verdict.failure.message, verdict.tries);
+      case 'rate-limited':
+        metrics.deliveries.inc({ platform: d.platform, outcome: 'rate_limited' });
+        return { then: 'hold-platform', until: verdict.until };
+      case 'retry':
+        metrics.deliveries.inc({ platform: d.platform, outcome: 'retry' });
+        await db.delivery.update({
+          where: { id: d.id },
+          data: { attempts: verdict.tries, error: verdict.failure.message.slice(0, 500), updatedAt: new Date() },
+        });
+        return { then: 'retry', at: verdict.at };
     }
-    return this.#settle(d.id, d.platform, 'sent', null, 1);
   }
 
   /**
@@ -106,20 +107,21 @@ export class Deliverer {
     return still.length ? undefined : 'left audience';
   }
 
+  /** Records a final status; `tries`, when given, is the row's count of tries from now on. */
   async #settle(
     id: bigint,
     platform: Platform,
     status: DeliveryStatus,
     error: string | null,
-    attempts = 0,
-  ): Promise<DeliveryOutcome> {
+    tries?: number,
+  ): Promise<DeliveryNext> {
     await this.deps.db.delivery.updateMany({
       // A message that went out is recorded as sent even if a cancel skipped the row meanwhile.
       where: { id, status: status === 'sent' ? { in: ['queued', 'skipped'] } : 'queued' },
-      data: { status, error: error?.slice(0, 500) ?? null, attempts: { increment: attempts }, updatedAt: new Date() },
+      data: { status, error: error?.slice(0, 500) ?? null, attempts: tries, updatedAt: new Date() },
     });
     this.deps.metrics.deliveries.inc({ platform, outcome: status });
-    return status;
+    return DONE;
   }
 
   async #broadcast(id: number) {

@@ -1,6 +1,6 @@
 import { Gauge } from 'prom-client';
-import type { Metrics } from '../../metrics.ts';
-import type { DeliveryQueues } from '../../queues/delivery-queue.ts';
+import type { Metrics } from '../metrics.ts';
+import type { DeliveryQueues } from '../queues/delivery-queue.ts';
 
 /** Delivery queue depth per platform and state, read from Redis at scrape time. */
 export function registerBroadcastMetrics(metrics: Metrics, deliveries: DeliveryQueues): void {

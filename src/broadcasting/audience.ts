@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { platformSchema } from '../../core/messages.ts';
-import type { Tx } from '../../core/tx.ts';
-import { Prisma, type BroadcastTopic } from '../../generated/prisma/client.ts';
-import { LOCALES } from '../../i18n/index.ts';
+import { platformSchema } from '../core/messages.ts';
+import type { Tx } from '../core/tx.ts';
+import { Prisma, type BroadcastTopic } from '../generated/prisma/client.ts';
+import { LOCALES } from '../i18n/index.ts';
 
 const filters = {
   platforms: z.array(platformSchema).min(1).optional(),

@@ -1,18 +1,13 @@
-import type { Platform } from '../../core/messages.ts';
-import type { Db } from '../../db/client.ts';
-import type { Broadcast } from '../../generated/prisma/client.ts';
+import type { Platform } from '../core/messages.ts';
+import type { Db } from '../db/client.ts';
+import type { Broadcast } from '../generated/prisma/client.ts';
+import type { QueuedDelivery } from '../queues/delivery-queue.ts';
 import { recipientFilter } from './audience.ts';
 import { audienceOf, FINAL_STATUSES } from './store.ts';
 
 /** Recipients written and enqueued per round: memory stays flat whatever the audience. */
 export const FANOUT_PAGE = 1000;
 
-/** A delivery row waiting for its job. */
-export interface QueuedDelivery {
-  id: bigint;
-  broadcastId: number;
-  platform: Platform;
-}
 export type EnqueueDeliveries = (rows: QueuedDelivery[]) => Promise<void>;
 
 /**

@@ -1,6 +1,6 @@
-import type { Tx } from '../../core/tx.ts';
-import type { Broadcast, BroadcastStatus, DeliveryStatus, Prisma } from '../../generated/prisma/client.ts';
-import { areaLabel } from '../areas/search.ts';
+import type { Tx } from '../core/tx.ts';
+import type { Broadcast, BroadcastStatus, DeliveryStatus, Prisma } from '../generated/prisma/client.ts';
+import { areaLabel } from '../features/areas/search.ts';
 import { audienceSchema, type Audience } from './audience.ts';
 import { buttonsSchema, storedPhotoSchema, textsSchema, type Content } from './content.ts';
 
@@ -24,8 +24,8 @@ export interface NewBroadcast {
   festivalId?: number;
 }
 
-/** The area that owns an audience: who may steer the broadcast, and the "from" line. */
-async function owningArea(tx: Tx, audience: Audience, festivalId: number | undefined): Promise<string | null> {
+/** The area that owns an audience (a model's or festival's own): who may steer the broadcast, and the "from" line. */
+export async function owningArea(tx: Tx, audience: Audience, festivalId?: number): Promise<string | null> {
   if (audience.kind === 'area') return audience.areaCode;
   if (audience.kind === 'model')
     return (await tx.localModel.findUniqueOrThrow({ where: { id: audience.modelId } })).areaCode;
