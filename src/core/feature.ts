@@ -21,8 +21,6 @@ export interface Feature {
   actions?: Record<string, Route>;
   /** The feature's dialogues: free input (text, photo, location) goes to the open one's current step. */
   flows?: AnyFlow[];
-  /** Free input handlers of dialogues not yet written as flow definitions, by dialogue name. */
-  inputs?: Record<string, Handler>;
   /** Entries this feature adds to the main menu of a registered person. */
   mainMenu?: (ctx: ChatContext) => MenuOption[];
   /** Runs before any route; returns false to drop the update (e.g. a flood). */

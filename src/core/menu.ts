@@ -1,4 +1,3 @@
-import type { ChatContext } from './context.ts';
 import { fold } from './fold.ts';
 import type { MenuOption } from './messages.ts';
 
@@ -27,14 +26,4 @@ export function parseRowId(raw: string | number | undefined): number | undefined
   const id =
     typeof raw === 'number' ? raw : /^#?\d{1,10}$/.test(raw?.trim() ?? '') ? Number(raw!.trim().replace('#', '')) : NaN;
   return Number.isInteger(id) && id > 0 && id <= 2_147_483_647 ? id : undefined;
-}
-
-/** A feature's choices `<action>:<verb>:<value>`, routed by verb; an unknown verb is an expired choice. */
-export function byVerb(verbs: Record<string, (ctx: ChatContext, value: string) => Promise<void> | void>) {
-  return async (ctx: ChatContext, arg: string): Promise<void> => {
-    const { action: verb, arg: value } = parseChoice(arg);
-    const run = verbs[verb];
-    if (!run) return ctx.reply(ctx.t('choice-expired'));
-    await run(ctx, value);
-  };
 }

@@ -34,7 +34,6 @@ export class Router implements Navigation {
       for (const [name, route] of Object.entries(f.commands ?? {})) this.#register(this.#commands, name, route, f);
       for (const [name, route] of Object.entries(f.actions ?? {})) this.#register(this.#actions, name, route, f);
       for (const flow of f.flows ?? []) this.#register(this.#flows, flow.name, (ctx) => flow.input(ctx), f);
-      for (const [name, handler] of Object.entries(f.inputs ?? {})) this.#register(this.#flows, name, handler, f);
     }
   }
 
