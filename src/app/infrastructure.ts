@@ -1,0 +1,111 @@
+import { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import type { Feature } from '../core/feature.ts';
+import type { Platform } from '../core/messages.ts';
+import { Router } from '../core/router.ts';
+import { createDb, type Db } from '../db/client.ts';
+import { applyMigrations } from '../db/migrate.ts';
+import { registerBroadcastMetrics } from '../broadcasting/metrics.ts';
+import { importAreas } from '../features/areas/import.ts';
+import { beginOnboarding } from '../features/index.ts';
+import { registerTipMetrics } from '../features/tips/metrics.ts';
+import { I18n } from '../i18n/index.ts';
+import type { Logger } from '../logger.ts';
+import { createMetrics, type Metrics } from '../metrics.ts';
+import { Inbox, type Enqueue } from '../pipeline/inbox.ts';
+import type { Messenger } from '../platforms/types.ts';
+import { BroadcastQueue } from '../queues/broadcast-queue.ts';
+import { ChatQueue } from '../queues/chat-queue.ts';
+import { DeliveryQueues } from '../queues/delivery-queue.ts';
+import { Pacer } from '../queues/pacer.ts';
+import { ReminderQueue } from '../queues/reminder-queue.ts';
+import { Pii } from '../security/pii.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import { createMessengers } from './messengers.ts';
+
+/** What every role shares: the ledger, the queues' producers, the messengers, the router. */
+export interface Infrastructure {
+  config: Config;
+  log: Logger;
+  db: Db;
+  pii: Pii;
+  i18n: I18n;
+  metrics: Metrics;
+  /** Producers fail fast when Redis is away (the sweeper recovers); workers open their own connection. */
+  queueRedis: Redis;
+  router: Router;
+  messengerList: Messenger[];
+  messengers: ReadonlyMap<Platform, Messenger>;
+  chatQueue: ChatQueue;
+  enqueue: Enqueue;
+  inbox: Inbox;
+  deliveries: DeliveryQueues;
+  broadcastQueue: BroadcastQueue;
+  reminderQueue: ReminderQueue;
+}
+
+/** Opens connections and builds the shared parts; each registers how it closes. */
+export async function openInfrastructure(
+  config: Config,
+  log: Logger,
+  features: Feature[],
+  opts: { migrate: boolean },
+  lifecycle: Lifecycle,
+): Promise<Infrastructure> {
+  if (opts.migrate) {
+    const applied = await applyMigrations(config.DATABASE_URL);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+  }
+  const db = createDb(config.DATABASE_URL);
+  lifecycle.started('database', () => db.$disconnect());
+  if (opts.migrate && (await db.area.count()) === 0) {
+    // A new database gets the administrative areas, so onboarding works from the first start.
+    log.info(await importAreas(db), 'areas imported');
+  }
+  const pii = new Pii(config.DATA_ENCRYPTION_KEY);
+  const i18n = new I18n(config.DEFAULT_LOCALE);
+  const metrics = createMetrics();
+  registerTipMetrics(metrics, db);
+  const queueRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
+  lifecycle.started('redis (queues)', () => queueRedis.disconnect());
+
+  const router = new Router(features, { onboard: beginOnboarding });
+  // Every send of a platform, from any process, shares one sliding-window budget.
+  const pacers = {
+    telegram: new Pacer(queueRedis, config.REDIS_PREFIX, 'telegram', config.TELEGRAM_RATE),
+    zalo: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo', config.ZALO_RATE),
+  };
+  const messengerList = createMessengers(config, router.commandNames, i18n, log, pacers);
+  const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));
+  if (!messengerList.length) log.warn('no messenger token configured: the bot is off on every platform');
+
+  const chatQueue = new ChatQueue(queueRedis, config.REDIS_PREFIX);
+  const enqueue: Enqueue = (chatKey, delayMs) => chatQueue.add(chatKey, delayMs);
+  const deliveries = new DeliveryQueues(queueRedis, config.REDIS_PREFIX, [...messengers.keys()]);
+  const broadcastQueue = new BroadcastQueue(queueRedis, config.REDIS_PREFIX);
+  const reminderQueue = new ReminderQueue(queueRedis, config.REDIS_PREFIX);
+  lifecycle.started('queue producers', () =>
+    Promise.all([chatQueue.close(), deliveries.close(), broadcastQueue.close(), reminderQueue.close()]),
+  );
+  registerBroadcastMetrics(metrics, deliveries);
+
+  return {
+    config,
+    log,
+    db,
+    pii,
+    i18n,
+    metrics,
+    queueRedis,
+    router,
+    messengerList,
+    messengers,
+    chatQueue,
+    enqueue,
+    inbox: new Inbox(db, pii, enqueue, log, metrics),
+    deliveries,
+    broadcastQueue,
+    reminderQueue,
+  };
+}

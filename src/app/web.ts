@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import { buildHttpServer } from '../http/server.ts';
+import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
+import type { Infrastructure } from './infrastructure.ts';
+import type { Lifecycle } from './lifecycle.ts';
+
+/**
+ * The HTTP server: health and metrics in every role; webhooks (or polling) only
+ * where updates are taken. Returns its base URL.
+ */
+export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lifecycle: Lifecycle): Promise<string> {
+  const { config, log, db, pii, i18n, metrics, queueRedis, inbox, messengerList } = infra;
+  const app = buildHttpServer({
+    log,
+    metrics,
+    messengers: takesUpdates ? messengerList : [],
+    inbox,
+    unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
+    api: { db, pii },
+    checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  lifecycle.started('http', () => app.close());
+  const { port } = app.server.address() as AddressInfo;
+  log.info({ port, takesUpdates, messengers: messengerList.map((m) => m.platform) }, 'antq-bot listening');
+  if (takesUpdates) {
+    // The server listens before webhooks are registered, so the first update finds it up.
+    for (const m of messengerList) {
+      await m
+        .setup(config.PUBLIC_URL)
+        .catch((err) => log.error({ err, platform: m.platform }, 'messenger setup failed'));
+      if (config.UPDATES_MODE === 'polling') m.startPolling((incoming) => inbox.accept(incoming));
+    }
+    lifecycle.started('polling', () => Promise.all(messengerList.map((m) => m.stopPolling())));
+  }
+  return `http://127.0.0.1:${port}`;
+}

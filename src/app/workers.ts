@@ -1,0 +1,130 @@
+import { Redis } from 'ioredis';
+import type { Policy } from '../config.ts';
+import { Deliverer } from '../broadcasting/deliver.ts';
+import { fanOut } from '../broadcasting/fanout.ts';
+import { Reconciler } from '../broadcasting/reconciler.ts';
+import { authorNote } from '../features/broadcasts/report.ts';
+import { fireReminder, pendingReminders } from '../features/festivals/reminders.ts';
+import { ChatLocks } from '../pipeline/chat-lock.ts';
+import { ChatDrainer } from '../pipeline/drain.ts';
+import { OutboxSender } from '../pipeline/outbox.ts';
+import { Sweeper } from '../pipeline/sweeper.ts';
+import { startBroadcastWorker } from '../queues/broadcast-queue.ts';
+import { startChatWorker } from '../queues/chat-queue.ts';
+import { startDeliveryWorkers } from '../queues/delivery-queue.ts';
+import { startReminderWorker } from '../queues/reminder-queue.ts';
+import type { Infrastructure } from './infrastructure.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import { botUsername } from './messengers.ts';
+
+/** Workers block on Redis (maxRetriesPerRequest: null) instead of failing fast like the producers. */
+function workerConnection(infra: Infrastructure, lifecycle: Lifecycle): Redis {
+  const redis = new Redis(infra.config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', (err) => infra.log.warn({ err }, 'redis (worker) error'));
+  lifecycle.started('redis (workers)', () => redis.disconnect());
+  return redis;
+}
+
+/** Updates handled chat by chat, their replies sent from the outbox; the sweeper re-queues what Redis lost. */
+function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, lifecycle: Lifecycle): void {
+  const { config, db, pii, i18n, router, messengers, enqueue, log, metrics } = infra;
+  const drainer = new ChatDrainer({
+    db,
+    pii,
+    i18n,
+    router,
+    policy,
+    messengers,
+    enqueue,
+    wake: (what) => (what === 'broadcasts' ? infra.broadcastQueue.kick() : infra.reminderQueue.requestSync()),
+    log,
+    metrics,
+    outbox: new OutboxSender(db, pii, messengers, log, metrics),
+    locks: new ChatLocks(redis, config.REDIS_PREFIX),
+  });
+  const worker = startChatWorker(
+    redis,
+    config.REDIS_PREFIX,
+    config.WORKER_CONCURRENCY,
+    (key) => drainer.drain(key),
+    log,
+  );
+  const sweeper = new Sweeper(db, infra.chatQueue, log);
+  sweeper.start();
+  lifecycle.started('chat handling', async () => {
+    await sweeper.stop();
+    await worker.close();
+  });
+}
+
+/** Fan-out, paced delivery and the reconciler that keeps the queues in line with the ledger. */
+function startBroadcasting(infra: Infrastructure, redis: Redis, lifecycle: Lifecycle): void {
+  const { config, db, pii, i18n, messengers, metrics, deliveries, broadcastQueue, log } = infra;
+  const deliverer = new Deliverer({ db, pii, i18n, messengers, metrics });
+  const deliveryWorkers = startDeliveryWorkers(
+    redis,
+    config.REDIS_PREFIX,
+    deliveries,
+    config.BROADCAST_CONCURRENCY,
+    deliverer,
+    log,
+  );
+  const reconciler = new Reconciler({
+    db,
+    pii,
+    authorNote: (tx, b, kind) => authorNote(tx, pii, i18n, b, kind),
+    deliveries,
+    control: broadcastQueue,
+    enqueueChat: infra.enqueue,
+    log,
+  });
+  const broadcastWorker = startBroadcastWorker(
+    redis,
+    config.REDIS_PREFIX,
+    { fanOut: (id) => fanOut(db, id, (rows) => deliveries.add(rows)), reconcile: () => reconciler.run() },
+    log,
+  );
+  reconciler.start(config.BROADCAST_RECONCILE_SECONDS * 1000);
+  void reconciler.run().catch(() => undefined);
+  lifecycle.started('broadcasting', async () => {
+    await reconciler.stop();
+    await Promise.all([broadcastWorker, ...deliveryWorkers].map((w) => w.close()));
+  });
+}
+
+/** Festival reminders: delayed jobs rebuilt from the ledger as often as broadcasts are reconciled. */
+function startReminders(infra: Infrastructure, redis: Redis, lifecycle: Lifecycle): void {
+  const { config, db, i18n, reminderQueue, broadcastQueue, log } = infra;
+  const worker = startReminderWorker(
+    redis,
+    config.REDIS_PREFIX,
+    {
+      fire: async (jobId) => {
+        const outcome = await fireReminder(db, i18n, jobId);
+        if (typeof outcome === 'object') await broadcastQueue.kick();
+        log.info({ jobId, outcome }, 'festival reminder');
+      },
+      sync: async () => reminderQueue.sync(await pendingReminders(db)),
+    },
+    log,
+  );
+  const sync = () => void reminderQueue.requestSync().catch(() => undefined);
+  const timer = setInterval(sync, config.BROADCAST_RECONCILE_SECONDS * 1000);
+  sync();
+  lifecycle.started('reminders', async () => {
+    clearInterval(timer);
+    await worker.close();
+  });
+}
+
+/** Everything a worker role runs; each part stops before the connection it uses. */
+export async function startWorkers(infra: Infrastructure, lifecycle: Lifecycle): Promise<void> {
+  const policy = {
+    ...infra.config,
+    TELEGRAM_BOT_USERNAME: await botUsername(infra.config, infra.messengers, infra.log),
+  };
+  const redis = workerConnection(infra, lifecycle);
+  startChatHandling(infra, redis, policy, lifecycle);
+  startBroadcasting(infra, redis, lifecycle);
+  startReminders(infra, redis, lifecycle);
+}
