@@ -7,13 +7,11 @@ import { createDb, type Db } from '../../src/db/client.ts';
 import { cancel, pause, resume, start, type BroadcastOutcome } from '../../src/features/broadcasts/actions.ts';
 import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
 import type { BroadcastStatus } from '../../src/generated/prisma/enums.ts';
-import { I18n } from '../../src/i18n/index.ts';
-import { inScope } from '../../src/pipeline/run-scope.ts';
 import { ownDatabase } from '../support/harness.ts';
 import { seedPerson, testPii } from '../support/people.ts';
+import { runUseCase } from '../support/use-cases.ts';
 import { areaCode } from '../support/staff.ts';
 
-const policy = { TIPS_PER_HOUR: 5, FLOOD_PER_MINUTE: 30, FESTIVAL_REMINDERS: [], TELEGRAM_BOT_USERNAME: undefined };
 const pii = testPii();
 
 let db: Db;
@@ -40,7 +38,7 @@ afterAll(async () => {
   await drop?.();
 });
 
-const run = <T>(use: (scope: Scope) => Promise<T>) => inScope({ db, pii, i18n: new I18n('vi'), policy }, use);
+const run = <T>(use: (scope: Scope) => Promise<T>) => runUseCase(db, use);
 
 /** A broadcast of Xã Hưng Mỹ by another of its officers, in `status`, its recipients written and queued. */
 async function broadcastIn(status: BroadcastStatus): Promise<number> {

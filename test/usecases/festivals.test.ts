@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, type Actor, type Scope } from '../../src/core/scope.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { cancel, commend, create, move } from '../../src/features/festivals/actions.ts';
-import { I18n } from '../../src/i18n/index.ts';
-import { inScope } from '../../src/pipeline/run-scope.ts';
 import { ownDatabase } from '../support/harness.ts';
-import { seedPerson, testPii } from '../support/people.ts';
+import { seedPerson } from '../support/people.ts';
+import { runUseCase } from '../support/use-cases.ts';
 import { areaCode } from '../support/staff.ts';
 import type { TestDatabase } from '../support/database.ts';
 
@@ -48,8 +47,7 @@ afterAll(async () => {
 });
 
 /** A use case without any chat: one transaction, its outbox rows and the workers it asks for. */
-const run = <T>(useCase: (scope: Scope) => Promise<T>) =>
-  inScope({ db, pii: testPii(), i18n: new I18n('vi'), policy }, useCase);
+const run = <T>(useCase: (scope: Scope) => Promise<T>) => runUseCase(db, useCase, policy);
 
 /** Everything a festival use case may write: a refused call leaves all of it as it was. */
 async function everything() {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Policy } from '../../src/config.ts';
 import { actorId, OPERATOR, personActor, type Actor, type Scope } from '../../src/core/scope.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import {
@@ -13,21 +12,14 @@ import {
 } from '../../src/features/models/actions.ts';
 import { requestJoin } from '../../src/features/models/store.ts';
 import type { LocalModel, OutboundMessage } from '../../src/generated/prisma/client.ts';
-import { I18n } from '../../src/i18n/index.ts';
-import { inScope } from '../../src/pipeline/run-scope.ts';
 import type { TestDatabase } from '../support/database.ts';
 import { ownDatabase } from '../support/harness.ts';
 import { seedPerson, testPii } from '../support/people.ts';
+import { runUseCase } from '../support/use-cases.ts';
 import { areaCode } from '../support/staff.ts';
 
 // The model use cases called as the web console and the CLI call them: no chat, no messenger.
 const pii = testPii();
-const policy: Policy = {
-  TIPS_PER_HOUR: 5,
-  FLOOD_PER_MINUTE: 30,
-  FESTIVAL_REMINDERS: [],
-  TELEGRAM_BOT_USERNAME: undefined,
-};
 
 let database: TestDatabase;
 let db: Db;
@@ -51,7 +43,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const run = <T>(use: (scope: Scope) => Promise<T>) => inScope({ db, pii, i18n: new I18n('vi'), policy }, use);
+const run = <T>(use: (scope: Scope) => Promise<T>) => runUseCase(db, use);
 
 const input = (name: string): ModelInput => ({ areaCode: hungMy, name, kind: 'camera', joinPolicy: 'approval' });
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Policy } from '../../src/config.ts';
 import { OPERATOR, personActor, type Actor } from '../../src/core/scope.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { MAX_FAILED_CODES, redeemInvite, revoke } from '../../src/features/staff/actions.ts';
@@ -8,21 +7,14 @@ import { createInvite } from '../../src/features/staff/invites.ts';
 import { outMessageSchema } from '../../src/core/messages.ts';
 import type { Person } from '../../src/core/people.ts';
 import type { StaffRole } from '../../src/generated/prisma/enums.ts';
-import { I18n } from '../../src/i18n/index.ts';
-import { inScope } from '../../src/pipeline/run-scope.ts';
 import type { Scope } from '../../src/core/scope.ts';
 import { ownDatabase } from '../support/harness.ts';
 import type { TestDatabase } from '../support/database.ts';
 import { seedPerson, testPii } from '../support/people.ts';
+import { runUseCase } from '../support/use-cases.ts';
 import { areaCode } from '../support/staff.ts';
 
 const pii = testPii();
-const policy: Policy = {
-  TIPS_PER_HOUR: 5,
-  FLOOD_PER_MINUTE: 30,
-  FESTIVAL_REMINDERS: [],
-  TELEGRAM_BOT_USERNAME: undefined,
-};
 
 let database: TestDatabase;
 let db: Db;
@@ -42,7 +34,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const run = <T>(useCase: (scope: Scope) => Promise<T>) => inScope({ db, pii, i18n: new I18n('vi'), policy }, useCase);
+const run = <T>(useCase: (scope: Scope) => Promise<T>) => runUseCase(db, useCase);
 
 const newInvite = (role: StaffRole, area: string, modelId?: number) =>
   db.$transaction((tx) => createInvite(tx, pii, { role, areaCode: area, days: 7, createdBy: 'cli', modelId }));

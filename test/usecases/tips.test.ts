@@ -6,17 +6,14 @@ import { changeStatus, flagSpam, replyToTipster, tipNoteSchema } from '../../src
 import { draftSchema } from '../../src/features/tips/draft.ts';
 import { fileTip } from '../../src/features/tips/store.ts';
 import type { OutboundMessage } from '../../src/generated/prisma/client.ts';
-import { I18n } from '../../src/i18n/index.ts';
-import { inScope } from '../../src/pipeline/run-scope.ts';
 import type { TestDatabase } from '../support/database.ts';
 import { ownDatabase } from '../support/harness.ts';
 import { seedPerson, testPii } from '../support/people.ts';
+import { runUseCase } from '../support/use-cases.ts';
 import { areaCode } from '../support/staff.ts';
 
 // The three things officers do to a tip, called as the CLI or the HTTP API will: no chat anywhere.
 const pii = testPii();
-const i18n = new I18n('vi');
-const policy = { TIPS_PER_HOUR: 5, FLOOD_PER_MINUTE: 30, FESTIVAL_REMINDERS: [], TELEGRAM_BOT_USERNAME: undefined };
 
 let database: TestDatabase;
 let db: Db;
@@ -48,7 +45,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const run = <T>(useCase: (scope: Scope) => Promise<T>) => inScope({ db, pii, i18n, policy }, useCase);
+const run = <T>(useCase: (scope: Scope) => Promise<T>) => runUseCase(db, useCase);
 
 /** A tip of Xã Hưng Mỹ, filed through the store as the report dialogue files it. */
 async function newTip(): Promise<string> {
