@@ -3,7 +3,7 @@ import type { OutMessage } from '../../src/core/messages.ts';
 import { OPERATOR, personActor, type Actor, type Scope } from '../../src/core/scope.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { changeStatus, flagSpam, replyToTipster, tipNoteSchema } from '../../src/features/tips/actions.ts';
-import { draftSchema } from '../../src/features/tips/draft.ts';
+import { completeDraftSchema } from '../../src/features/tips/draft.ts';
 import { fileTip } from '../../src/features/tips/store.ts';
 import type { OutboundMessage } from '../../src/generated/prisma/client.ts';
 import type { TestDatabase } from '../support/database.ts';
@@ -49,8 +49,11 @@ const run = <T>(useCase: (scope: Scope) => Promise<T>) => runUseCase(db, useCase
 
 /** A tip of Xã Hưng Mỹ, filed through the store as the report dialogue files it. */
 async function newTip(): Promise<string> {
-  const draft = draftSchema.parse({ category: 'theft', description: 'Hai người lạ bẻ khoá xe máy trước chợ Hưng Mỹ.' });
-  return (await db.$transaction((tx) => fileTip(tx, pii, reporter, draft))).code;
+  const draft = completeDraftSchema.parse({
+    category: 'theft',
+    description: 'Hai người lạ bẻ khoá xe máy trước chợ Hưng Mỹ.',
+  });
+  return (await db.$transaction((tx) => fileTip(tx, pii, reporter, reporter.user.areaCode!, draft))).code;
 }
 
 /** What the outbox holds for the reporter, decrypted. */

@@ -24,6 +24,10 @@ export const draftSchema = z.object({
 });
 export type Draft = z.infer<typeof draftSchema>;
 
+/** A draft ready to be filed: what the confirmation step shows must all be there. */
+export const completeDraftSchema = draftSchema.extend({ category: z.enum(TipCategory), description: z.string() });
+export type CompleteDraft = z.infer<typeof completeDraftSchema>;
+
 /**
  * "0912 345 678", "+84 912.345.678" → "0912345678"; a mobile (10 digits) or a
  * landline (02x + 8 digits); undefined for anything else.

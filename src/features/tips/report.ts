@@ -9,6 +9,7 @@ import { areaOfficers } from './audience.ts';
 import { officerCard, photoMessages, sendToEach, tipDetails } from './cards.ts';
 import { CATEGORIES } from './categories.ts';
 import {
+  completeDraftSchema,
   draftSchema,
   MAX_DESCRIPTION,
   MAX_PHOTO_BYTES,
@@ -209,10 +210,14 @@ export async function startReport(ctx: Ctx): Promise<void> {
 
 /** The tip is stored, then the reporter gets the code and the officers the card, all in one transaction. */
 async function submit(ctx: Ctx, draft: Draft, flow: Control): Promise<void> {
+  const complete = completeDraftSchema.safeParse(draft);
+  if (!complete.success) return flow.go('category', draft, ctx.t('flow-draft-reset'));
   const minutes = await minutesUntilNextTip(ctx);
+  const { areaCode } = ctx.person.user;
   flow.end();
+  if (!areaCode) return ctx.showMainMenu(ctx.t('report-need-area'));
   if (minutes) return ctx.showMainMenu(rateLimited(ctx, minutes));
-  const tip = await fileTip(ctx.tx, ctx.pii, ctx.person, draft);
+  const tip = await fileTip(ctx.tx, ctx.pii, ctx.person, areaCode, complete.data);
   const content = readTip(ctx.pii, tip);
   const area = await areaLabel(ctx.tx, tip.areaCode);
   const readers = await areaOfficers(ctx.tx, ctx.pii, tip.areaCode, ctx.i18n.defaultLocale);

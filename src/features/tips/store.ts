@@ -5,7 +5,7 @@ import type { Pii } from '../../security/pii.ts';
 import type { Person } from '../../core/people.ts';
 import { covers, hasTipRole, tipAreaFilter, TIP_ROLES } from '../staff/grants.ts';
 import { newTipCode, normalizeTipCode } from './code.ts';
-import type { Draft } from './draft.ts';
+import type { CompleteDraft } from './draft.ts';
 
 /** The commune a tip belongs to: the reporter's commune (a hamlet's parent). */
 async function communeOf(tx: Tx, areaCode: string): Promise<string> {
@@ -13,19 +13,25 @@ async function communeOf(tx: Tx, areaCode: string): Promise<string> {
   return area?.level === 'hamlet' && area.parentCode ? area.parentCode : areaCode;
 }
 
-/** Stores a complete tip and its first status in one go (the caller's transaction). */
-export async function fileTip(tx: Tx, pii: Pii, reporter: Person, draft: Draft): Promise<Tip> {
-  const areaCode = await communeOf(tx, reporter.user.areaCode!);
+/** Stores a complete tip from the reporter's area and its first status in one go (the caller's transaction). */
+export async function fileTip(
+  tx: Tx,
+  pii: Pii,
+  reporter: Person,
+  reporterArea: string,
+  draft: CompleteDraft,
+): Promise<Tip> {
+  const areaCode = await communeOf(tx, reporterArea);
   return tx.tip.create({
     data: {
       code: await newTipCode(tx),
       reporterId: reporter.user.id,
       reporterIdentityId: reporter.identity.id,
       areaCode,
-      category: draft.category!,
+      category: draft.category,
       urgent: draft.urgent,
       anonymous: draft.anonymous,
-      descriptionEnc: pii.encrypt(draft.description!),
+      descriptionEnc: pii.encrypt(draft.description),
       placeEnc: draft.place ? pii.encrypt(draft.place) : null,
       locationEnc: draft.location ? pii.encryptJson(draft.location) : null,
       photosEnc: draft.photos.length ? pii.encryptJson(draft.photos) : null,
