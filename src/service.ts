@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Config } from './config.ts';
+import type { Feature } from './core/feature.ts';
 import type { Platform } from './core/messages.ts';
 import { Router } from './core/router.ts';
 import { createDb, type Db } from './db/client.ts';
@@ -80,7 +81,15 @@ function createMessengers(
   return list;
 }
 
-export async function startService(config: Config, role: Role = 'all'): Promise<Service> {
+export interface ServiceOptions {
+  /**
+   * Features added after the product's own (tests: a route that fails on purpose). Their commands
+   * have no description in the locales, so Telegram's command menu is not set up beside them.
+   */
+  extraFeatures?: Feature[];
+}
+
+export async function startService(config: Config, role: Role = 'all', options: ServiceOptions = {}): Promise<Service> {
   const log = createLogger(config.LOG_LEVEL, [
     config.TELEGRAM_BOT_TOKEN,
     config.TELEGRAM_WEBHOOK_SECRET,
@@ -111,7 +120,7 @@ export async function startService(config: Config, role: Role = 'all'): Promise<
     lazyConnect: false,
   });
   queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
-  const router = new Router(features, { onboard: beginOnboarding });
+  const router = new Router([...features, ...(options.extraFeatures ?? [])], { onboard: beginOnboarding });
   // Every send of a platform, from any process, shares one sliding-window budget.
   const pacers = {
     telegram: new Pacer(queueRedis, config.REDIS_PREFIX, 'telegram', config.TELEGRAM_RATE),
