@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Feature } from '../../src/core/feature.ts';
 import { Prisma } from '../../src/generated/prisma/client.ts';
-import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
+import { findIdentity, ownDatabase, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 const APOLOGY_VI =
@@ -116,5 +117,51 @@ describe('a transient failure', () => {
     const row = await inboxRow('telegram', String(u.lastUpdateId));
     expect(row).toMatchObject({ status: 'done', attempts: 2 });
     expect(u.all().map((m) => m.text)).toEqual(['flaky: answered']);
+  });
+});
+
+describe('PostgreSQL lost in the middle of handling', () => {
+  it('the real connection error is retried, and the update handled once the database is back', async () => {
+    const database = await ownDatabase();
+    const target = new URL(database.url);
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const viaProxy = new URL(target);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    let cuts = 1;
+    const cutting: Feature = {
+      name: 'cut',
+      commands: {
+        dbcut: {
+          guest: true,
+          run: async (ctx) => {
+            if (cuts-- > 0) {
+              // The handler's own connection dies under its query; the database is back for the retry.
+              await proxy.cut();
+              try {
+                await ctx.tx.$queryRaw`SELECT 1`;
+              } finally {
+                await proxy.restore();
+              }
+            }
+            ctx.reply('dbcut: answered');
+          },
+        },
+      },
+    };
+    const own = await startHarness({ DATABASE_URL: viaProxy.toString() }, 'all', { extraFeatures: [cutting] });
+    try {
+      const u = new TelegramUser(own);
+      await u.send('/dbcut');
+      await u.expect(/^dbcut: answered$/, 8000);
+      const row = await own.db.inboundUpdate.findUniqueOrThrow({
+        where: { platform_updateKey: { platform: 'telegram', updateKey: String(u.lastUpdateId) } },
+      });
+      expect(row).toMatchObject({ status: 'done', attempts: 1 });
+      expect(u.all().map((m) => m.text)).toEqual(['dbcut: answered']);
+    } finally {
+      await own.close();
+      await proxy.close();
+      await database.drop();
+    }
   });
 });
