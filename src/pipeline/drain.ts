@@ -177,7 +177,8 @@ export class ChatDrainer {
         where: { id: row.id },
         data: { status: 'dead', attempts, lastError: lastError.slice(0, 500), payloadEnc: null },
       });
-      if (!incoming) return [];
+      // Someone who just blocked the bot cannot be told anything.
+      if (!incoming || incoming.kind === 'blocked') return [];
       const message = { text: i18n.t(await chatLocale(tx, pii, i18n, incoming), messageId) };
       return writeOutbox(tx, pii, [{ to: { platform: row.platform, chatId: incoming.chatId }, message }]);
     });
