@@ -14,6 +14,7 @@ flow-draft-reset = Sorry, what you had entered so far could not be read back (th
 not-understood = The bot did not understand. Please choose an item below.
 unsupported-message = The bot cannot read this kind of message yet. Please send text or choose an item below.
 error-generic = Sorry, the bot ran into a problem handling your message. Please try again in a few minutes.
+error-update-set-aside = Sorry, the bot hit an error with your last message and could not do it. Nothing you had confirmed before was lost. Please try again or choose something else; in an emergency, call 113 now.
 
 ## Language
 language-ask = Chọn ngôn ngữ / Choose your language:

@@ -14,6 +14,7 @@ flow-draft-reset = Xin lỗi, phần bạn đang nhập dở không đọc lại
 not-understood = Bot chưa hiểu ý bạn. Mời bạn chọn một mục dưới đây.
 unsupported-message = Bot chưa đọc được loại tin nhắn này. Vui lòng gửi chữ hoặc chọn một mục dưới đây.
 error-generic = Xin lỗi, bot gặp sự cố khi xử lý tin nhắn của bạn. Vui lòng thử lại sau ít phút.
+error-update-set-aside = Xin lỗi, bot gặp lỗi khi xử lý tin nhắn vừa rồi nên chưa làm được việc này. Những gì bạn đã xác nhận trước đó vẫn được lưu, không mất gì. Mời bạn thử lại hoặc chọn việc khác; nếu khẩn cấp, hãy gọi ngay 113.
 
 ## Ngôn ngữ
 language-ask = Chọn ngôn ngữ / Choose your language:

@@ -18,6 +18,12 @@ export function createMetrics() {
       labelNames: ['platform', 'outcome'] as const,
       registers: [registry],
     }),
+    handlerErrors: new Counter({
+      name: 'antq_handler_errors_total',
+      help: 'Updates set aside at once because their handler failed with a bug (not a send, database or connection failure)',
+      labelNames: ['platform'] as const,
+      registers: [registry],
+    }),
     handleSeconds: new Histogram({
       name: 'antq_update_handle_seconds',
       help: 'Time to handle one update (transaction and dialogue)',

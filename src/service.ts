@@ -20,8 +20,11 @@ export interface Service {
 }
 
 export interface ServiceOptions {
-  /** Capabilities the service routes to (default: every feature of the bot). */
-  features?: Feature[];
+  /**
+   * Features added after the product's own (tests: a route that fails on purpose). Their commands
+   * have no description in the locales, so Telegram's command menu is not set up beside them.
+   */
+  extraFeatures?: Feature[];
 }
 
 /**
@@ -43,7 +46,7 @@ export async function startService(config: Config, role: Role = 'all', opts: Ser
     const infra = await openInfrastructure(
       config,
       log,
-      opts.features ?? features,
+      [...features, ...(opts.extraFeatures ?? [])],
       { migrate: config.MIGRATE_ON_START && takesUpdates },
       lifecycle,
     );

@@ -1,13 +1,15 @@
 import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
 import type { Wake } from '../core/context.ts';
-import type { Platform } from '../core/messages.ts';
+import { incomingSchema, type Incoming, type Platform } from '../core/messages.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Messenger } from '../platforms/types.ts';
+import type { Pii } from '../security/pii.ts';
 import type { ChatLocks } from './chat-lock.ts';
-import { handleUpdate, type HandleDeps } from './handle-update.ts';
+import { chatLocale, handleUpdate, type HandleDeps, type Handled } from './handle-update.ts';
 import type { Enqueue } from './inbox.ts';
 import { backoffMs, writeOutbox, type OutboxSender } from './outbox.ts';
+import { isTransientFailure } from './transient-failure.ts';
 
 export const MAX_HANDLE_ATTEMPTS = 5;
 /** Pending updates of one chat read at a time. */
@@ -22,6 +24,23 @@ export interface DrainDeps extends HandleDeps {
   wake: (what: Wake) => Promise<void>;
   log: Logger;
   metrics: Metrics;
+}
+
+/** What a bug is logged and recorded with: its kind and where it was thrown, never its message. */
+function faultOf(err: unknown): { error: string; at: string[] } {
+  if (!(err instanceof Error)) return { error: typeof err, at: [] };
+  const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return { error: err.name, at: frames.slice(0, 5).map((line) => line.trim()) };
+}
+
+/** The update's chat and person, if its payload can still be read. */
+function readableIncoming(pii: Pii, row: InboundUpdate): Incoming | undefined {
+  if (!row.payloadEnc) return undefined;
+  try {
+    return incomingSchema.parse(pii.decryptJson(row.payloadEnc));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -80,31 +99,36 @@ export class ChatDrainer {
   async #handle(row: InboundUpdate): Promise<Date | undefined> {
     const { metrics, log, messengers } = this.deps;
     const started = performance.now();
+    let handled: Handled | null;
     try {
-      const handled = await handleUpdate(this.deps, row);
-      metrics.handleSeconds.observe({ platform: row.platform }, (performance.now() - started) / 1000);
-      metrics.updatesHandled.inc({ platform: row.platform, outcome: handled ? 'done' : 'already' });
-      if (!handled) return undefined;
-      // Ids and content stay out of logs: the inbox row id and what was written is enough to trace.
-      log.debug(
-        {
-          inboundId: String(row.id),
-          platform: row.platform,
-          kind: handled.incoming.kind,
-          written: handled.written.length,
-        },
-        'update handled',
-      );
-      for (const what of handled.wakes)
-        await this.deps.wake(what).catch((err) => log.warn({ err, what }, 'wake failed'));
-      await messengers
-        .get(row.platform)
-        ?.acknowledge(handled.incoming)
-        .catch((err) => log.debug({ err }, 'acknowledge failed'));
+      handled = await handleUpdate(this.deps, row);
+    } catch (err) {
+      return this.#recordFailure(row, err);
+    }
+    metrics.handleSeconds.observe({ platform: row.platform }, (performance.now() - started) / 1000);
+    metrics.updatesHandled.inc({ platform: row.platform, outcome: handled ? 'done' : 'already' });
+    if (!handled) return undefined;
+    // Ids and content stay out of logs: the inbox row id and what was written is enough to trace.
+    log.debug(
+      {
+        inboundId: String(row.id),
+        platform: row.platform,
+        kind: handled.incoming.kind,
+        written: handled.written.length,
+      },
+      'update handled',
+    );
+    for (const what of handled.wakes) await this.deps.wake(what).catch((err) => log.warn({ err, what }, 'wake failed'));
+    await messengers
+      .get(row.platform)
+      ?.acknowledge(handled.incoming)
+      .catch((err) => log.debug({ err }, 'acknowledge failed'));
+    try {
       return await this.#deliver(handled.written, row.chatKey);
     } catch (err) {
-      log.error({ err, updateId: String(row.id), platform: row.platform }, 'update handling failed');
-      return this.#recordFailure(row, err);
+      // The update is done and its replies are in the outbox: the chat only has to come back for them.
+      log.warn({ err, inboundId: String(row.id), platform: row.platform }, 'replies not sent yet');
+      return new Date(Date.now() + backoffMs(1));
     }
   }
 
@@ -118,10 +142,22 @@ export class ChatDrainer {
     return this.deps.outbox.send(written.filter((r) => r.chatKey === ownChat));
   }
 
-  /** Retries later with backoff; after the last attempt the person is told something went wrong. */
+  /**
+   * A transient failure (send, database, connection) is retried with backoff; after the
+   * last attempt, or at once for a bug, the update is set aside and the person told.
+   */
   async #recordFailure(row: InboundUpdate, err: unknown): Promise<Date | undefined> {
-    const { db, pii, i18n, metrics } = this.deps;
+    const { db, log, metrics } = this.deps;
     const attempts = row.attempts + 1;
+    const inboundId = String(row.id);
+    if (!isTransientFailure(err)) {
+      // A bug fails the same way every time: its message may quote content, so only where it happened is kept.
+      const fault = faultOf(err);
+      log.error({ inboundId, platform: row.platform, ...fault }, 'update handler failed: set aside');
+      metrics.handlerErrors.inc({ platform: row.platform });
+      return this.#setAside(row, attempts, `${fault.error} ${fault.at[0] ?? ''}`.trim(), 'error-update-set-aside');
+    }
+    log.error({ err, inboundId, platform: row.platform }, 'update handling failed');
     const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 500);
     if (attempts < MAX_HANDLE_ATTEMPTS) {
       const nextAttemptAt = new Date(Date.now() + backoffMs(attempts));
@@ -129,14 +165,21 @@ export class ChatDrainer {
       return nextAttemptAt;
     }
     metrics.updatesHandled.inc({ platform: row.platform, outcome: 'dead' });
-    const incoming = row.payloadEnc ? (pii.decryptJson(row.payloadEnc) as { chatId: string }) : undefined;
+    return this.#setAside(row, attempts, lastError, 'error-generic');
+  }
+
+  /** Marks the update dead (its payload dropped) and tells its chat, in the person's language, what `messageId` says. */
+  async #setAside(row: InboundUpdate, attempts: number, lastError: string, messageId: string) {
+    const { db, pii, i18n } = this.deps;
+    const incoming = readableIncoming(pii, row);
     const written = await db.$transaction(async (tx) => {
       await tx.inboundUpdate.update({
         where: { id: row.id },
-        data: { status: 'dead', attempts, lastError, payloadEnc: null },
+        data: { status: 'dead', attempts, lastError: lastError.slice(0, 500), payloadEnc: null },
       });
-      if (!incoming) return [];
-      const message = { text: i18n.t(i18n.defaultLocale, 'error-generic') };
+      // Someone who just blocked the bot cannot be told anything.
+      if (!incoming || incoming.kind === 'blocked') return [];
+      const message = { text: i18n.t(await chatLocale(tx, pii, i18n, incoming), messageId) };
       return writeOutbox(tx, pii, [{ to: { platform: row.platform, chatId: incoming.chatId }, message }]);
     });
     return this.#deliver(written, row.chatKey);

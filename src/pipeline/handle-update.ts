@@ -1,13 +1,14 @@
 import type { Policy } from '../config.ts';
 import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
 import { ChatContext, type Wake } from '../core/context.ts';
-import { loadConversation, saveConversation } from '../core/conversation-store.ts';
+import { loadConversation, saveConversation, type ConversationState } from '../core/conversation-store.ts';
 import { conversationKeyOf } from '../core/keys.ts';
 import { incomingSchema, type Incoming } from '../core/messages.ts';
-import { findPerson, refreshDisplayName } from '../core/people.ts';
+import { findPerson, refreshDisplayName, type Person } from '../core/people.ts';
 import type { Router } from '../core/router.ts';
+import type { Tx } from '../core/tx.ts';
 import type { Db } from '../db/client.ts';
-import { isLocale, type I18n } from '../i18n/index.ts';
+import { isLocale, type I18n, type Locale } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
 import { capabilitiesOf } from '../platforms/capabilities.ts';
 import { writeOutbox } from './outbox.ts';
@@ -26,6 +27,19 @@ export interface Handled {
   written: OutboundMessage[];
   /** Background work to start now that the changes are committed. */
   wakes: ReadonlySet<Wake>;
+}
+
+/** A chat is answered in its person's language, else the one chosen before registering, else the default. */
+function localeOf(i18n: I18n, person: Person | null, state: ConversationState): Locale {
+  if (person && isLocale(person.user.locale)) return person.user.locale;
+  return isLocale(state.locale) ? state.locale : i18n.defaultLocale;
+}
+
+/** The language this chat's person is answered in, read apart from handling (e.g. to say an update failed). */
+export async function chatLocale(tx: Tx, pii: Pii, i18n: I18n, incoming: Incoming): Promise<Locale> {
+  const person = await findPerson(tx, pii, incoming.platform, incoming.userId);
+  const key = conversationKeyOf(pii, incoming.platform, incoming.chatId, incoming.userId);
+  return localeOf(i18n, person, (await loadConversation(tx, key)).state);
 }
 
 /**
@@ -49,12 +63,7 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
       const person = await findPerson(tx, pii, incoming.platform, incoming.userId);
       if (person) await refreshDisplayName(tx, pii, person, incoming.displayName);
       const { state, stored } = await loadConversation(tx, conversationKey);
-      const locale =
-        person && isLocale(person.user.locale)
-          ? person.user.locale
-          : isLocale(state.locale)
-            ? state.locale
-            : i18n.defaultLocale;
+      const locale = localeOf(i18n, person, state);
       const ctx = new ChatContext(
         incoming,
         tx,

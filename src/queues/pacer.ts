@@ -2,24 +2,46 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 const WINDOW_MS = 1000;
-/** A holder that never released (its process died) stops counting after this long. */
+/**
+ * A finished send keeps counting this much longer than the window: room for the
+ * platform stamping arrivals on a clock of its own (coarser, or drifting from Redis's).
+ */
+const GUARD_MS = 5;
+/** A holder that stopped renewing its slot (its process died) stops counting after this long. */
 const MAX_HOLD_MS = 30_000;
+/** A send still waiting for its answer renews its slot this often, so a slow answer never lapses it. */
+const RENEW_MS = MAX_HOLD_MS / 3;
 
 /*
  * An exact sliding-window pacer shared by every process through Redis.
+ *
  * A send takes a slot before its request leaves and gives it back when the
- * answer is in; the slot keeps counting for a full window after that. The
- * platform sees each request at some moment between those two, so no window
- * of its clock can hold more than `limit` requests, whatever the network
- * jitter (BullMQ's own limiter counts fixed windows and lets bursts through).
+ * answer is in; the slot keeps counting for a full window (plus a guard) after
+ * that. The platform sees the request at some moment between the two, so no
+ * window of its clock holds more than `limit` requests.
+ *
+ * Why event-loop delays cannot break this: both ends of a slot are stamped by
+ * Redis, with its own clock, when the acquire and release scripts run. The
+ * acquire runs before the request can leave and the release only after its answer
+ * was read, so however long this process stalls in between (before sending, after
+ * the answer, in a timer), the bracket only widens: it costs throughput, never
+ * the limit. No process clock takes part, so processes on machines with unsynced
+ * clocks share one window. Stamps are whole microseconds: with milliseconds,
+ * flooring both ends lost up to 1 ms, more than a local request's round trip,
+ * and a slot could end before the platform's window around its request did (the
+ * one 429 the pacing test once saw).
+ *
+ * A request in flight keeps its slot for as long as its answer takes (HTTP
+ * clients wait minutes): the holder renews it every RENEW_MS. Only a holder that
+ * stopped renewing (its process died, or stalled for more than MAX_HOLD_MS) lapses.
  *
  * KEYS: in-flight zset, finished zset, hold key, chat key.
- * ARGV: limit, window, token, chat gap, max hold.
+ * ARGV: limit, window µs, token, chat gap ms, max hold µs.
  * Returns 0 when the slot is taken, otherwise milliseconds to wait.
  */
 const ACQUIRE = `
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local held = redis.call('PTTL', KEYS[3])
 if held > 0 then return held end
 if ARGV[4] ~= '0' then
@@ -27,32 +49,43 @@ if ARGV[4] ~= '0' then
   if gap > 0 then return gap end
 end
 local window = tonumber(ARGV[2])
+local maxHold = tonumber(ARGV[5])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - window)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[5]))
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - maxHold)
 if redis.call('ZCARD', KEYS[1]) + redis.call('ZCARD', KEYS[2]) < tonumber(ARGV[1]) then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], ARGV[5])
-  if ARGV[4] ~= '0' then redis.call('SET', KEYS[4], '1', 'PX', ARGV[5]) end
+  redis.call('PEXPIRE', KEYS[1], math.ceil(maxHold / 1000))
+  if ARGV[4] ~= '0' then redis.call('SET', KEYS[4], '1', 'PX', ARGV[4]) end
   return 0
 end
 local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-if oldest[2] then return math.max(1, tonumber(oldest[2]) + window - now) end
+if oldest[2] then return math.max(1, math.ceil((tonumber(oldest[2]) + window - now) / 1000)) end
 return 5
 `;
 
-/* KEYS: in-flight zset, finished zset, chat key. ARGV: token, window, chat gap. */
+/* KEYS: in-flight zset. ARGV: token, max hold µs. A slot that already lapsed is not brought back. */
+const RENEW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+redis.call('ZADD', KEYS[1], 'XX', now, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2]) / 1000))
+return 1
+`;
+
+/* KEYS: in-flight zset, finished zset, chat key. ARGV: token, window µs, chat gap ms. */
 const RELEASE = `
 local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZADD', KEYS[2], now, ARGV[1])
-redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[2]) * 2)
+redis.call('PEXPIRE', KEYS[2], math.ceil(tonumber(ARGV[2]) / 1000) * 2)
 if ARGV[3] ~= '0' then redis.call('SET', KEYS[3], '1', 'PX', ARGV[3]) end
 return 1
 `;
 
 type PacedRedis = Redis & {
   paceAcquire(...args: Array<string | number>): Promise<number>;
+  paceRenew(...args: Array<string | number>): Promise<number>;
   paceRelease(...args: Array<string | number>): Promise<number>;
 };
 
@@ -60,12 +93,14 @@ function paced(redis: Redis): PacedRedis {
   const r = redis as PacedRedis;
   if (typeof r.paceAcquire !== 'function') {
     redis.defineCommand('paceAcquire', { numberOfKeys: 4, lua: ACQUIRE });
+    redis.defineCommand('paceRenew', { numberOfKeys: 1, lua: RENEW });
     redis.defineCommand('paceRelease', { numberOfKeys: 3, lua: RELEASE });
   }
   return r;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const US = 1000;
 
 export interface PaceOptions {
   /** Keeps this long between the answer to one message to the chat and the next one (keyed hash of the chat). */
@@ -102,20 +137,24 @@ export class Pacer {
         this.#keys.hold,
         chatKey,
         this.limit,
-        WINDOW_MS,
+        (WINDOW_MS + GUARD_MS) * US,
         token,
         gap,
-        MAX_HOLD_MS,
+        MAX_HOLD_MS * US,
       );
       if (wait === 0) break;
       await sleep(wait);
     }
+    const renew = setInterval(() => {
+      this.#redis.paceRenew(this.#keys.inflight, token, MAX_HOLD_MS * US).catch(() => undefined);
+    }, RENEW_MS);
     try {
       return await send();
     } finally {
+      clearInterval(renew);
       // The send happened either way: a lost release only costs the slot until MAX_HOLD_MS.
       await this.#redis
-        .paceRelease(this.#keys.inflight, this.#keys.done, chatKey, token, WINDOW_MS, gap)
+        .paceRelease(this.#keys.inflight, this.#keys.done, chatKey, token, (WINDOW_MS + GUARD_MS) * US, gap)
         .catch(() => undefined);
     }
   }

@@ -4,7 +4,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Platform } from '../../src/core/messages.ts';
 import { identityHash } from '../../src/core/people.ts';
 import { Pii } from '../../src/security/pii.ts';
-import { startService, type Role, type Service } from '../../src/service.ts';
+import { startService, type Role, type Service, type ServiceOptions } from '../../src/service.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
 import { cloneDatabase, type TestDatabase } from './database.ts';
@@ -63,7 +63,11 @@ export interface Harness {
 }
 
 /** The real service (HTTP, inbox, worker) against fake messengers, the test database and Redis. */
-export async function startHarness(extra: Record<string, string> = {}, role: Role = 'all'): Promise<Harness> {
+export async function startHarness(
+  extra: Record<string, string> = {},
+  role: Role = 'all',
+  options: ServiceOptions = {},
+): Promise<Harness> {
   const tg = await startFakeTelegram();
   const zalo = await startFakeZalo();
   const database = extra.DATABASE_URL ? undefined : await ownDatabase();
@@ -72,7 +76,7 @@ export async function startHarness(extra: Record<string, string> = {}, role: Rol
     tg,
     zalo,
     config,
-    service: await startService(config, role),
+    service: await startService(config, role, options),
     get db() {
       return h.service.db;
     },
@@ -89,7 +93,7 @@ export async function startHarness(extra: Record<string, string> = {}, role: Rol
     },
     async restart(nextRole = role) {
       await h.service.stop();
-      h.service = await startService({ ...config, PORT: Number(new URL(h.url).port) }, nextRole);
+      h.service = await startService({ ...config, PORT: Number(new URL(h.url).port) }, nextRole, options);
       h.url = h.service.url;
     },
     async close() {

@@ -6,8 +6,7 @@ import { splitText } from '../../src/platforms/split-text.ts';
 import { parseZaloUpdate } from '../../src/platforms/zalo/parse.ts';
 import { renderZalo } from '../../src/platforms/zalo/render.ts';
 
-const sample = (path: string) =>
-  JSON.parse(readFileSync(new URL(`../../../shared/samples/${path}`, import.meta.url), 'utf8'));
+const sample = (path: string) => JSON.parse(readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8'));
 
 describe('Telegram updates (real samples)', () => {
   it('reads a /start message', () => {
