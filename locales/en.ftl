@@ -11,6 +11,7 @@ unknown-command = The bot does not know this command. Send /help to see what you
 choice-expired = This choice is no longer valid. Please choose again.
 flow-use-options = Please choose one of the options below.
 flow-draft-reset = Sorry, what you had entered so far could not be read back (the bot was just updated). Please answer this question again.
+flow-draft-lost = Sorry, what you had entered so far could not be read back (the bot was just updated). Please start again from the menu.
 not-understood = The bot did not understand. Please choose an item below.
 unsupported-message = The bot cannot read this kind of message yet. Please send text or choose an item below.
 error-generic = Sorry, the bot ran into a problem handling your message. Please try again in a few minutes.

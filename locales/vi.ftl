@@ -11,6 +11,7 @@ unknown-command = Bot chưa hiểu lệnh này. Gõ /help để xem các lệnh 
 choice-expired = Lựa chọn này không còn hiệu lực. Mời bạn chọn lại.
 flow-use-options = Vui lòng chọn một mục bên dưới.
 flow-draft-reset = Xin lỗi, phần bạn đang nhập dở không đọc lại được (bot vừa được cập nhật). Mời bạn trả lời lại câu hỏi này.
+flow-draft-lost = Xin lỗi, phần bạn đang nhập dở không đọc lại được (bot vừa được cập nhật). Mời bạn bắt đầu lại từ menu.
 not-understood = Bot chưa hiểu ý bạn. Mời bạn chọn một mục dưới đây.
 unsupported-message = Bot chưa đọc được loại tin nhắn này. Vui lòng gửi chữ hoặc chọn một mục dưới đây.
 error-generic = Xin lỗi, bot gặp sự cố khi xử lý tin nhắn của bạn. Vui lòng thử lại sau ít phút.

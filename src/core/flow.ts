@@ -163,17 +163,23 @@ export class Flow<C extends ChatContext, D, S extends string> {
   /**
    * A draft that does not fit: keep the fields that still do, say so, and ask
    * the same step again (or the first one, if the step needs what was lost).
+   * A dialogue whose draft cannot even start empty (it is opened with what it
+   * works on, e.g. a festival id) ends at the main menu instead.
    */
   async #recover(ctx: C, step: S | undefined, salvage: unknown): Promise<void> {
     const draft = this.#salvage(salvage);
+    if (draft === undefined) {
+      ctx.endFlow();
+      return ctx.showMainMenu(ctx.t('flow-draft-lost'));
+    }
     const needs = step ? (this.def.steps[step].needs ?? []) : [];
     const keep = step && needs.every((k) => (draft as Record<PropertyKey, unknown>)[k as PropertyKey] !== undefined);
     await this.go(ctx, keep ? step : this.first, draft, ctx.t('flow-draft-reset'));
   }
 
-  #salvage(value: unknown): D {
+  #salvage(value: unknown): D | undefined {
     const schema = this.def.draft;
-    const fresh = schema.parse({});
+    const fresh = schema.safeParse({}).data as D | undefined;
     if (!(schema instanceof z.ZodObject) || typeof value !== 'object' || value === null) return fresh;
     const kept: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {

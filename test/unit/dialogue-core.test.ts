@@ -171,3 +171,18 @@ describe('flows as definitions', () => {
     });
   });
 });
+
+describe('a dialogue opened on something (a required draft field)', () => {
+  const onFestival = defineFlow({
+    name: 'on-festival',
+    draft: z.object({ festivalId: z.number().int(), names: z.array(z.string()).optional() }),
+    steps: { names: { ask: (ctx) => ctx.reply('Tên?'), input: (ctx) => ctx.reply('ok') } },
+  });
+
+  it('whose draft lost that field ends at the main menu with an apology, without throwing', async () => {
+    const ctx = contextFor('Nguyễn Văn A', { flow: 'on-festival', step: 'names', data: { v: 1, draft: { names: 3 } } });
+    await expect(onFestival.input(ctx)).resolves.toBeUndefined();
+    expect(ctx.outgoing.map((e) => e.message.text)).toEqual([i18n.t('vi', 'flow-draft-lost')]);
+    expect(ctx.state.flow).toBeUndefined();
+  });
+});

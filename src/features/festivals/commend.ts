@@ -5,11 +5,11 @@ import { personActor } from '../../core/scope.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
 import { commend, festivalWithin } from './actions.ts';
 import { festmChoice } from './choices.ts';
-import { festivalLost, refused, showManaged, toFestival } from './manage.ts';
+import { refused, showManaged, toFestival } from './manage.ts';
 import { FESTIVAL_LIMITS, namesSchema, parseNames } from './store.ts';
 
-// Fields fill in as the steps go: the festival comes with the first, but a draft is born empty.
-const draftSchema = z.object({ festivalId: z.number().int().positive().optional(), names: namesSchema.optional() });
+// Opened on a festival; the other fields fill in as the steps go.
+const draftSchema = z.object({ festivalId: z.number().int().positive(), names: namesSchema.optional() });
 
 /** Announcing commendations: the names → a confirmation (which announces them). */
 export const commendFlow = defineFlow({
@@ -18,9 +18,7 @@ export const commendFlow = defineFlow({
   draft: draftSchema,
   steps: {
     names: {
-      needs: ['festivalId'],
       ask(ctx, { festivalId }, problem) {
-        if (!festivalId) return festivalLost(ctx, problem);
         if (problem) ctx.reply(problem);
         ctx.reply(ctx.t('fest-ask-names', FESTIVAL_LIMITS), { menu: [toFestival(ctx, festivalId)] });
       },
@@ -30,9 +28,8 @@ export const commendFlow = defineFlow({
       },
     },
     confirm: {
-      needs: ['festivalId', 'names'],
+      needs: ['names'],
       ask(ctx, { festivalId, names = [] }, problem) {
-        if (!festivalId) return festivalLost(ctx, problem);
         if (problem) ctx.reply(problem);
         ctx.reply(ctx.t('fest-commend-confirm', { count: names.length, list: names.join('; ') }), {
           menu: [

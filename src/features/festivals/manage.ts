@@ -22,13 +22,6 @@ export function refused(ctx: ChatContext, festivalId: number, reason: string): v
   ctx.reply(ctx.t(reason), { menu: [reason === 'fest-not-found' ? home(ctx) : toFestival(ctx, festivalId)] });
 }
 
-/** A move or a commendation whose draft lost its festival (a damaged row): the dialogue ends at the list. */
-export async function festivalLost(ctx: StaffContext, problem?: string): Promise<void> {
-  ctx.endFlow();
-  if (problem) ctx.reply(problem);
-  await manageFestivals(ctx);
-}
-
 /** `/festival`: the festivals of my areas, and creating one. */
 export async function manageFestivals(ctx: StaffContext): Promise<void> {
   const festivals = await ctx.tx.festival.findMany({

@@ -5,12 +5,12 @@ import { staffOf, type StaffContext } from '../../core/guards.ts';
 import { personActor } from '../../core/scope.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
 import { festivalWithin, move } from './actions.ts';
-import { festivalLost, refused, showManaged, toFestival } from './manage.ts';
+import { refused, showManaged, toFestival } from './manage.ts';
 import { validSpan } from './store.ts';
 
-// Fields fill in as the steps go: the festival comes with the first, but a draft is born empty.
+// Opened on a festival; the other fields fill in as the steps go.
 const draftSchema = z.object({
-  festivalId: z.number().int().positive().optional(),
+  festivalId: z.number().int().positive(),
   startsAt: z.iso.datetime().optional(),
 });
 
@@ -21,9 +21,7 @@ export const moveFlow = defineFlow({
   draft: draftSchema,
   steps: {
     start: {
-      needs: ['festivalId'],
       ask(ctx, { festivalId }, problem) {
-        if (!festivalId) return festivalLost(ctx, problem);
         if (problem) ctx.reply(problem);
         ctx.reply(ctx.t('fest-ask-start'), { menu: [toFestival(ctx, festivalId)] });
       },
@@ -34,16 +32,15 @@ export const moveFlow = defineFlow({
       },
     },
     end: {
-      needs: ['festivalId', 'startsAt'],
+      needs: ['startsAt'],
       ask(ctx, { festivalId, startsAt }, problem) {
-        if (!festivalId) return festivalLost(ctx, problem);
         if (problem) ctx.reply(problem);
         const start = startsAt ? formatTime(ctx.locale, new Date(startsAt)) : '';
         ctx.reply(ctx.t('fest-ask-end', { start }), { menu: [toFestival(ctx, festivalId)] });
       },
       async input(ctx, draft, flow) {
         const { festivalId: id, startsAt } = draft;
-        if (!id || !startsAt) return flow.go('start', draft);
+        if (!startsAt) return flow.go('start', draft);
         const start = new Date(startsAt);
         const end = parseTimeOnDay(ctx.msg.text?.trim() ?? '', start);
         if (!end || !validSpan(start, end)) return flow.again(draft, ctx.t('fest-bad-end'));

@@ -112,7 +112,7 @@ export async function decide(ctx: PersonContext, membershipId: number, approve: 
 export async function sendQr(ctx: PersonContext, modelId: number): Promise<void> {
   const model = await ledModel(ctx, modelId);
   if (!model) return;
-  ctx.send(ctx.here, await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME));
+  ctx.send(ctx.here, await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME, ctx.can.files));
   ctx.reply(ctx.t('mdl-qr-hint'), { menu: [backToModel(ctx, model.id)] });
 }
 

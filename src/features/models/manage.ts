@@ -233,6 +233,9 @@ export const choosePolicy = createFlow.at('policy', async (ctx, draft, { policy 
       ? flow.go('area', {}, ctx.t('flow-draft-reset'))
       : ctx.reply(ctx.t('staff-only'));
   flow.end();
-  ctx.send(ctx.here, await shareMessage(ctx.t.bind(ctx), outcome.model, ctx.policy.TELEGRAM_BOT_USERNAME));
+  ctx.send(
+    ctx.here,
+    await shareMessage(ctx.t.bind(ctx), outcome.model, ctx.policy.TELEGRAM_BOT_USERNAME, ctx.can.files),
+  );
   await leaderInvite(ctx, outcome.model.id);
 });

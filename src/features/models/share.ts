@@ -13,19 +13,21 @@ export function qrPng(text: string): Promise<Buffer> {
 
 /**
  * How to invite residents to a model: the code (typed on Zalo), the Telegram
- * link and, where the bot's username is known, its QR code as an image.
+ * link and, where the bot's username is known and the chat takes uploads
+ * (`Capabilities.files`), its QR code as an image.
  */
 export async function shareMessage(
   t: Translate,
   model: LocalModel,
   botUsername: string | undefined,
+  canUpload: boolean,
 ): Promise<OutMessage> {
   const link = botUsername ? joinLink(botUsername, model.joinCode) : undefined;
   const text = [
     t('mdl-share', { name: model.name, code: model.joinCode }),
     link ? t('mdl-share-link', { link }) : t('mdl-share-no-link'),
   ].join('\n');
-  if (!link) return { text };
+  if (!link || !canUpload) return { text };
   const png = await qrPng(link);
   return { text, file: { kind: 'photo', filename: `${model.joinCode}.png`, base64: png.toString('base64') } };
 }

@@ -38,7 +38,7 @@ export async function presentRedeem(ctx: PersonContext, code: string, flow?: Con
   if (!model) return ctx.showMainMenu(welcome);
   // A new leader gets the model's code, link and QR for posters, then its page.
   ctx.reply(welcome);
-  ctx.send(ctx.here, await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME));
+  ctx.send(ctx.here, await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME, ctx.can.files));
   await showModel(ctx, model, ctx.t('mdl-you-lead', { name: model.name }));
 }
 
