@@ -1,7 +1,18 @@
 import { startFake, type ApiError, type CallContext, type Fake, type Outcome } from './http-fake.ts';
 
 export type { ApiError, RecordedCall, UploadedFile } from './http-fake.ts';
-export type FakeTelegram = Fake;
+export interface FakeTelegram extends Fake {
+  /**
+   * Telegram's limit per group: at most `perMinute` messages in any sliding minute; more answer 429 with the
+   * seconds until the oldest of them leaves the window as `retry_after`. null (the default) lifts it.
+   */
+  limitGroups(perMinute: number | null): void;
+  /** What getChatMemberCount answers for a group (default 3). */
+  setMemberCount(chatId: string | number, count: number): void;
+}
+
+/** Telegram's documented limit for messages to one group. */
+export const GROUP_PER_MINUTE = 20;
 
 const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
@@ -164,8 +175,14 @@ function chat(chatId: unknown) {
   return { id, type: id >= 0 ? 'private' : String(id).startsWith('-100') ? 'supergroup' : 'group' };
 }
 
+const isGroup = (chatId: unknown) => chat(chatId).type !== 'private';
+
 /** A local Telegram Bot API: real answers, real limits, real errors, every call recorded. */
 export async function startFakeTelegram(opts: { token?: string } = {}): Promise<FakeTelegram> {
+  let groupLimit: number | null = null;
+  /** performance.now() of each successful message to a group, by chat id, within the last minute. */
+  const groupSends = new Map<string, number[]>();
+  const memberCounts = new Map<string, number>();
   let messageId = 0;
   let fileId = 0;
   let lastUpdateId = 0;
@@ -210,6 +227,25 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     return seen;
   };
   const failed = (x: object): x is Failed => 'error' in x;
+  /** Admits one message to a group under its per-minute limit, or answers the 429 Telegram would. */
+  const groupAdmits = (chatId: unknown): Failed | undefined => {
+    if (!isGroup(chatId)) return undefined;
+    const now = performance.now();
+    const times = (groupSends.get(String(chatId)) ?? []).filter((t) => t > now - 60_000);
+    groupSends.set(String(chatId), times);
+    if (groupLimit !== null && times.length >= groupLimit) {
+      const retryAfter = Math.max(1, Math.ceil((times[0]! + 60_000 - now) / 1000));
+      return {
+        error: {
+          error_code: 429,
+          description: `Too Many Requests: retry after ${retryAfter}`,
+          retry_after: retryAfter,
+        },
+      };
+    }
+    times.push(now);
+    return undefined;
+  };
 
   async function getUpdates(p: Params, ctx: CallContext): Promise<Outcome> {
     if (webhook) return { error: { error_code: 409, description: WEBHOOK_CONFLICT } };
@@ -238,7 +274,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     return { result: ready };
   }
 
-  return startFake({
+  const fake = await startFake({
     token: opts.token ?? '123456:TEST-token',
     messageMethods: new Set(['sendMessage', 'sendPhoto', 'sendDocument']),
     blockedError: { error_code: 403, description: 'Forbidden: bot was blocked by the user' },
@@ -278,7 +314,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         case 'sendMessage': {
           const text = messageText(p);
           if (failed(text)) return text;
-          return checkMarkup(p.reply_markup) ?? { result: message(p, text) };
+          return checkMarkup(p.reply_markup) ?? groupAdmits(p.chat_id) ?? { result: message(p, text) };
         }
         case 'sendPhoto':
         case 'sendDocument': {
@@ -287,7 +323,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
           if (failed(media)) return media;
           const cap = caption(p);
           if (failed(cap)) return cap;
-          const markup = checkMarkup(p.reply_markup);
+          const markup = checkMarkup(p.reply_markup) ?? groupAdmits(p.chat_id);
           if (markup) return markup;
           const attached =
             field === 'photo'
@@ -374,11 +410,30 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
               file_path: 'photos/file_1.jpg',
             },
           };
+        case 'getChatMemberCount':
+          if (p.chat_id === undefined || p.chat_id === '') return bad('chat_id is empty');
+          // A private chat counts the person and the bot.
+          return { result: isGroup(p.chat_id) ? (memberCounts.get(String(p.chat_id)) ?? 3) : 2 };
         case 'getUpdates':
           return getUpdates(p, ctx);
         default:
           return { error: { error_code: 404, description: 'Not Found' } };
       }
+    },
+  });
+  const reset = fake.reset.bind(fake);
+  return Object.assign(fake, {
+    limitGroups(perMinute: number | null) {
+      groupLimit = perMinute;
+    },
+    setMemberCount(chatId: string | number, count: number) {
+      memberCounts.set(String(chatId), count);
+    },
+    reset() {
+      reset();
+      groupLimit = null;
+      groupSends.clear();
+      memberCounts.clear();
     },
   });
 }

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GROUP_PER_MINUTE } from '../fakes/telegram.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { onboard } from '../support/onboard.ts';
+import { areaCode, makeStaff } from '../support/staff.ts';
+import { TelegramUser, type BotMessage } from '../support/users.ts';
+
+// A station group under Telegram's own limit for groups (20 messages a minute, then 429 with retry_after).
+let h: Harness;
+const GROUP = -1009876543210;
+let officer: TelegramUser;
+let reporter: TelegramUser;
+let citizen: TelegramUser;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
+  officer = new TelegramUser(h, 'Lê', 'Văn Trực Ban');
+  reporter = new TelegramUser(h);
+  citizen = new TelegramUser(h);
+  await Promise.all([makeStaff(h, officer, hungMy), onboard(reporter), onboard(citizen)]);
+  await linkStation(officer, GROUP);
+  h.tg.limitGroups(GROUP_PER_MINUTE);
+}, 60_000);
+afterAll(() => h?.close());
+
+const groupTexts = () => h.tg.textsTo(GROUP);
+
+/** `/station` in the group, confirmed by the officer's button there. */
+async function linkStation(u: TelegramUser, group: number) {
+  await u.sendInGroup(group, '/station');
+  const call = await h.tg.waitFor(() =>
+    h.tg.messagesTo(group).find((c) => /Đã liên kết nhóm này|thành viên/.test(String(c.params.text))),
+  );
+  if (/Đã liên kết nhóm này/.test(String(call.params.text))) return;
+  const markup =
+    typeof call.params.reply_markup === 'string' ? JSON.parse(call.params.reply_markup) : call.params.reply_markup;
+  const card: BotMessage = {
+    text: String(call.params.text),
+    options: markup.inline_keyboard.flat().map((b: { text: string; callback_data: string }) => ({
+      label: b.text,
+      data: b.callback_data,
+    })),
+    raw: call,
+  };
+  await u.pressInGroup(group, card, /Liên kết/);
+  await h.tg.waitFor(() => groupTexts().find((t) => /Đã liên kết nhóm này/.test(t)));
+}
+
+/** The report dialogue up to its last question; returns the summary with the "send" button. */
+async function draftTip(u: TelegramUser, text: string): Promise<BotMessage> {
+  await u.send('/report');
+  await u.pressLabel(await u.expect(/Bạn muốn báo về việc gì\?/), /Ma tuý/);
+  await u.expect(/Hãy mô tả sự việc/);
+  await u.send(text);
+  await u.pressLabel(await u.expect(/chọn Bỏ qua/), /Bỏ qua/);
+  await u.pressLabel(await u.expect(/Bạn có ảnh/), /Bỏ qua/);
+  await u.pressLabel(await u.expect(/gửi ẩn danh hay để lại số điện thoại/), /Gửi ẩn danh/);
+  return u.expect(/Kiểm tra lại tin báo/);
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+const rateLimitedInGroup = () =>
+  h.tg.calls.some((c) => c.error?.error_code === 429 && String(c.params.chat_id) === String(GROUP));
+
+describe('one group cannot stall the other chats', () => {
+  it('an unregistered member sends 60 /start in a station group: private /help and a new tip card still go out in under 2 s', async () => {
+    const summary = await draftTip(reporter, 'Có người lạ bán ma tuý ở đầu hẻm 5');
+    const member = new TelegramUser(h, 'Kẻ', 'Quấy Rối');
+    for (let i = 0; i < 60; i++) await member.sendInGroup(GROUP, '/start');
+    // Long enough for the group's first 20 answers to go out and the 21st to meet the group's limit.
+    await new Promise((r) => setTimeout(r, 1500));
+
+    const help = await timed(async () => {
+      await citizen.send('/help');
+      return citizen.next(10_000);
+    });
+    expect(help.value.text.length).toBeGreaterThan(0);
+    expect(help.ms).toBeLessThan(2000);
+
+    const card = await timed(async () => {
+      await reporter.pressLabel(summary, /Gửi tin báo/);
+      return officer.expect(/Tin báo mới AN-/, 10_000);
+    });
+    expect(card.ms).toBeLessThan(2000);
+    // The group's flood guard answered the member once at most, so the group stayed under its limit.
+    expect(groupTexts().filter((t) => /nhắn riêng cho bot/.test(t)).length).toBeLessThanOrEqual(1);
+    expect(rateLimitedInGroup()).toBe(false);
+  }, 60_000);
+
+  it('a group at its limit holds only its own messages: other chats are answered at once, the group’s wait', async () => {
+    // Staff are not flood-guarded: 30 answers into the group meet its 20 a minute.
+    for (let i = 0; i < 30; i++) await officer.sendInGroup(GROUP, '/tip AN-ZZZZZZ');
+    await h.tg.waitFor(rateLimitedInGroup, 15_000);
+
+    const help = await timed(async () => {
+      await citizen.send('/help');
+      return citizen.next(10_000);
+    });
+    expect(help.ms).toBeLessThan(2000);
+    // The group's answers are waiting for its retry_after, none given up.
+    const failed = await h.db.outboundMessage.count({ where: { status: 'failed' } });
+    expect(failed).toBe(0);
+    const waiting = await h.db.outboundMessage.findMany({ where: { status: 'pending' } });
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const row of waiting) expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+  }, 60_000);
+});
