@@ -7,9 +7,19 @@ export function pacedCalls(pacer: Pacer | undefined, opts: SendOptions) {
   return <T>(call: () => Promise<T>): Promise<T> => (pacer ? pacer.run(call, chat) : call());
 }
 
-/** A platform's "too many requests" holds every sender of this platform, in every process. */
-export async function holdOnRateLimit(pacer: Pacer | undefined, failure: SendError): Promise<SendError> {
-  if (failure.reason === 'rate_limited' && failure.retryAfterMs) {
+/** What a platform's "too many requests" is about: one chat's own limit, or the platform's overall one. */
+export type RateLimitReach = 'chat' | 'platform';
+
+/**
+ * A "too many requests" about the whole platform holds every sender of it, in every process. One about a
+ * single chat holds nobody else: that chat's message waits out `retry_after` in its own outbox row.
+ */
+export async function holdOnRateLimit(
+  pacer: Pacer | undefined,
+  failure: SendError,
+  reach: RateLimitReach,
+): Promise<SendError> {
+  if (reach === 'platform' && failure.reason === 'rate_limited' && failure.retryAfterMs) {
     await pacer?.hold(failure.retryAfterMs).catch(() => undefined);
   }
   return failure;

@@ -107,7 +107,6 @@ describe('one group cannot stall the other chats', () => {
     const failed = await h.db.outboundMessage.count({ where: { status: 'failed' } });
     expect(failed).toBe(0);
     const waiting = await h.db.outboundMessage.findMany({ where: { status: 'pending' } });
-    expect(waiting.length).toBeGreaterThan(0);
-    for (const row of waiting) expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    expect(waiting.some((row) => /Too Many Requests/.test(row.lastError ?? ''))).toBe(true);
   }, 60_000);
 });

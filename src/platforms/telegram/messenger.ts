@@ -1,11 +1,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Api, Bot, GrammyError, HttpError, InputFile } from 'grammy';
+import { Api, Bot, GrammyError, HttpError, InputFile, type Transformer } from 'grammy';
 import type { Incoming, OutMessage } from '../../core/messages.ts';
 import type { I18n } from '../../i18n/index.ts';
 import type { Logger } from '../../logger.ts';
 import { acceptUntilTaken } from '../polling.ts';
 import type { Pacer } from '../../queues/pacer.ts';
-import { holdOnRateLimit, pacedCalls } from '../pace.ts';
+import { holdOnRateLimit, pacedCalls, type RateLimitReach } from '../pace.ts';
 import { SendError, type AcceptUpdate, type Messenger, type SendOptions } from '../types.ts';
 import { parseTelegramUpdate } from './parse.ts';
 import { CAPTION_LIMIT, renderTelegram } from './render.ts';
@@ -38,6 +38,28 @@ export function classifyTelegramError(err: unknown): SendError {
   return new SendError('transient', err instanceof Error ? err.message : String(err));
 }
 
+/** Telegram's ids of groups and supergroups are negative, those of private chats positive. */
+const isGroupChat = (chatId: string) => chatId.startsWith('-');
+
+/**
+ * What a 429 is about, judged from the request that got it. Telegram limits each chat (a private chat about
+ * one message a second, a group 20 a minute) under its overall rate of about 30 a second, and the pacer keeps
+ * the bot under the overall one: so a 429 on a reply is that chat's own limit, and only that chat waits. A
+ * broadcast keeps each person's chat one second apart, so a 429 there is the overall limit: everyone waits
+ * (a group's 429 is always its own, its limit being far below the overall one).
+ */
+function rateLimitReach(chatId: string, opts: SendOptions): RateLimitReach {
+  return opts.bulk && !isGroupChat(chatId) ? 'platform' : 'chat';
+}
+
+const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
+
+/** Each attempt of a send takes its own slot of the shared budget: a wait between attempts holds none. */
+function pacedAttempts(pacer: Pacer | undefined): Transformer {
+  return (prev, method, payload, signal) =>
+    pacer && SEND_METHODS.has(method) ? pacer.run(() => prev(method, payload, signal)) : prev(method, payload, signal);
+}
+
 /** The photo or file a message carries, as grammY sends it (a file made by the bot is uploaded). */
 function attachmentOf(message: OutMessage): { kind: 'photo' | 'document'; input: string | InputFile } | undefined {
   if (message.photo)
@@ -60,7 +82,9 @@ export class TelegramMessenger implements Messenger {
     this.#opts = opts;
     this.webhookSecret = opts.webhookSecret;
     this.bot = new Bot(opts.token, { client: { apiRoot: opts.apiRoot } });
-    // Short 429 waits are retried in place; longer ones and 5xx go back to the outbox's schedule.
+    // Short 429 waits are retried in place; longer ones and 5xx go back to the outbox's schedule. The pacer is
+    // installed first, so it runs inside autoRetry: a chat's wait in place holds no slot of anyone else's.
+    this.bot.api.config.use(pacedAttempts(opts.pacer));
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true }));
     this.#bulkApi = new Api(opts.token, { apiRoot: opts.apiRoot });
   }
@@ -72,7 +96,8 @@ export class TelegramMessenger implements Messenger {
   async send(chatId: string, message: OutMessage, opts: SendOptions = {}): Promise<void> {
     const api = opts.bulk ? this.#bulkApi : this.bot.api;
     const pacer = this.#opts.pacer;
-    const paced = pacedCalls(pacer, opts);
+    // Replies are paced attempt by attempt inside bot.api; a broadcast send is paced here, with its chat's gap.
+    const paced = opts.bulk ? pacedCalls(pacer, opts) : <T>(call: () => Promise<T>) => call();
     try {
       const parts = renderTelegram(message);
       const attachment = attachmentOf(message);
@@ -90,7 +115,7 @@ export class TelegramMessenger implements Messenger {
         await paced(() => api.sendMessage(chatId, part.text, { reply_markup: part.reply_markup }));
       }
     } catch (err) {
-      throw await holdOnRateLimit(pacer, classifyTelegramError(err));
+      throw await holdOnRateLimit(pacer, classifyTelegramError(err), rateLimitReach(chatId, opts));
     }
   }
 

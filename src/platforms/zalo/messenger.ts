@@ -66,7 +66,8 @@ export class ZaloMessenger implements Messenger {
       }
       for (const text of parts) await paced(() => this.api.sendMessage(chatId, text));
     } catch (err) {
-      throw await holdOnRateLimit(pacer, classifyZaloError(err));
+      // Zalo's answers do not say which limit was hit: every sender of the bot waits.
+      throw await holdOnRateLimit(pacer, classifyZaloError(err), 'platform');
     }
   }
 
