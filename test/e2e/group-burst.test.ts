@@ -88,8 +88,9 @@ describe('one group cannot stall the other chats', () => {
       return officer.expect(/Tin báo mới AN-/, 10_000);
     });
     expect(card.ms).toBeLessThan(2000);
-    // The group's flood guard answered the member once at most, so the group stayed under its limit.
-    expect(groupTexts().filter((t) => /nhắn riêng cho bot/.test(t)).length).toBeLessThanOrEqual(1);
+    // The group's flood guard answers members who are not staff only while the group is quiet (3 updates a
+    // minute, the /station link among them), so the group stayed under its limit.
+    expect(groupTexts().filter((t) => /nhắn riêng cho bot/.test(t)).length).toBeLessThanOrEqual(2);
     expect(rateLimitedInGroup()).toBe(false);
   }, 60_000);
 

@@ -5,27 +5,42 @@ import type { Feature } from '../../core/feature.ts';
 const FLAGGED_SHARE = 0.5;
 
 /**
- * Drops a chat's updates beyond the per-minute limit, counted from the durable
- * inbox (exact, and the same on every instance). The first update over the
- * limit gets one polite reply; the rest are dropped silently. Staff and group chats are exempt.
+ * Updates of a group, in its last minute, up to which members who are not staff are still answered. A group is
+ * one shared room: Telegram takes 20 messages a minute into it, and the cards of new tips must fit in there.
  */
-async function floodGuard(ctx: ChatContext): Promise<boolean> {
-  const { person, received, policy } = ctx;
-  // Groups: the bot reads only commands and button presses there, and a busy station group is not a flood.
-  if (person?.grants.length || ctx.msg.chatType !== 'private') return true;
-  const limit = person?.user.spamFlaggedAt
-    ? Math.max(1, Math.floor(policy.FLOOD_PER_MINUTE * FLAGGED_SHARE))
-    : policy.FLOOD_PER_MINUTE;
-  // Counted in the order updates are handled (platform order, then arrival), not by row id: posts of one
-  // chat arrive concurrently, so ids and the handling order differ, and the count must only ever grow.
+const GROUP_PER_MINUTE = 3;
+
+/**
+ * The chat's updates of the last minute up to this one, counted from the durable inbox (exact, and the same
+ * on every instance) in the order updates are handled (platform order, then arrival), not by row id: posts
+ * of one chat arrive concurrently, so ids and the handling order differ, and the count must only ever grow.
+ */
+function recentInChat(ctx: ChatContext): Promise<number> {
+  const { received } = ctx;
   const { seq } = ctx.msg;
-  const recent = await ctx.tx.inboundUpdate.count({
+  return ctx.tx.inboundUpdate.count({
     where: {
       chatKey: received.chatKey,
       receivedAt: { gt: new Date(received.at.getTime() - 60_000) },
       OR: [{ seq: { lt: seq } }, { seq, id: { lte: received.id } }],
     },
   });
+}
+
+/**
+ * Drops a chat's updates beyond the per-minute limit. In a private chat the first update over the limit
+ * gets one polite reply and the rest are dropped silently. In a group, anyone but staff is answered only
+ * while the group is quiet (its inbox has no more than GROUP_PER_MINUTE updates in the minute), and never
+ * told to slow down: that would be one more message to everyone in it. Staff are exempt everywhere.
+ */
+async function floodGuard(ctx: ChatContext): Promise<boolean> {
+  const { person, policy } = ctx;
+  if (person?.grants.length) return true;
+  if (ctx.msg.chatType !== 'private') return (await recentInChat(ctx)) <= GROUP_PER_MINUTE;
+  const limit = person?.user.spamFlaggedAt
+    ? Math.max(1, Math.floor(policy.FLOOD_PER_MINUTE * FLAGGED_SHARE))
+    : policy.FLOOD_PER_MINUTE;
+  const recent = await recentInChat(ctx);
   if (recent <= limit) return true;
   if (recent === limit + 1) ctx.reply(ctx.t('flood-slow-down'));
   return false;
