@@ -15,6 +15,11 @@ export interface Envelope {
   message: OutMessage;
 }
 
+/** What a handler may ask the platform about a chat (the messenger, where it can tell). */
+export interface ChatDirectory {
+  memberCount?(chatId: string): Promise<number>;
+}
+
 /** What a handler may ask of the router without knowing it. */
 export interface Navigation {
   mainMenu(ctx: ChatContext): MenuOption[];
@@ -47,7 +52,13 @@ export class ChatContext implements Scope {
     readonly received: { id: bigint; chatKey: string; at: Date },
     /** What this chat can show and take (buttons, uploads, location requests...). */
     readonly can: Capabilities,
+    readonly directory: ChatDirectory = {},
   ) {}
+
+  /** How many members this chat has; undefined where the platform cannot tell (or did not answer). */
+  async memberCount(): Promise<number | undefined> {
+    return this.directory.memberCount?.(this.msg.chatId).catch(() => undefined);
+  }
 
   /** This chat, for messages that go here outside the reply order (e.g. a file after a text). */
   get here(): Destination {

@@ -1,9 +1,9 @@
 import type { Policy } from '../config.ts';
 import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.ts';
-import { ChatContext, type Wake } from '../core/context.ts';
+import { ChatContext, type ChatDirectory, type Wake } from '../core/context.ts';
 import { loadConversation, saveConversation, type ConversationState } from '../core/conversation-store.ts';
 import { conversationKeyOf } from '../core/keys.ts';
-import { incomingSchema, type Incoming } from '../core/messages.ts';
+import { incomingSchema, type Incoming, type Platform } from '../core/messages.ts';
 import { findPerson, refreshDisplayName, type Person } from '../core/people.ts';
 import type { Router } from '../core/router.ts';
 import type { Tx } from '../core/tx.ts';
@@ -19,6 +19,8 @@ export interface HandleDeps {
   i18n: I18n;
   router: Router;
   policy: Policy;
+  /** What handlers may ask each platform about a chat (e.g. a group's member count). */
+  messengers?: ReadonlyMap<Platform, ChatDirectory>;
 }
 
 export interface Handled {
@@ -76,6 +78,7 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
         deps.policy,
         { id: row.id, chatKey: row.chatKey, at: row.receivedAt },
         capabilitiesOf(incoming.platform),
+        deps.messengers?.get(incoming.platform),
       );
       await router.handle(ctx);
       await saveConversation(tx, conversationKey, ctx.finalState(), stored);

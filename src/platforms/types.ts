@@ -49,6 +49,8 @@ export interface Messenger {
   parse(body: unknown): ParsedUpdate;
   /** Sends one message (possibly several platform messages: a photo, split text); throws SendError. */
   send(chatId: string, message: OutMessage, opts?: SendOptions): Promise<void>;
+  /** How many members a chat has, where the platform tells (Telegram's getChatMemberCount). */
+  memberCount?(chatId: string): Promise<number>;
   /** Platform courtesy after an update is handled (Telegram: answer the button press). */
   acknowledge(incoming: Incoming): Promise<void>;
   /** Registers the webhook (when a public URL is known) and the command menu. */

@@ -19,20 +19,21 @@ beforeAll(async () => {
   reporter = new TelegramUser(h);
   citizen = new TelegramUser(h);
   await Promise.all([makeStaff(h, officer, hungMy), onboard(reporter), onboard(citizen)]);
+  h.tg.setMemberCount(GROUP, 42);
   await linkStation(officer, GROUP);
   h.tg.limitGroups(GROUP_PER_MINUTE);
 }, 60_000);
 afterAll(() => h?.close());
 
+const PHONE = '0912345678';
 const groupTexts = () => h.tg.textsTo(GROUP);
 
 /** `/station` in the group, confirmed by the officer's button there. */
 async function linkStation(u: TelegramUser, group: number) {
   await u.sendInGroup(group, '/station');
-  const call = await h.tg.waitFor(() =>
-    h.tg.messagesTo(group).find((c) => /Đã liên kết nhóm này|thành viên/.test(String(c.params.text))),
-  );
-  if (/Đã liên kết nhóm này/.test(String(call.params.text))) return;
+  const call = await h.tg.waitFor(() => h.tg.messagesTo(group).find((c) => /thành viên/.test(String(c.params.text))));
+  expect(String(call.params.text)).toMatch(/Nhóm này có 42 thành viên/);
+  expect(groupTexts().some((t) => /Đã liên kết/.test(t))).toBe(false);
   const markup =
     typeof call.params.reply_markup === 'string' ? JSON.parse(call.params.reply_markup) : call.params.reply_markup;
   const card: BotMessage = {
@@ -55,7 +56,9 @@ async function draftTip(u: TelegramUser, text: string): Promise<BotMessage> {
   await u.send(text);
   await u.pressLabel(await u.expect(/chọn Bỏ qua/), /Bỏ qua/);
   await u.pressLabel(await u.expect(/Bạn có ảnh/), /Bỏ qua/);
-  await u.pressLabel(await u.expect(/gửi ẩn danh hay để lại số điện thoại/), /Gửi ẩn danh/);
+  await u.pressLabel(await u.expect(/gửi ẩn danh hay để lại số điện thoại/), /Để lại số điện thoại/);
+  await u.expect(/Gõ số điện thoại của bạn/);
+  await u.send(PHONE);
   return u.expect(/Kiểm tra lại tin báo/);
 }
 
@@ -88,11 +91,17 @@ describe('one group cannot stall the other chats', () => {
       return officer.expect(/Tin báo mới AN-/, 10_000);
     });
     expect(card.ms).toBeLessThan(2000);
+    // The officer's own card carries the phone number the reporter left; the group's never does.
+    expect(card.value.text).toContain(PHONE);
+    const code = /AN-[2-9A-Z]{6}/.exec(card.value.text)![0];
+    const inGroup = await h.tg.waitFor(() => groupTexts().find((t) => t.includes(code)), 70_000);
+    expect(inGroup).toMatch(/cán bộ xem trong tin nhắn riêng/);
+    expect(groupTexts().some((t) => t.includes(PHONE))).toBe(false);
     // The group's flood guard answers members who are not staff only while the group is quiet (3 updates a
     // minute, the /station link among them), so the group stayed under its limit.
     expect(groupTexts().filter((t) => /nhắn riêng cho bot/.test(t)).length).toBeLessThanOrEqual(2);
     expect(rateLimitedInGroup()).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('a group at its limit holds only its own messages: other chats are answered at once, the group’s wait', async () => {
     // Staff are not flood-guarded: 30 answers into the group meet its 20 a minute.

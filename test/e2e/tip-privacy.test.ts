@@ -39,6 +39,13 @@ beforeAll(async () => {
     onboard(bystander),
   ]);
   await officer.sendInGroup(GROUP, '/station');
+  const ask = await h.tg.waitFor(() => h.tg.messagesTo(GROUP).find((c) => /thành viên/.test(String(c.params.text))));
+  const markup =
+    typeof ask.params.reply_markup === 'string' ? JSON.parse(ask.params.reply_markup) : ask.params.reply_markup;
+  const options = markup.inline_keyboard
+    .flat()
+    .map((b: { text: string; callback_data: string }) => ({ label: b.text, data: b.callback_data }));
+  await officer.pressInGroup(GROUP, { text: '', options, raw: ask }, /Liên kết/);
   await h.tg.waitFor(() => h.tg.textsTo(GROUP).find((t) => /Đã liên kết nhóm này với Xã Hưng Mỹ/.test(t)));
 }, 60_000);
 

@@ -1,11 +1,13 @@
+import { chatKeyOf } from '../../core/keys.ts';
+import type { Destination } from '../../core/messages.ts';
 import type { Person } from '../../core/people.ts';
 import { privateChatsOf } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
 import type { Tx } from '../../core/tx.ts';
-import type { LocalModel, StaffGrant } from '../../generated/prisma/client.ts';
+import type { LocalModel, StaffGrant, StationChat } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { audit } from './audit.ts';
-import { covers } from './grants.ts';
+import { covers, TIP_ROLES } from './grants.ts';
 import { claimInvite, type InviteProblem } from './invites.ts';
 
 /** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
@@ -103,4 +105,60 @@ export async function revoke(
     scope.send(reader.to, { text: i18n.t(reader.locale, 'staff-revoked', { role, area }) });
   }
   return { ok: true, grant };
+}
+
+export type StationRefusal = 'not-officer';
+
+/**
+ * Links a group chat to an area: new tips of the area are posted there too
+ * (without the reporter's phone number). The actor must hold a tip role covering
+ * the area; the operator may link any. Linking again moves the group to the area.
+ */
+export async function linkStation(
+  scope: Scope,
+  actor: Actor,
+  chat: Destination,
+  areaCode: string,
+): Promise<Outcome<{ station: StationChat }, StationRefusal>> {
+  const { tx, pii } = scope;
+  if (actor.kind === 'person' && !(await covers(tx, actor.person.grants, TIP_ROLES, areaCode)))
+    return refuse('not-officer');
+  const chatKey = chatKeyOf(pii, chat.platform, chat.chatId);
+  const linkedById = actorId(actor);
+  const station = await tx.stationChat.upsert({
+    where: { chatKey },
+    create: { platform: chat.platform, chatKey, chatIdEnc: pii.encrypt(chat.chatId), areaCode, linkedById },
+    update: { areaCode, linkedById },
+  });
+  await audit(tx, {
+    actorId: linkedById,
+    action: 'station.link',
+    entity: 'StationChat',
+    entityId: station.id,
+    details: { areaCode },
+  });
+  return { ok: true, station };
+}
+
+/** Unlinks a group chat (nothing to do if it was not linked); the same roles as linking. */
+export async function unlinkStation(
+  scope: Scope,
+  actor: Actor,
+  chat: Destination,
+): Promise<Outcome<object, StationRefusal>> {
+  const { tx, pii } = scope;
+  if (actor.kind === 'person' && !actor.person.grants.some((g) => TIP_ROLES.includes(g.role)))
+    return refuse('not-officer');
+  const chatKey = chatKeyOf(pii, chat.platform, chat.chatId);
+  const existing = await tx.stationChat.findUnique({ where: { chatKey } });
+  if (existing) {
+    await tx.stationChat.delete({ where: { chatKey } });
+    await audit(tx, {
+      actorId: actorId(actor),
+      action: 'station.unlink',
+      entity: 'StationChat',
+      entityId: existing.id,
+    });
+  }
+  return { ok: true };
 }

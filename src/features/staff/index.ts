@@ -1,11 +1,9 @@
 import type { Feature } from '../../core/feature.ts';
 import { registered, staff, type PersonContext, type StaffContext } from '../../core/guards.ts';
-import { chatKeyOf } from '../../core/keys.ts';
 import { areaLabel } from '../areas/search.ts';
 import { issueApiToken, revokeApiTokens } from './api-tokens.ts';
-import { audit } from './audit.ts';
-import { TIP_ROLES } from './grants.ts';
 import { presentRedeem, redeemFlow } from './redeem.ts';
+import { stationAction, stationChoice, stationCommand } from './station.ts';
 
 async function describeRoles(ctx: PersonContext): Promise<string> {
   const lines: string[] = [];
@@ -20,46 +18,6 @@ async function staffCommand(ctx: PersonContext, code: string): Promise<void> {
   if (code) return presentRedeem(ctx, code);
   if (!ctx.person.grants.length) return redeemFlow.start(ctx);
   ctx.showMainMenu(`${ctx.t('staff-roles')}\n${await describeRoles(ctx)}`);
-}
-
-/**
- * `/station` in a Telegram group: an officer links the group to their area, so
- * new tips are posted there too; `/station off` unlinks it.
- */
-async function station(ctx: PersonContext, arg: string): Promise<void> {
-  const { msg } = ctx;
-  const userId = ctx.person.user.id;
-  const grant = ctx.person.grants.find((g) => TIP_ROLES.includes(g.role));
-  if (msg.chatType !== 'group') return ctx.showMainMenu(ctx.t('station-group-only'));
-  if (!grant) return ctx.reply(ctx.t('staff-only'));
-  const chatKey = chatKeyOf(ctx.pii, msg.platform, msg.chatId);
-  const existing = await ctx.tx.stationChat.findUnique({ where: { chatKey } });
-  if (arg.trim().toLowerCase() === 'off') {
-    if (existing) {
-      await ctx.tx.stationChat.delete({ where: { chatKey } });
-      await audit(ctx.tx, { actorId: userId, action: 'station.unlink', entity: 'StationChat', entityId: existing.id });
-    }
-    return ctx.reply(ctx.t('station-unlinked'));
-  }
-  const linked = await ctx.tx.stationChat.upsert({
-    where: { chatKey },
-    create: {
-      platform: msg.platform,
-      chatKey,
-      chatIdEnc: ctx.pii.encrypt(msg.chatId),
-      areaCode: grant.areaCode,
-      linkedById: userId,
-    },
-    update: { areaCode: grant.areaCode, linkedById: userId },
-  });
-  await audit(ctx.tx, {
-    actorId: userId,
-    action: 'station.link',
-    entity: 'StationChat',
-    entityId: linked.id,
-    details: { areaCode: grant.areaCode },
-  });
-  ctx.reply(ctx.t('station-linked', { area: await areaLabel(ctx.tx, grant.areaCode) }));
 }
 
 /** `/apitoken`: a personal token for the HTTP API (shown once, replaces the previous one); `/apitoken revoke`. */
@@ -77,8 +35,9 @@ export const staffFeature: Feature = {
   name: 'staff',
   commands: {
     staff: { run: registered(staffCommand) },
-    station: { run: registered(station), group: true },
+    station: { run: registered(stationCommand), group: true },
     apitoken: { run: staff(['officer', 'admin', 'leader'], apiToken) },
   },
+  actions: { [stationChoice.action]: { run: registered(stationAction), group: true } },
   flows: [redeemFlow],
 };

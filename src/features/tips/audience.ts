@@ -4,12 +4,16 @@ import type { Tip } from '../../generated/prisma/client.ts';
 import { isLocale, type Locale } from '../../i18n/index.ts';
 import type { Pii } from '../../security/pii.ts';
 import { lineage, TIP_ROLES } from '../staff/grants.ts';
+import type { CardPlace } from './cards.ts';
+
+/** An officer's private chat, or a station group (everyone in it reads what is posted there). */
+export type TipReader = Reader & { place: CardPlace };
 
 /**
  * Who hears about a new tip of a commune: its officers and linked station
  * groups, or, when the commune has neither, those of its province.
  */
-export async function areaOfficers(tx: Tx, pii: Pii, communeCode: string, fallback: Locale): Promise<Reader[]> {
+export async function areaOfficers(tx: Tx, pii: Pii, communeCode: string, fallback: Locale): Promise<TipReader[]> {
   for (const code of await lineage(tx, communeCode)) {
     const [grants, stations] = await Promise.all([
       tx.staffGrant.findMany({
@@ -29,17 +33,18 @@ export async function areaOfficers(tx: Tx, pii: Pii, communeCode: string, fallba
     const groups = stations.map((s) => ({
       to: { platform: s.platform, chatId: pii.decrypt(s.chatIdEnc) },
       locale: fallback,
+      place: 'group' as const,
     }));
-    return [...officers, ...groups];
+    return [...officers.map((o) => ({ ...o, place: 'private' as const })), ...groups];
   }
   return [];
 }
 
 /** Who hears the reporter's answers: the officer who took the tip, otherwise the area's officers. */
-export async function tipOfficers(tx: Tx, pii: Pii, tip: Tip, fallback: Locale): Promise<Reader[]> {
+export async function tipOfficers(tx: Tx, pii: Pii, tip: Tip, fallback: Locale): Promise<TipReader[]> {
   if (tip.assigneeId) {
     const assignee = await privateChatsOf(tx, pii, [tip.assigneeId], fallback);
-    if (assignee.length) return assignee;
+    if (assignee.length) return assignee.map((a) => ({ ...a, place: 'private' as const }));
   }
   return areaOfficers(tx, pii, tip.areaCode, fallback);
 }

@@ -13,11 +13,21 @@ type T = (id: string, args?: Record<string, string | number>) => string;
 
 export const translator = (scope: Pick<Scope, 'i18n'>, locale: Locale): T => scope.i18n.translator(locale);
 
+/** Where a card is read: an officer's own chat, or a group that everyone in it reads. */
+export type CardPlace = 'private' | 'group';
+
 /**
  * What officers read about a tip: never who sent it, only what they chose to
- * share (a phone number, when not anonymous).
+ * share (a phone number, when not anonymous, and only in an officer's private chat).
  */
-export function tipDetails(t: T, locale: Locale, tip: Tip, content: TipContent, area: string): string {
+export function tipDetails(
+  t: T,
+  locale: Locale,
+  tip: Tip,
+  content: TipContent,
+  area: string,
+  place: CardPlace,
+): string {
   const lines = [
     t(tip.urgent ? 'tip-card-urgent' : 'tip-card-title', { code: tip.code }),
     t('tip-card-category', { category: t(`cat-${tip.category}`) }),
@@ -32,7 +42,9 @@ export function tipDetails(t: T, locale: Locale, tip: Tip, content: TipContent, 
     lines.push(t('tip-card-location', { lat: latitude.toFixed(5), lng: longitude.toFixed(5) }));
   }
   if (tip.photoCount) lines.push(t('tip-card-photos', { count: tip.photoCount }));
-  lines.push(content.contact ? t('tip-card-contact', { phone: content.contact }) : t('tip-card-anonymous'));
+  if (!content.contact) lines.push(t('tip-card-anonymous'));
+  else if (place === 'group') lines.push(t('tip-card-contact-private'));
+  else lines.push(t('tip-card-contact', { phone: content.contact }));
   return lines.join('\n');
 }
 
@@ -77,7 +89,11 @@ export function photoMessages(t: T, platform: Platform, code: string, photos: Ph
 }
 
 /** Sends each reader the card and the photos, in their language. */
-export function sendToEach(scope: Scope, readers: Reader[], build: (t: T, reader: Reader) => OutMessage[]): void {
+export function sendToEach<R extends Reader>(
+  scope: Scope,
+  readers: R[],
+  build: (t: T, reader: R) => OutMessage[],
+): void {
   for (const reader of readers) {
     for (const message of build(translator(scope, reader.locale), reader)) scope.send(reader.to, message);
   }

@@ -80,7 +80,8 @@ async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
   );
   const parts = [
     headline,
-    tipDetails(t, ctx.locale, tip, content, area),
+    // Opened in a station group, everyone there reads it.
+    tipDetails(t, ctx.locale, tip, content, area, ctx.msg.chatType === 'private' ? 'private' : 'group'),
     `${ctx.t('tip-history')}\n${history.join('\n')}`,
     thread.length ? `${ctx.t('tip-thread')}\n${threadText(t, thread, 'officer')}` : undefined,
   ];

@@ -222,7 +222,7 @@ async function submit(ctx: Ctx, draft: Draft, flow: Control): Promise<void> {
   const area = await areaLabel(ctx.tx, tip.areaCode);
   const readers = await areaOfficers(ctx.tx, ctx.pii, tip.areaCode, ctx.i18n.defaultLocale);
   sendToEach(ctx, readers, (t, reader) => [
-    officerCard(t, tip, tipDetails(t, reader.locale, tip, content, area)),
+    officerCard(t, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
     ...photoMessages(t, reader.to.platform, tip.code, content.photos),
   ]);
   ctx.showMainMenu(ctx.t(tip.urgent ? 'report-filed-urgent' : 'report-filed', { code: tip.code }));

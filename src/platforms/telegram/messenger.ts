@@ -52,6 +52,8 @@ function rateLimitReach(chatId: string, opts: SendOptions): RateLimitReach {
   return opts.bulk && !isGroupChat(chatId) ? 'platform' : 'chat';
 }
 
+const MEMBER_COUNT_TIMEOUT_MS = 3000;
+
 const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
 
 /** Each attempt of a send takes its own slot of the shared budget: a wait between attempts holds none. */
@@ -117,6 +119,13 @@ export class TelegramMessenger implements Messenger {
     } catch (err) {
       throw await holdOnRateLimit(pacer, classifyTelegramError(err), rateLimitReach(chatId, opts));
     }
+  }
+
+  /** Asked while an update is handled (inside its transaction): bounded, so a slow answer cannot hold it. */
+  memberCount(chatId: string): Promise<number> {
+    // grammY types its signal with a shim of its own; Node's AbortSignal is what it gets at run time.
+    const signal = AbortSignal.timeout(MEMBER_COUNT_TIMEOUT_MS) as Parameters<Api['getChatMemberCount']>[1];
+    return this.bot.api.getChatMemberCount(chatId, signal);
   }
 
   async acknowledge(incoming: Incoming): Promise<void> {
