@@ -259,6 +259,11 @@ mytip-all = 📋 All my reports
 mytip-write = Type what you want to add, or send photos, for { $code }. Officers cannot see your name or account.
 mytip-sent = Passed on to the officers handling { $code }. Send more, or choose Done.
 mytip-done = ✅ Done
+mytip-sent-all = Your messages were passed on to the officers handling { $code }.
+mytip-held = Saved to { $code }. Messages sent close together reach the officers as one: when you choose Done, or with your next message after { $seconds } seconds.
+mytip-too-many = You have sent many messages about { $code } in the past hour. This one was not saved and not passed on to the officers; please try again in about { $minutes } minutes.
+mytip-spam-closed = Officers judged { $code } to be spam, so your message was not saved and not passed on to them.
+tip-from-reporter-many = 💬 The reporter of { $code } writes { $count } messages:
 
 ## Staff
 role-admin = Administrator

@@ -46,6 +46,10 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   /** New tips one person may file per hour (a person flagged as spam: one a day). */
   TIPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Follow-ups a reporter may add to one tip per hour; more are refused, not stored. */
+  FOLLOWUPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Follow-ups within this many seconds of one passed on reach the officers as one notice (0: each at once). */
+  FOLLOWUP_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Messages one chat may send per minute before the bot asks it to slow down (staff are exempt). */
   FLOOD_PER_MINUTE: z.coerce.number().int().min(5).max(10000).default(30),
   /** Messages per second to Telegram in any sliding second, all chats together (0: no pacing). */
@@ -105,7 +109,12 @@ export type Config = z.infer<typeof configSchema>;
 /** The limits features enforce, as configured. */
 export type Policy = Pick<
   Config,
-  'TIPS_PER_HOUR' | 'FLOOD_PER_MINUTE' | 'FESTIVAL_REMINDERS' | 'TELEGRAM_BOT_USERNAME'
+  | 'TIPS_PER_HOUR'
+  | 'FOLLOWUPS_PER_HOUR'
+  | 'FOLLOWUP_BATCH_SECONDS'
+  | 'FLOOD_PER_MINUTE'
+  | 'FESTIVAL_REMINDERS'
+  | 'TELEGRAM_BOT_USERNAME'
 >;
 
 export class ConfigError extends Error {}

@@ -60,6 +60,8 @@ function operatorScope(db: Db): ScopeDeps {
   const { DEFAULT_LOCALE, ...policy } = loadConfigFields([
     'DEFAULT_LOCALE',
     'TIPS_PER_HOUR',
+    'FOLLOWUPS_PER_HOUR',
+    'FOLLOWUP_BATCH_SECONDS',
     'FLOOD_PER_MINUTE',
     'FESTIVAL_REMINDERS',
     'TELEGRAM_BOT_USERNAME',

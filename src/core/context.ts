@@ -3,6 +3,7 @@ import type { Policy } from '../config.ts';
 import type { Locale, I18n } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
 import type { ConversationState } from './conversation-store.ts';
+import { keepMenu, type KeptOption } from './menu.ts';
 import type { Capabilities, Destination, Incoming, MenuOption, OutMessage } from './messages.ts';
 import type { Person } from './people.ts';
 import type { Scope, Wake } from './scope.ts';
@@ -35,7 +36,7 @@ export interface ReplyOptions {
 export class ChatContext implements Scope {
   readonly outgoing: Envelope[] = [];
   readonly wakes = new Set<Wake>();
-  #menuShown: MenuOption[] | undefined;
+  #menuShown: KeptOption[] | undefined;
   #replied = false;
 
   constructor(
@@ -72,7 +73,7 @@ export class ChatContext implements Scope {
   /** Replies in this chat. A menu becomes the one typed answers are read against. */
   reply(text: string, options: ReplyOptions = {}): void {
     this.#replied = true;
-    if (options.menu) this.#menuShown = options.menu;
+    if (options.menu) this.#menuShown = keepMenu(this.pii, options.menu);
     this.outgoing.push({
       to: this.here,
       message: {

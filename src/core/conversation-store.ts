@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client.ts';
-import { menuOptionSchema, type MenuOption } from './messages.ts';
+import { keptOptionSchema, type KeptOption } from './menu.ts';
 import type { Tx } from './tx.ts';
 
 const dataSchema = z.record(z.string(), z.unknown());
@@ -9,8 +9,8 @@ export interface ConversationState {
   flow?: string;
   step?: string;
   data: Record<string, unknown>;
-  /** The last menu shown: typed numbers and labels are read against it. */
-  menu?: MenuOption[];
+  /** The last menu shown, without its labels in clear: typed numbers and labels are read against it. */
+  menu?: KeptOption[];
   /** The language chosen before registering (a registered person's is on their user row). */
   locale?: string;
 }
@@ -30,7 +30,8 @@ const LOCALE_KEY = '$locale';
 export async function loadConversation(tx: Tx, key: string): Promise<LoadedConversation> {
   const row = await tx.conversation.findUnique({ where: { key } });
   if (!row) return { state: { data: {} }, stored: null };
-  const menu = z.array(menuOptionSchema).safeParse(row.menu);
+  // A menu kept before labels were hashed does not parse: it is forgotten, as if none was shown.
+  const menu = z.array(keptOptionSchema).safeParse(row.menu);
   const { [LOCALE_KEY]: locale, ...data } = dataSchema.safeParse(row.data).data ?? {};
   const state: ConversationState = {
     flow: row.flow ?? undefined,

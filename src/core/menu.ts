@@ -1,18 +1,35 @@
+import { z } from 'zod';
+import type { Pii } from '../security/pii.ts';
 import { fold } from './fold.ts';
 import type { MenuOption } from './messages.ts';
+
+/**
+ * A menu option as kept between updates: its id and a keyed hash of its label
+ * folded (no case, diacritics or emoji). Labels can name a member, so they are
+ * never stored; a typed label is folded and hashed the same way.
+ */
+export const keptOptionSchema = z.object({ id: z.string(), answer: z.string() });
+export type KeptOption = z.infer<typeof keptOptionSchema>;
+
+const answerOf = (pii: Pii, folded: string) => pii.hash('menu-answer', folded);
+
+export function keepMenu(pii: Pii, menu: MenuOption[]): KeptOption[] {
+  return menu.map((o) => ({ id: o.id, answer: answerOf(pii, fold(o.label)) }));
+}
 
 /**
  * Reads a typed answer to the menu on screen: its number ("2", "2.") or its
  * label, ignoring case, diacritics and emoji. Returns the option id or undefined.
  */
-export function resolveMenuAnswer(text: string, menu: MenuOption[] | undefined): string | undefined {
+export function resolveMenuAnswer(text: string, menu: KeptOption[] | undefined, pii: Pii): string | undefined {
   if (!menu?.length) return undefined;
   const trimmed = text.trim();
   const numbered = /^(\d{1,2})[.)]?$/.exec(trimmed);
   if (numbered) return menu[Number(numbered[1]) - 1]?.id;
   const folded = fold(trimmed);
   if (!folded) return undefined;
-  return menu.find((o) => fold(o.label) === folded)?.id;
+  const answer = answerOf(pii, folded);
+  return menu.find((o) => o.answer === answer)?.id;
 }
 
 /** Splits "action:arg" choice ids. */

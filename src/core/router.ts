@@ -69,7 +69,7 @@ export class Router implements Navigation {
       ctx.endFlow();
       return this.#run(ctx, route, command.args);
     }
-    const choice = m.choice ?? (m.text !== undefined ? resolveMenuAnswer(m.text, ctx.state.menu) : undefined);
+    const choice = m.choice ?? (m.text !== undefined ? resolveMenuAnswer(m.text, ctx.state.menu, ctx.pii) : undefined);
     if (choice !== undefined) {
       const { action, arg } = parseChoice(choice);
       const route = this.#actions.get(action);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pii } from '../../src/security/pii.ts';
 import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
+import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
@@ -56,5 +57,40 @@ describe('personal data at rest', () => {
     expect(pii.decrypt(zi.displayNameEnc!)).toBe('Đỗ Thị Mai Lan');
     // Another key cannot read them.
     expect(() => new Pii('11'.repeat(32)).decrypt(ti.platformIdEnc)).toThrow();
+  });
+
+  it('a menu naming a member is kept without the name, and typed answers to it still work', async () => {
+    const hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
+    const leader = new TelegramUser(h, 'Trần', 'Văn Trưởng');
+    await makeStaff(h, leader, hungMy, 'leader');
+    const member = new ZaloUser(h, 'Vũ Thị Hạnh');
+    await onboard(member);
+    const model = await h.db.localModel.create({
+      data: {
+        joinCode: 'MH-ENC9AB',
+        areaCode: hungMy,
+        name: 'Camera ấp 9',
+        kind: 'camera',
+        leaderId: (await findIdentity(h, 'telegram', leader.chatId))!.userId,
+      },
+    });
+    const memberId = (await findIdentity(h, 'zalo', member.id))!.userId;
+    await h.db.membership.create({ data: { modelId: model.id, userId: memberId, status: 'pending', showName: true } });
+
+    await leader.send('/models');
+    await leader.pressLabel(await leader.expect(/Mô hình bạn phụ trách/), /Camera ấp 9/);
+    await leader.pressLabel(await leader.expect(/Thành viên: 0/), /Yêu cầu chờ duyệt \(1\)/);
+    const asked = await leader.expect(/đang chờ duyệt/);
+    expect(asked.options.map((o) => o.label)).toContain('✅ Duyệt: Vũ Thị Hạnh');
+
+    const dump = await dumpAllTables(h.config.DATABASE_URL);
+    expect(dump).toContain('Conversation:'); // the scan did read the dialogues
+    for (const secret of ['Vũ Thị Hạnh', 'Thị Hạnh', 'vu thi hanh']) {
+      expect(dump).not.toContain(secret);
+      expect(dump).not.toContain(Buffer.from(secret).toString('hex'));
+    }
+    // Typed as on Zalo: case and diacritics do not matter.
+    await leader.send('duyet: VU THI HANH');
+    await member.expect(/Bạn đã được duyệt vào "Camera ấp 9"/);
   });
 });

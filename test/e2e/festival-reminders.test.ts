@@ -9,15 +9,14 @@ import { inScope } from '../../src/pipeline/run-scope.ts';
 import { startProcessHarness, type ProcessHarness } from '../support/process-harness.ts';
 import { forgetRedisKeys } from '../support/redis.ts';
 import { residents, seedResidents, type Resident } from '../support/residents.ts';
+import { TEST_POLICY } from '../support/use-cases.ts';
 
 // Lead times of seconds instead of days: the same code paths, on a clock a test can wait for.
 const OFFSETS = [9, 6, 3];
 const i18n = new I18n();
 const policy = {
-  TIPS_PER_HOUR: 5,
-  FLOOD_PER_MINUTE: 30,
+  ...TEST_POLICY,
   FESTIVAL_REMINDERS: OFFSETS,
-  TELEGRAM_BOT_USERNAME: undefined,
 };
 let h: ProcessHarness;
 let communes: string[];

@@ -147,6 +147,71 @@ describe('abuse control', () => {
   });
 });
 
+describe('the anonymous thread is bounded', () => {
+  /** What the officers were told of the tip's follow-ups, one entry per notice. */
+  const notices = (code: string) =>
+    officer
+      .all()
+      .filter((m) => m.text.startsWith(`💬 Người báo tin ${code} nhắn`))
+      .map((m) => m.text);
+
+  async function openThread(u: TelegramUser, code: string) {
+    await u.send(`/status ${code}`);
+    await u.pressLabel(await u.expect(new RegExp(`Tin báo ${code}\n`)), /Gửi thêm thông tin/);
+    return u.expect(/Gõ nội dung bổ sung hoặc gửi ảnh/);
+  }
+
+  it('a burst reaches officers as one notice; beyond 10 an hour a follow-up is refused and not forwarded', async () => {
+    const u = new TelegramUser(h);
+    await onboard(u);
+    const code = await quickTip(u, 'Có người lạ hay đứng nhìn vào nhà dân ở đầu ngõ vào buổi tối.');
+    await officer.expect(new RegExp(`Tin báo mới ${code}`));
+    await openThread(u, code);
+    await u.send('Tin nhắn số 1');
+    await u.expect(new RegExp(`Đã chuyển tới cán bộ phụ trách tin ${code}`));
+    await officer.expect(new RegExp(`Người báo tin ${code} nhắn:\n\nTin nhắn số 1`));
+    for (let i = 2; i <= 10; i++) {
+      await u.send(`Tin nhắn số ${i}`);
+      await u.expect(new RegExp(`Đã lưu vào tin ${code}`));
+    }
+    let last;
+    for (let i = 11; i <= 12; i++) {
+      await u.send(`Tin nhắn số ${i}`);
+      last = await u.expect(
+        /Tin nhắn này chưa được lưu và chưa được chuyển tới cán bộ; vui lòng thử lại sau khoảng \d+ phút/,
+      );
+    }
+    await u.pressLabel(last!, /Xong/);
+    await u.expect(new RegExp(`Đã chuyển các tin nhắn của bạn tới cán bộ phụ trách tin ${code}`));
+    const burst = await officer.expect(new RegExp(`Người báo tin ${code} nhắn 9 tin:`));
+    expect(burst.text).toMatch(/Tin nhắn số 2\n\nTin nhắn số 3[\s\S]*Tin nhắn số 10\n\n/);
+    await officer.expectSilence(300);
+    expect(notices(code)).toHaveLength(2);
+    expect(notices(code).join()).not.toMatch(/Tin nhắn số 1[12]/);
+    const tip = await h.db.tip.findUniqueOrThrow({ where: { code } });
+    expect(await h.db.tipMessage.count({ where: { tipId: tip.id, author: 'citizen' } })).toBe(10);
+  });
+
+  it('a tip rejected as spam forwards nothing more, and the reporter is told so', async () => {
+    const u = new TelegramUser(h);
+    await onboard(u);
+    const code = await quickTip(u, 'Nhà bên cạnh mở nhạc to, tôi báo cho vui thôi.');
+    await officer.expect(new RegExp(`Tin báo mới ${code}`));
+    await openThread(u, code);
+    await officer.send(`/tip ${code}`);
+    await officer.pressLabel(await officer.expect(/Diễn biến:/), /Tin rác/);
+    await officer.expect(/đã chuyển sang "Không tiếp nhận"/);
+    await u.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
+    // Still in the thread opened before the flag (a flagged reporter is also held to half the flood limit).
+    await u.send('Sao lại từ chối tin của tôi?');
+    await u.expect(new RegExp(`Tin ${code} đã bị cán bộ đánh giá là tin rác, nên tin nhắn của bạn không được lưu`));
+    await officer.expectSilence(300);
+    expect(notices(code)).toEqual([]);
+    const tip = await h.db.tip.findUniqueOrThrow({ where: { code } });
+    expect(await h.db.tipMessage.count({ where: { tipId: tip.id, author: 'citizen' } })).toBe(0);
+  });
+});
+
 describe('staff access', () => {
   it('invite codes are one-time, expire, and guessing is stopped', async () => {
     const [a, b] = [new TelegramUser(h), new ZaloUser(h)];

@@ -20,12 +20,15 @@ export async function seedPerson(
     platform?: Platform;
     name?: string;
     locale?: 'vi' | 'en';
+    /** The messenger account's id (default: a new one), e.g. to register again after erasing. */
+    platformUserId?: string;
   } = {},
 ): Promise<Person & { chatId: string }> {
   const pii = testPii();
   const platform = opts.platform ?? 'telegram';
   const userId =
-    platform === 'telegram' ? String(1e9 + randomBytes(3).readUIntBE(0, 3)) : randomBytes(8).toString('hex');
+    opts.platformUserId ??
+    (platform === 'telegram' ? String(1e9 + randomBytes(3).readUIntBE(0, 3)) : randomBytes(8).toString('hex'));
   await db.$transaction(async (tx) => {
     const person = await createPerson(
       tx,

@@ -8,6 +8,8 @@ import { testPii } from './people.ts';
 /** The service's default limits; no reminders unless a test plans them. */
 export const TEST_POLICY: Policy = {
   TIPS_PER_HOUR: 5,
+  FOLLOWUPS_PER_HOUR: 10,
+  FOLLOWUP_BATCH_SECONDS: 60,
   FLOOD_PER_MINUTE: 30,
   FESTIVAL_REMINDERS: [],
   TELEGRAM_BOT_USERNAME: undefined,

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { resolveMenuAnswer } from '../../src/core/menu.ts';
+import { keepMenu, resolveMenuAnswer } from '../../src/core/menu.ts';
 import { parseCommand } from '../../src/core/router.ts';
 import { I18n, LOCALES } from '../../src/i18n/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { Pii } from '../../src/security/pii.ts';
 
 describe('menus answered by typing', () => {
-  const menu = [
+  const pii = new Pii('ab'.repeat(32));
+  const menu = keepMenu(pii, [
     { id: 'consent:yes', label: '✅ Tôi đồng ý' },
     { id: 'consent:no', label: '❌ Không đồng ý' },
-  ];
+  ]);
   it.each([
     ['1', 'consent:yes'],
     ['2.', 'consent:no'],
@@ -22,7 +23,7 @@ describe('menus answered by typing', () => {
     ['đồng', undefined],
     ['', undefined],
   ])('%j → %s', (text, id) => {
-    expect(resolveMenuAnswer(text, menu)).toBe(id);
+    expect(resolveMenuAnswer(text, menu, pii)).toBe(id);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Tx } from '../../src/core/tx.ts';
 import { I18n } from '../../src/i18n/index.ts';
 import { capabilitiesOf } from '../../src/platforms/capabilities.ts';
 import { Pii } from '../../src/security/pii.ts';
+import { TEST_POLICY } from '../support/use-cases.ts';
 
 const i18n = new I18n('vi');
 const pii = new Pii(randomBytes(32).toString('hex'));
@@ -29,7 +30,6 @@ function contextFor(text: string | undefined, state: ConversationState, choice?:
     date: Date.now(),
   };
   const nav = { mainMenu: () => [], startPayload: async () => undefined };
-  const policy = { TIPS_PER_HOUR: 5, FLOOD_PER_MINUTE: 30, FESTIVAL_REMINDERS: [], TELEGRAM_BOT_USERNAME: undefined };
   return new ChatContext(
     msg,
     {} as Tx,
@@ -39,7 +39,7 @@ function contextFor(text: string | undefined, state: ConversationState, choice?:
     state,
     'vi',
     nav,
-    policy,
+    TEST_POLICY,
     { id: 1n, chatKey: 'k', at: new Date() },
     capabilitiesOf('zalo'),
   );

@@ -4,16 +4,14 @@ import { createDb, type Db } from '../../src/db/client.ts';
 import { cancel, commend, create, move } from '../../src/features/festivals/actions.ts';
 import { ownDatabase } from '../support/harness.ts';
 import { seedPerson } from '../support/people.ts';
-import { runUseCase } from '../support/use-cases.ts';
+import { runUseCase, TEST_POLICY } from '../support/use-cases.ts';
 import { areaCode } from '../support/staff.ts';
 import type { TestDatabase } from '../support/database.ts';
 
 const DAY = 86_400_000;
 const policy = {
-  TIPS_PER_HOUR: 5,
-  FLOOD_PER_MINUTE: 30,
+  ...TEST_POLICY,
   FESTIVAL_REMINDERS: [7 * 86_400, 86_400, 7200],
-  TELEGRAM_BOT_USERNAME: undefined,
 };
 
 let database: TestDatabase;

@@ -5,7 +5,7 @@ import { MAX_FAILED_CODES, redeemInvite, revoke } from '../../src/features/staff
 import { issueApiToken } from '../../src/features/staff/api-tokens.ts';
 import { createInvite } from '../../src/features/staff/invites.ts';
 import { outMessageSchema } from '../../src/core/messages.ts';
-import type { Person } from '../../src/core/people.ts';
+import { erasePerson, type Person } from '../../src/core/people.ts';
 import type { StaffRole } from '../../src/generated/prisma/enums.ts';
 import type { Scope } from '../../src/core/scope.ts';
 import { ownDatabase } from '../support/harness.ts';
@@ -89,6 +89,25 @@ describe('redeemInvite', () => {
     expect(await db.staffGrant.count({ where: { userId: person.user.id } })).toBe(0);
     expect(await db.staffInvite.count({ where: { usedBy: person.user.id } })).toBe(0);
     expect(await auditOf(person.user.id, 'invite.failed')).toHaveLength(MAX_FAILED_CODES);
+  });
+
+  it('the lockout holds across /deleteme: the messenger account registering again is still refused', async () => {
+    const first = await seedPerson(db, { areaCode: hungMy });
+    for (let i = 0; i < MAX_FAILED_CODES; i++) await run((s) => redeemInvite(s, first, `WRNG-CODE-${i}BBB`));
+    await db.$transaction((tx) => erasePerson(tx, first.user.id));
+    const again = await seedPerson(db, { areaCode: hungMy, platformUserId: first.chatId });
+    expect(again.user.id).not.toBe(first.user.id);
+    const { code } = await newInvite('officer', hungMy);
+    const { result } = await run((s) => redeemInvite(s, again, code));
+    expect(result).toEqual({ ok: false, reason: 'too-many' });
+    expect(await db.staffGrant.count({ where: { userId: again.user.id } })).toBe(0);
+    // Another account is not held by it, and nothing stored names the account in clear.
+    const other = await seedPerson(db, { areaCode: hungMy });
+    expect((await run((s) => redeemInvite(s, other, code))).result).toMatchObject({ ok: true });
+    const failures = JSON.stringify(
+      await db.auditLog.findMany({ where: { action: 'invite.failed' }, select: { entityId: true, details: true } }),
+    );
+    expect(failures).not.toContain(first.chatId);
   });
 });
 

@@ -48,22 +48,31 @@ function rank(c: Candidate, q: Query): number {
 
 /** Rows fetched per source before ranking: enough for any real query, bounded for one-word ones. */
 const CANDIDATES = 300;
+/** Characters of a query read: more than any address, so the rest would only cost work. */
+export const MAX_QUERY = 100;
+/** Distinct words matched: a full old address ("xã …, huyện …, tỉnh …") has fewer. */
+export const MAX_WORDS = 10;
+
+/** Each word once, at most MAX_WORDS: a repeated word matches nothing more, it only multiplies the LIKEs. */
+const distinct = (words: string[]) => [...new Set(words)].slice(0, MAX_WORDS);
 
 /**
  * Areas whose name (with province), or for communes a former name (with old
  * district and province), contains every word typed; diacritics, case and
- * kind words ("xã", "huyện") ignored. Best first, one entry per area.
+ * kind words ("xã", "huyện") ignored. Best first, one entry per area. Only the
+ * first MAX_QUERY characters and MAX_WORDS distinct words count, so no query costs more than a real one.
  */
 export async function searchAreas(
   db: Tx,
-  text: string,
+  typed: string,
   opts: { limit?: number; level?: SearchLevel } = {},
 ): Promise<AreaMatch[]> {
   const level = opts.level ?? 'commune';
-  const required = tokens(text);
+  const text = typed.slice(0, MAX_QUERY);
+  const required = distinct(tokens(text));
   if (!required.some((t) => t.length >= 2 || /\d/.test(t))) return [];
   const plain = normalizeSearch(text);
-  const words = plain.split(' ');
+  const words = distinct(plain.split(' '));
   // Tokens are [a-z0-9] only (see fold), so they carry no LIKE wildcards to escape.
   const like = (ws: string[]) => ws.map((w) => `% ${w} %`);
   const [requiredLike, allLike] = [like(required), like(words)];

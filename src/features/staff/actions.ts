@@ -4,6 +4,7 @@ import type { Person } from '../../core/people.ts';
 import { privateChatsOf } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
 import type { Tx } from '../../core/tx.ts';
+import type { Pii } from '../../security/pii.ts';
 import type { LocalModel, StaffGrant, StationChat } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { audit } from './audit.ts';
@@ -13,13 +14,23 @@ import { claimInvite, type InviteProblem } from './invites.ts';
 /** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
 export const MAX_FAILED_CODES = 5;
 const FAILURE_WINDOW_MS = 3_600_000;
+/** The audit entity of failed codes: its id is the guesser (see guesserOf), kept through erasure. */
+const GUESSER = 'InviteGuesser';
 
 export type RedeemRefusal = 'too-many' | InviteProblem;
 
 /**
+ * Who is guessing: the messenger account, not the user row, so erasing oneself
+ * and registering again gives no fresh guesses. A keyed hash of the account's
+ * keyed hash: it names nobody and cannot be joined to Identity.
+ */
+const guesserOf = (pii: Pii, person: Person) =>
+  pii.hash('invite-guesser', person.identity.platform, person.identity.platformIdHash);
+
+/**
  * A person redeems an invite code: the grant (and, for a leader invite, the
  * model they now lead). A wrong, used or expired code is refused and, unlike
- * other refusals, recorded ('invite.failed'): those records are what stops guessing.
+ * other refusals, recorded ('invite.failed', by messenger account): those records are what stops guessing.
  */
 export async function redeemInvite(
   scope: Scope,
@@ -28,8 +39,14 @@ export async function redeemInvite(
 ): Promise<Outcome<{ grant: StaffGrant; model: LocalModel | null }, RedeemRefusal>> {
   const { tx, pii } = scope;
   const userId = person.user.id;
+  const guesser = guesserOf(pii, person);
   const failed = await tx.auditLog.count({
-    where: { actorId: userId, action: 'invite.failed', at: { gt: new Date(Date.now() - FAILURE_WINDOW_MS) } },
+    where: {
+      entity: GUESSER,
+      entityId: guesser,
+      action: 'invite.failed',
+      at: { gt: new Date(Date.now() - FAILURE_WINDOW_MS) },
+    },
   });
   if (failed >= MAX_FAILED_CODES) return refuse('too-many');
   const claim = await claimInvite(tx, pii, code, userId);
@@ -37,7 +54,8 @@ export async function redeemInvite(
     await audit(tx, {
       actorId: userId,
       action: 'invite.failed',
-      entity: 'StaffInvite',
+      entity: GUESSER,
+      entityId: guesser,
       details: { reason: claim.reason },
     });
     return claim;

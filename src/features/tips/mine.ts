@@ -7,11 +7,11 @@ import { conversationKeyOf } from '../../core/keys.ts';
 import type { Reader } from '../../core/people.ts';
 import type { Scope } from '../../core/scope.ts';
 import type { Tip } from '../../generated/prisma/client.ts';
-import { tipOfficers } from './audience.ts';
-import { photoMessages, sendToEach, threadText, translator } from './cards.ts';
-import { mytipChoice, tipChoice } from './choices.ts';
+import { threadText, translator } from './cards.ts';
+import { mytipChoice } from './choices.ts';
 import { normalizeTipCode, tipCodeSchema } from './code.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES, MAX_PHOTOS } from './draft.ts';
+import { followUpRefusal, forwardFollowUps, holdsFollowUp } from './follow-ups.ts';
 import { addTipMessage, readThread, readTip } from './store.ts';
 
 type Ctx = PersonContext;
@@ -106,20 +106,19 @@ export const followUpFlow = defineFlow({
         if (text && text.length > MAX_DESCRIPTION) {
           return flow.again(draft, ctx.t('report-description-long', { max: MAX_DESCRIPTION, length: text.length }));
         }
+        const refusal = await followUpRefusal(ctx, tip);
+        if (refusal?.reason === 'spam') {
+          ctx.endFlow();
+          return ctx.showMainMenu(ctx.t('mytip-spam-closed', { code: tip.code }));
+        }
+        if (refusal) return flow.again(draft, ctx.t('mytip-too-many', { code: tip.code, minutes: refusal.minutes }));
+        const held = await holdsFollowUp(ctx, tip);
         await addTipMessage(ctx.tx, ctx.pii, tip, { author: 'citizen', text, photos });
-        const readers = await tipOfficers(ctx.tx, ctx.pii, tip, ctx.i18n.defaultLocale);
-        const code = { code: tip.code };
-        sendToEach(ctx, readers, (t, reader) => [
-          {
-            text: [t('tip-from-reporter', code), text, t('tip-card-hint', code)].filter(Boolean).join('\n\n'),
-            buttons: [
-              { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },
-              { id: tipChoice.pack('open', code), label: t('tip-action-open') },
-            ],
-          },
-          ...photoMessages(t, reader.to.platform, tip.code, photos),
-        ]);
-        return flow.again(draft, ctx.t('mytip-sent', code));
+        if (held) {
+          return flow.again(draft, ctx.t('mytip-held', { code: tip.code, seconds: ctx.policy.FOLLOWUP_BATCH_SECONDS }));
+        }
+        await forwardFollowUps(ctx, tip);
+        return flow.again(draft, ctx.t('mytip-sent', { code: tip.code }));
       },
     },
   },
@@ -147,8 +146,12 @@ export const myTipAction = mytipChoice.route<Ctx>({
     if (!tip) return ctx.showMainMenu(ctx.t('tip-not-found'));
     await followUpFlow.start(ctx, { code: tip.code });
   },
-  done: (ctx) => {
+  done: async (ctx) => {
+    // Follow-ups held in a burst go to the officers now, in one notice.
+    const open = followUpFlow.read(ctx);
+    const tip = open.status === 'ok' ? await ownTip(ctx, open.draft.code) : null;
+    const sent = tip ? await forwardFollowUps(ctx, tip) : false;
     ctx.endFlow();
-    ctx.showMainMenu();
+    ctx.showMainMenu(sent ? ctx.t('mytip-sent-all', { code: tip!.code }) : undefined);
   },
 });

@@ -1,0 +1,90 @@
+import type { PhotoRef } from '../../core/messages.ts';
+import type { Scope } from '../../core/scope.ts';
+import type { Tip } from '../../generated/prisma/client.ts';
+import { tipOfficers } from './audience.ts';
+import { photoMessages, sendToEach } from './cards.ts';
+import { tipChoice } from './choices.ts';
+
+/*
+ * The reporter's side of the anonymous thread is a channel to officers, so it
+ * is bounded: so many messages per tip and hour, none once officers judged the
+ * tip to be spam, and a burst reaches them as one notice, not one per message.
+ */
+
+const HOUR = 3_600_000;
+
+/** Why a follow-up is not taken: the tip was rejected as spam, or the hour's share is used (minutes to wait). */
+export type FollowUpRefusal = { reason: 'spam' } | { reason: 'too-many'; minutes: number };
+
+export async function followUpRefusal(scope: Scope, tip: Tip): Promise<FollowUpRefusal | null> {
+  if (tip.status === 'rejected') {
+    const spam = await scope.tx.auditLog.count({ where: { entity: 'Tip', entityId: tip.id, action: 'tip.flag_spam' } });
+    if (spam) return { reason: 'spam' };
+  }
+  const max = scope.policy.FOLLOWUPS_PER_HOUR;
+  const recent = await scope.tx.tipMessage.findMany({
+    where: { tipId: tip.id, author: 'citizen', createdAt: { gt: new Date(Date.now() - HOUR) } },
+    orderBy: { id: 'desc' },
+    select: { createdAt: true },
+    take: max,
+  });
+  if (recent.length < max) return null;
+  const oldest = recent[recent.length - 1]!.createdAt.getTime();
+  return { reason: 'too-many', minutes: Math.max(1, Math.ceil((oldest + HOUR - Date.now()) / 60_000)) };
+}
+
+/**
+ * Whether a new follow-up waits for the next notice: one was passed on less than
+ * FOLLOWUP_BATCH_SECONDS ago and no officer has written since (an answer to an
+ * officer is passed on at once).
+ */
+export async function holdsFollowUp(scope: Scope, tip: Tip): Promise<boolean> {
+  const window = scope.policy.FOLLOWUP_BATCH_SECONDS;
+  if (!window) return false;
+  const last = await scope.tx.tipMessage.findFirst({
+    where: {
+      tipId: tip.id,
+      author: 'citizen',
+      forwardedAt: { gt: new Date(Date.now() - window * 1000) },
+    },
+    orderBy: { id: 'desc' },
+    select: { id: true },
+  });
+  if (!last) return false;
+  const answered = await scope.tx.tipMessage.count({
+    where: { tipId: tip.id, author: 'officer', id: { gt: last.id } },
+  });
+  return answered === 0;
+}
+
+/** Passes every held follow-up of the tip on to its officers in one notice; false when there was none. */
+export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<boolean> {
+  const held = await scope.tx.tipMessage.findMany({
+    where: { tipId: tip.id, author: 'citizen', forwardedAt: null },
+    orderBy: { id: 'asc' },
+  });
+  if (!held.length) return false;
+  await scope.tx.tipMessage.updateMany({
+    where: { id: { in: held.map((m) => m.id) } },
+    data: { forwardedAt: new Date() },
+  });
+  const texts = held.flatMap((m) => (m.textEnc ? [scope.pii.decrypt(m.textEnc)] : []));
+  const photos = held.flatMap((m) => (m.photosEnc ? scope.pii.decryptJson<PhotoRef[]>(m.photosEnc) : []));
+  const code = { code: tip.code };
+  const readers = await tipOfficers(scope.tx, scope.pii, tip, scope.i18n.defaultLocale);
+  sendToEach(scope, readers, (t, reader) => [
+    {
+      text: [
+        held.length > 1 ? t('tip-from-reporter-many', { ...code, count: held.length }) : t('tip-from-reporter', code),
+        ...texts,
+        t('tip-card-hint', code),
+      ].join('\n\n'),
+      buttons: [
+        { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },
+        { id: tipChoice.pack('open', code), label: t('tip-action-open') },
+      ],
+    },
+    ...photoMessages(t, reader.to.platform, tip.code, photos),
+  ]);
+  return true;
+}
