@@ -5,6 +5,7 @@ import { fanOut } from '../broadcasting/fanout.ts';
 import { Reconciler } from '../broadcasting/reconciler.ts';
 import { authorNote } from '../features/broadcasts/report.ts';
 import { fireReminder, pendingReminders } from '../features/festivals/reminders.ts';
+import { forwardDueFollowUps } from '../features/tips/follow-ups.ts';
 import { ChatLocks } from '../pipeline/chat-lock.ts';
 import { ChatDrainer } from '../pipeline/drain.ts';
 import { OutboxSender } from '../pipeline/outbox.ts';
@@ -117,6 +118,30 @@ function startReminders(infra: Infrastructure, redis: Redis, lifecycle: Lifecycl
   });
 }
 
+/** Held follow-ups of the anonymous thread reach officers once their batching window has passed. */
+function startFollowUpFlush(infra: Infrastructure, policy: Policy, lifecycle: Lifecycle): void {
+  const { db, pii, i18n, enqueue, log } = infra;
+  if (!policy.FOLLOWUP_BATCH_SECONDS) return;
+  let running: Promise<void> | undefined;
+  const flush = async () => {
+    const written = await forwardDueFollowUps({ db, pii, i18n, policy });
+    for (const key of new Set(written.map((m) => m.chatKey))) await enqueue(key).catch(() => undefined);
+  };
+  // A quarter of the window: a held burst waits at most 1.25 windows for its notice.
+  const timer = setInterval(
+    () => {
+      running ??= flush()
+        .catch((err) => log.warn({ err }, 'follow-up flush failed'))
+        .finally(() => (running = undefined));
+    },
+    Math.max(1000, (policy.FOLLOWUP_BATCH_SECONDS * 1000) / 4),
+  );
+  lifecycle.started('follow-up flush', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}
+
 /** Everything a worker role runs; each part stops before the connection it uses. */
 export async function startWorkers(infra: Infrastructure, lifecycle: Lifecycle): Promise<void> {
   const policy = {
@@ -127,4 +152,5 @@ export async function startWorkers(infra: Infrastructure, lifecycle: Lifecycle):
   startChatHandling(infra, redis, policy, lifecycle);
   startBroadcasting(infra, redis, lifecycle);
   startReminders(infra, redis, lifecycle);
+  startFollowUpFlush(infra, policy, lifecycle);
 }

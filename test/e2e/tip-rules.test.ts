@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCRYPTION_KEY, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
 import { areaCode, invite, makeStaff } from '../support/staff.ts';
-import { TelegramUser, ZaloUser, type BotMessage } from '../support/users.ts';
+import { quickTip } from '../support/report.ts';
+import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
 let hungMy: string;
@@ -16,22 +17,6 @@ beforeAll(async () => {
   await makeStaff(h, officer, hungMy);
 });
 afterAll(() => h?.close());
-
-const pick = (u: TelegramUser | ZaloUser, m: BotMessage, label: RegExp) =>
-  u instanceof TelegramUser ? u.pressLabel(m, label) : u.choose(m, label);
-
-/** From /report to the code, with the given description; no place, no photos, anonymous. */
-async function quickTip(u: TelegramUser | ZaloUser, text: string, category = /Người, phương tiện khả nghi/) {
-  await u.send('/report');
-  await pick(u, await u.expect(/Bạn muốn báo về việc gì\?/), category);
-  await u.expect(/Hãy mô tả sự việc/);
-  await u.send(text);
-  await pick(u, await u.expect(/chọn Bỏ qua/), /Bỏ qua/);
-  await pick(u, await u.expect(/Bạn có ảnh/), /Bỏ qua/);
-  await pick(u, await u.expect(/gửi ẩn danh hay/), /Gửi ẩn danh/);
-  await pick(u, await u.expect(/Kiểm tra lại tin báo/), /Gửi tin báo/);
-  return /AN-[2-9A-Z]{6}/.exec((await u.expect(/Mã tin: AN-/)).text)![0];
-}
 
 describe('urgent tips', () => {
   it('the urgent choice answers at once with 113/114/115/112 and the card is marked urgent', async () => {

@@ -1,6 +1,7 @@
 import type { PhotoRef } from '../../core/messages.ts';
 import type { Scope } from '../../core/scope.ts';
-import type { Tip } from '../../generated/prisma/client.ts';
+import type { OutboundMessage, Tip } from '../../generated/prisma/client.ts';
+import { inScope, type ScopeDeps } from '../../pipeline/run-scope.ts';
 import { tipOfficers } from './audience.ts';
 import { photoMessages, sendToEach } from './cards.ts';
 import { tipChoice } from './choices.ts';
@@ -59,15 +60,14 @@ export async function holdsFollowUp(scope: Scope, tip: Tip): Promise<boolean> {
 
 /** Passes every held follow-up of the tip on to its officers in one notice; false when there was none. */
 export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<boolean> {
-  const held = await scope.tx.tipMessage.findMany({
-    where: { tipId: tip.id, author: 'citizen', forwardedAt: null },
-    orderBy: { id: 'asc' },
-  });
+  // Claimed and read in one statement: a worker's timed flush and the reporter's "Xong" cannot both send them.
+  const held = (
+    await scope.tx.tipMessage.updateManyAndReturn({
+      where: { tipId: tip.id, author: 'citizen', forwardedAt: null },
+      data: { forwardedAt: new Date() },
+    })
+  ).sort((a, b) => (a.id < b.id ? -1 : 1));
   if (!held.length) return false;
-  await scope.tx.tipMessage.updateMany({
-    where: { id: { in: held.map((m) => m.id) } },
-    data: { forwardedAt: new Date() },
-  });
   const texts = held.flatMap((m) => (m.textEnc ? [scope.pii.decrypt(m.textEnc)] : []));
   const photos = held.flatMap((m) => (m.photosEnc ? scope.pii.decryptJson<PhotoRef[]>(m.photosEnc) : []));
   const code = { code: tip.code };
@@ -87,4 +87,22 @@ export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<boolean>
     ...photoMessages(t, reader.to.platform, tip.code, photos),
   ]);
   return true;
+}
+
+/**
+ * The workers' timed flush: follow-ups held longer than FOLLOWUP_BATCH_SECONDS
+ * reach the officers even when the reporter never presses "Xong" or writes again.
+ * Returns the messages written, for the caller to send.
+ */
+export async function forwardDueFollowUps(deps: ScopeDeps): Promise<OutboundMessage[]> {
+  const window = deps.policy.FOLLOWUP_BATCH_SECONDS * 1000;
+  const due = await deps.db.tipMessage.findMany({
+    where: { author: 'citizen', forwardedAt: null, createdAt: { lte: new Date(Date.now() - window) } },
+    distinct: ['tipId'],
+    select: { tip: true },
+    take: 100,
+  });
+  const written: OutboundMessage[] = [];
+  for (const { tip } of due) written.push(...(await inScope(deps, (scope) => forwardFollowUps(scope, tip))).written);
+  return written;
 }
