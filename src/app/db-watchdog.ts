@@ -3,15 +3,15 @@ import type { Logger } from '../logger.ts';
 import { withTimeout } from '../timeout.ts';
 
 /**
- * Asks the pool a trivial query every few seconds. When it has answered none for `wedgedMs` while a
- * connection opened just now works (the server is fine, the pool's connections are not), the pool is
- * replaced; and how long the database has been silent is what /healthz reads.
+ * Asks the pool a trivial query every few seconds, so it always has work. When the pool has finished
+ * nothing for `wedgedMs` (not this query, nor anyone's: a busy pool is not wedged) while a connection
+ * opened just now works (the server is fine, the pool's connections are not), the pool is replaced.
+ * How long the pool has finished nothing is what /healthz reads.
  */
 export class DbWatchdog {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
-  #lastAnswer = Date.now();
-  #lastRenewal = 0;
+  #renewedAt = 0;
 
   constructor(
     readonly handle: DbHandle,
@@ -21,9 +21,9 @@ export class DbWatchdog {
     readonly probeTimeoutMs = 3000,
   ) {}
 
-  /** Milliseconds since the pool last answered. */
+  /** Milliseconds since the pool last finished a query or transaction. */
   silentMs(now = Date.now()): number {
-    return now - this.#lastAnswer;
+    return now - this.handle.lastCompletedAt();
   }
 
   start(): void {
@@ -40,19 +40,16 @@ export class DbWatchdog {
   }
 
   async check(): Promise<void> {
-    try {
-      await withTimeout(this.handle.db.$queryRaw`SELECT 1`, this.probeTimeoutMs);
-      this.#lastAnswer = Date.now();
-      return;
-    } catch {
-      // Judged below: silent long enough, and is it the pool or the server?
-    }
+    const answered = await withTimeout(this.handle.db.$queryRaw`SELECT 1`, this.probeTimeoutMs).then(
+      () => true,
+      () => false,
+    );
     const now = Date.now();
-    // A new pool gets its own `wedgedMs` to answer before it is judged.
-    if (now - Math.max(this.#lastAnswer, this.#lastRenewal) < this.wedgedMs) return;
+    // A renewed pool is judged from its own start.
+    if (answered || now - Math.max(this.handle.lastCompletedAt(), this.#renewedAt) < this.wedgedMs) return;
     if (!(await this.handle.freshConnectionWorks())) return;
     this.log.warn({ silentMs: this.silentMs(now) }, 'database pool wedged while PostgreSQL answers: pool replaced');
-    this.#lastRenewal = now;
+    this.#renewedAt = now;
     this.handle.renew();
   }
 }

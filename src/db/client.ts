@@ -46,25 +46,33 @@ function poolConfig(databaseUrl: string, options: DbOptions): pg.PoolConfig {
 /**
  * A pool that never takes back a connection still inside a transaction: Prisma releases a transaction's
  * connection after its ROLLBACK even when that ROLLBACK timed out, and such a connection (its answer
- * still awaited) would stall every query given to it next.
+ * still awaited) would stall every query given to it next. `onCompleted` hears of every piece of work
+ * the pool finished cleanly.
  */
-function guardedPool(config: pg.PoolConfig): pg.Pool {
+function guardedPool(config: pg.PoolConfig, onCompleted?: () => void): pg.Pool {
   const pool = new pg.Pool(config);
   pool.on('release', (err: Error | undefined, client: pg.PoolClient) => {
+    if (err) return;
     // Ending it here marks it ending, so the pool removes it instead of keeping it idle.
-    if (!err && client.getTransactionStatus() !== 'I') void client.end().catch(() => undefined);
+    if (client.getTransactionStatus() !== 'I') void client.end().catch(() => undefined);
+    else onCompleted?.();
   });
   return pool;
 }
 
+function prismaOn(pool: pg.Pool): Db {
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+}
+
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
-  const adapter = new PrismaPg(guardedPool(poolConfig(databaseUrl, options)), { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  return prismaOn(guardedPool(poolConfig(databaseUrl, options)));
 }
 
 /** One Db shared by every part of the service, whose pool can be replaced under them. */
 export interface DbHandle {
   readonly db: Db;
+  /** When a pool of this handle last finished a query or transaction cleanly (ms since the epoch). */
+  lastCompletedAt(): number;
   /** Swaps in a fresh client and pool; the old one is closed once its in-flight queries end. */
   renew(): void;
   /** Whether a connection opened just now completes a trivial query. */
@@ -72,7 +80,9 @@ export interface DbHandle {
 }
 
 export function openDb(databaseUrl: string, options: DbOptions = {}, onOldClosed?: (err?: unknown) => void): DbHandle {
-  let current = createDb(databaseUrl, options);
+  let lastCompleted = Date.now();
+  const fresh = () => prismaOn(guardedPool(poolConfig(databaseUrl, options), () => (lastCompleted = Date.now())));
+  let current = fresh();
   // Every holder keeps this proxy; each access goes to the client of the moment.
   const db = new Proxy(current, {
     get(_target, prop) {
@@ -82,9 +92,10 @@ export function openDb(databaseUrl: string, options: DbOptions = {}, onOldClosed
   });
   return {
     db,
+    lastCompletedAt: () => lastCompleted,
     renew() {
       const old = current;
-      current = createDb(databaseUrl, options);
+      current = fresh();
       old.$disconnect().then(
         () => onOldClosed?.(),
         (err: unknown) => onOldClosed?.(err),
