@@ -43,6 +43,18 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Apply pending migrations when the service starts. */
   MIGRATE_ON_START: z.stringbool().default(true),
+  /** PostgreSQL cancels a statement running longer than this (ms). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  /** The client gives up on a query whose answer has not come back in this time (ms) and drops the connection. */
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
+  /** PostgreSQL ends a session left idle inside a transaction this long (ms), releasing its locks. */
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** TCP keepalive probes start after this much silence on a database connection (ms). */
+  DB_KEEPALIVE_DELAY_MS: z.coerce.number().int().min(1000).max(3_600_000).default(10_000),
+  /** The pool is replaced once it has answered no trivial query for this long while a new connection works (s). */
+  DB_WEDGED_SECONDS: z.coerce.number().min(1).max(3600).default(10),
+  /** /healthz fails once the process has made no progress for this long (s). */
+  HEALTH_STALL_SECONDS: z.coerce.number().min(1).max(3600).default(60),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(32),
   /** New tips one person may file per hour (a person flagged as spam: one a day). */
   TIPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),

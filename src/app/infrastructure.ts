@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Feature } from '../core/feature.ts';
 import type { Platform } from '../core/messages.ts';
 import { Router } from '../core/router.ts';
-import { createDb, type Db } from '../db/client.ts';
+import { openDb, type Db } from '../db/client.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { registerBroadcastMetrics } from '../broadcasting/metrics.ts';
 import { importAreas } from '../features/areas/import.ts';
@@ -13,6 +13,7 @@ import { I18n } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import { Inbox, type Enqueue } from '../pipeline/inbox.ts';
+import { InboxProgress } from '../pipeline/progress.ts';
 import type { Messenger } from '../platforms/types.ts';
 import { BroadcastQueue } from '../queues/broadcast-queue.ts';
 import { ChatQueue } from '../queues/chat-queue.ts';
@@ -20,6 +21,7 @@ import { DeliveryQueues } from '../queues/delivery-queue.ts';
 import { Pacer } from '../queues/pacer.ts';
 import { ReminderQueue } from '../queues/reminder-queue.ts';
 import { Pii } from '../security/pii.ts';
+import { DbWatchdog } from './db-watchdog.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { createMessengers } from './messengers.ts';
 
@@ -28,6 +30,10 @@ export interface Infrastructure {
   config: Config;
   log: Logger;
   db: Db;
+  /** Replaces the database pool when it wedges; tells how long the database has been silent. */
+  dbWatchdog: DbWatchdog;
+  /** Whether this process gets through its inbox (workers report, /healthz reads). */
+  progress: InboxProgress;
   pii: Pii;
   i18n: I18n;
   metrics: Metrics;
@@ -56,8 +62,20 @@ export async function openInfrastructure(
     const applied = await applyMigrations(config.DATABASE_URL);
     if (applied.length) log.info({ applied }, 'migrations applied');
   }
-  const db = createDb(config.DATABASE_URL);
+  const limits = {
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    keepAliveDelayMs: config.DB_KEEPALIVE_DELAY_MS,
+  };
+  const handle = openDb(config.DATABASE_URL, { limits }, (err) => {
+    if (err) log.warn({ err }, 'replaced database pool did not close cleanly');
+  });
+  const db = handle.db;
   lifecycle.started('database', () => db.$disconnect());
+  const dbWatchdog = new DbWatchdog(handle, log, config.DB_WEDGED_SECONDS * 1000);
+  dbWatchdog.start();
+  lifecycle.started('database watchdog', () => dbWatchdog.stop());
   if (opts.migrate && (await db.area.count()) === 0) {
     // A new database gets the administrative areas, so onboarding works from the first start.
     log.info(await importAreas(db), 'areas imported');
@@ -94,6 +112,8 @@ export async function openInfrastructure(
     config,
     log,
     db,
+    dbWatchdog,
+    progress: new InboxProgress(),
     pii,
     i18n,
     metrics,

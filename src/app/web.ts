@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildHttpServer } from '../http/server.ts';
 import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
+import { stallOf } from './health.ts';
 import type { Infrastructure } from './infrastructure.ts';
 import type { Lifecycle } from './lifecycle.ts';
 
@@ -17,6 +18,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     inbox,
     unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
     api: { db, pii },
+    stall: () => stallOf(infra.dbWatchdog, infra.progress, config.HEALTH_STALL_SECONDS * 1000),
     checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
   });
   await app.listen({ port: config.PORT, host: config.HOST });

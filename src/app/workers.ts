@@ -28,7 +28,7 @@ function workerConnection(infra: Infrastructure, lifecycle: Lifecycle): Redis {
 
 /** Updates handled chat by chat, their replies sent from the outbox; the sweeper re-queues what Redis lost. */
 function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, lifecycle: Lifecycle): void {
-  const { config, db, pii, i18n, router, messengers, enqueue, log, metrics } = infra;
+  const { config, db, pii, i18n, router, messengers, enqueue, log, metrics, progress } = infra;
   const drainer = new ChatDrainer({
     db,
     pii,
@@ -40,6 +40,7 @@ function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, 
     wake: (what) => (what === 'broadcasts' ? infra.broadcastQueue.kick() : infra.reminderQueue.requestSync()),
     log,
     metrics,
+    progress,
     outbox: new OutboxSender(db, pii, messengers, log, metrics),
     locks: new ChatLocks(redis, config.REDIS_PREFIX),
   });
@@ -50,7 +51,7 @@ function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, 
     (key) => drainer.drain(key),
     log,
   );
-  const sweeper = new Sweeper(db, infra.chatQueue, log);
+  const sweeper = new Sweeper(db, infra.chatQueue, log, progress);
   sweeper.start();
   lifecycle.started('chat handling', async () => {
     await sweeper.stop();

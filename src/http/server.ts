@@ -8,6 +8,7 @@ import { registerWebhook } from './webhooks.ts';
 import { registerTipsApi } from './tips-api.ts';
 import type { Db } from '../db/client.ts';
 import type { Pii } from '../security/pii.ts';
+import { withTimeout } from '../timeout.ts';
 
 export interface HttpDeps {
   log: Logger;
@@ -17,12 +18,11 @@ export interface HttpDeps {
   unavailable: UnavailableNotice;
   /** The staff API needs the database and the key to personal data. */
   api: { db: Db; pii: Pii };
+  /** Why the process cannot make progress, if it cannot (read from memory: /healthz stays cheap). */
+  stall: () => string | undefined;
   /** Resolves when PostgreSQL and Redis both answer. */
   checks: Record<string, () => Promise<unknown>>;
 }
-
-const withTimeout = <T>(p: Promise<T>, ms: number) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
 
 export function buildHttpServer(deps: HttpDeps): FastifyInstance {
   const app = Fastify({
@@ -44,7 +44,12 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
 
   registerTipsApi(app, deps.api.db, deps.api.pii);
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  // Liveness: 503 once the process has been unable to make progress for the configured time, so a
+  // supervisor restarts it; a short database outage alone shows in /readyz instead.
+  app.get('/healthz', async (_req, reply) => {
+    const stall = deps.stall();
+    return stall ? reply.code(503).send({ status: 'stalled', reason: stall }) : { status: 'ok' };
+  });
 
   app.get('/readyz', async (_req, reply) => {
     const results = await Promise.all(

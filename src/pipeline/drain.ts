@@ -9,6 +9,7 @@ import type { ChatLocks } from './chat-lock.ts';
 import { chatLocale, handleUpdate, type HandleDeps, type Handled } from './handle-update.ts';
 import type { Enqueue } from './inbox.ts';
 import { backoffMs, writeOutbox, type OutboxSender } from './outbox.ts';
+import type { InboxProgress } from './progress.ts';
 import { isTransientFailure } from './transient-failure.ts';
 
 export const MAX_HANDLE_ATTEMPTS = 5;
@@ -24,6 +25,7 @@ export interface DrainDeps extends HandleDeps {
   wake: (what: Wake) => Promise<void>;
   log: Logger;
   metrics: Metrics;
+  progress: InboxProgress;
 }
 
 /** What a bug is logged and recorded with: its kind and where it was thrown, never its message. */
@@ -107,6 +109,7 @@ export class ChatDrainer {
     }
     metrics.handleSeconds.observe({ platform: row.platform }, (performance.now() - started) / 1000);
     metrics.updatesHandled.inc({ platform: row.platform, outcome: handled ? 'done' : 'already' });
+    this.deps.progress.finished();
     if (!handled) return undefined;
     // Ids and content stay out of logs: the inbox row id and what was written is enough to trace.
     log.debug(
@@ -170,7 +173,7 @@ export class ChatDrainer {
 
   /** Marks the update dead (its payload dropped) and tells its chat, in the person's language, what `messageId` says. */
   async #setAside(row: InboundUpdate, attempts: number, lastError: string, messageId: string) {
-    const { db, pii, i18n } = this.deps;
+    const { db, pii, i18n, progress } = this.deps;
     const incoming = readableIncoming(pii, row);
     const written = await db.$transaction(async (tx) => {
       await tx.inboundUpdate.update({
@@ -182,6 +185,7 @@ export class ChatDrainer {
       const message = { text: i18n.t(await chatLocale(tx, pii, i18n, incoming), messageId) };
       return writeOutbox(tx, pii, [{ to: { platform: row.platform, chatId: incoming.chatId }, message }]);
     });
+    progress.finished();
     return this.#deliver(written, row.chatKey);
   }
 

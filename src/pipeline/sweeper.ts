@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import type { ChatQueue } from '../queues/chat-queue.ts';
+import type { InboxProgress } from './progress.ts';
 
 /** Inbox rows are kept (as dedupe keys) at least this long: Telegram retries for 24 h. */
 const KEEP_HANDLED_UPDATES_HOURS = 48;
@@ -19,6 +20,7 @@ export class Sweeper {
     readonly db: Db,
     readonly queue: ChatQueue,
     readonly log: Logger,
+    readonly progress: InboxProgress,
     readonly intervalMs = 2000,
     /** Fresh work already has its job; only older work is swept. */
     readonly graceMs = 3000,
@@ -47,6 +49,9 @@ export class Sweeper {
       SELECT "chatKey" FROM "OutboundMessage"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= now() AND "createdAt" < ${grace}
       LIMIT 5000`;
+    const [due] = await this.db.$queryRaw<Array<{ since: Date | null }>>`
+      SELECT min("nextAttemptAt") AS "since" FROM "InboundUpdate" WHERE "status" = 'pending' AND "nextAttemptAt" <= now()`;
+    this.progress.sawDue(due?.since ?? undefined);
     if (rows.length) {
       await this.queue.addSweep(rows.map((r) => r.chatKey));
       this.log.info({ chats: rows.length }, 'swept chats with due work');
