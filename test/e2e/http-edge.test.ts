@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src/core/scope.ts';
 import { createModel, inviteLeader } from '../../src/features/models/actions.ts';
@@ -234,5 +234,48 @@ describe('a NUL or a lone surrogate from a platform', () => {
     }
     expect(await h.db.membership.count({ where: { modelId: model.id, status: 'active' } })).toBe(2);
     expect(await h.db.inboundUpdate.count({ where: { status: 'dead' } })).toBe(0);
+  });
+});
+
+/** A port nobody listens on just now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('/metrics access', () => {
+  const TOKEN = 'metrics-token-0123456789';
+
+  it('with METRICS_TOKEN: 401 without the bearer token or with a wrong one, 200 with it', async () => {
+    const own = await startHarness({ METRICS_TOKEN: TOKEN }, 'web');
+    try {
+      const get = (authorization?: string) =>
+        fetch(`${own.url}/metrics`, { headers: authorization ? { authorization } : {} });
+      expect((await get()).status).toBe(401);
+      expect((await get('Bearer wrong-token-0123456789')).status).toBe(401);
+      const ok = await get(`Bearer ${TOKEN}`);
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('antq_updates_received_total');
+      expect((await fetch(`${own.url}/healthz`)).status).toBe(200);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('with METRICS_PORT: served on that port of METRICS_HOST only, not on PORT', async () => {
+    const port = await freePort();
+    const own = await startHarness({ METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' }, 'web');
+    try {
+      expect((await fetch(`${own.url}/metrics`)).status).toBe(404);
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('antq_updates_received_total');
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(404);
+    } finally {
+      await own.close();
+    }
   });
 });
