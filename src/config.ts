@@ -11,6 +11,19 @@ const urlString = z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** Seconds a client has to send its request headers. */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(10),
+  /** Seconds a client has to send a whole request, headers and body; a slower one is cut off. */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
+  /** Seconds a connection may stay silent, within a request or between two (keep-alive). */
+  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
+  /** Largest webhook body, in KiB (other routes take no body). */
+  WEBHOOK_BODY_LIMIT_KIB: z.coerce.number().int().min(16).max(10_240).default(256),
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').max(256).optional()),
+  /** When set, /metrics is served on this port (of METRICS_HOST) only, not on PORT. */
+  METRICS_PORT: optionalString.pipe(z.coerce.number<string>().int().min(0).max(65535).optional()),
+  METRICS_HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
   /** Keeps this deployment's queues and locks apart from others on the same Redis. */
@@ -100,6 +113,12 @@ function parseOffsets(text: string): number[] {
 }
 
 export const configSchema = envSchema.superRefine((c, ctx) => {
+  if (c.HTTP_HEADERS_TIMEOUT_SECONDS > c.HTTP_REQUEST_TIMEOUT_SECONDS)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
+      message: 'must not exceed HTTP_REQUEST_TIMEOUT_SECONDS',
+    });
   if (c.UPDATES_MODE === 'webhook') {
     if (c.TELEGRAM_BOT_TOKEN && !c.TELEGRAM_WEBHOOK_SECRET)
       ctx.addIssue({
@@ -127,6 +146,17 @@ export type Policy = Pick<
   | 'FLOOD_PER_MINUTE'
   | 'FESTIVAL_REMINDERS'
   | 'TELEGRAM_BOT_USERNAME'
+>;
+
+/** What the HTTP server needs of the configuration. */
+export type HttpSettings = Pick<
+  Config,
+  | 'HTTP_HEADERS_TIMEOUT_SECONDS'
+  | 'HTTP_REQUEST_TIMEOUT_SECONDS'
+  | 'HTTP_IDLE_TIMEOUT_SECONDS'
+  | 'WEBHOOK_BODY_LIMIT_KIB'
+  | 'METRICS_TOKEN'
+  | 'METRICS_PORT'
 >;
 
 export class ConfigError extends Error {}

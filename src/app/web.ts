@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { buildHttpServer } from '../http/server.ts';
+import { buildHttpServer, buildMetricsServer } from '../http/server.ts';
 import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import { stallOf } from './health.ts';
 import type { Infrastructure } from './infrastructure.ts';
@@ -20,9 +20,15 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     api: { db, pii },
     stall: () => stallOf(infra.dbWatchdog, infra.progress, config.HEALTH_STALL_SECONDS * 1000),
     checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
+    settings: config,
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   lifecycle.started('http', () => app.close());
+  if (config.METRICS_PORT !== undefined) {
+    const metricsApp = buildMetricsServer({ log, metrics, settings: config });
+    await metricsApp.listen({ port: config.METRICS_PORT, host: config.METRICS_HOST });
+    lifecycle.started('metrics', () => metricsApp.close());
+  }
   const { port } = app.server.address() as AddressInfo;
   log.info({ port, takesUpdates, messengers: messengerList.map((m) => m.platform) }, 'antq-bot listening');
   if (takesUpdates) {

@@ -3,9 +3,25 @@ import { z } from 'zod';
 export const platformSchema = z.enum(['telegram', 'zalo']);
 export type Platform = z.infer<typeof platformSchema>;
 
+/**
+ * Bounds on what arrives, so that everything accepted can be stored: ids fit the
+ * dedupe index, numbers fit a bigint, dates a timestamp. Platforms stay far below.
+ */
+export const LIMITS = {
+  id: 256,
+  name: 256,
+  text: 32_768,
+  choice: 256,
+  url: 2048,
+  /** Milliseconds since 1970: up to the year 2100. */
+  date: Date.UTC(2100, 0, 1),
+} as const;
+
+const id = z.string().min(1).max(LIMITS.id);
+
 export const photoRefSchema = z.union([
-  z.object({ fileId: z.string(), size: z.number().optional() }),
-  z.object({ url: z.string() }),
+  z.object({ fileId: z.string().min(1).max(LIMITS.url), size: z.number().int().nonnegative().optional() }),
+  z.object({ url: z.string().max(LIMITS.url) }),
 ]);
 export type PhotoRef = z.infer<typeof photoRefSchema>;
 
@@ -13,24 +29,24 @@ export type PhotoRef = z.infer<typeof photoRefSchema>;
 export const incomingSchema = z.object({
   platform: platformSchema,
   /** The platform's id of the update (Telegram update_id, Zalo message_id): the dedupe key. */
-  updateKey: z.string(),
+  updateKey: id,
   /** The platform's order of updates (Telegram update_id, Zalo message time). */
-  seq: z.number(),
+  seq: z.number().int().nonnegative(),
   kind: z.enum(['message', 'choice', 'blocked', 'unblocked']),
-  chatId: z.string(),
+  chatId: id,
   chatType: z.enum(['private', 'group']),
-  userId: z.string(),
-  displayName: z.string().optional(),
-  text: z.string().optional(),
+  userId: id,
+  displayName: z.string().max(LIMITS.name).optional(),
+  text: z.string().max(LIMITS.text).optional(),
   /** A button press (Telegram callback_data). */
-  choice: z.string().optional(),
-  callbackId: z.string().optional(),
-  callbackMessageId: z.number().optional(),
-  photos: z.array(photoRefSchema).optional(),
-  location: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
+  choice: z.string().max(LIMITS.choice).optional(),
+  callbackId: z.string().max(LIMITS.id).optional(),
+  callbackMessageId: z.number().int().optional(),
+  photos: z.array(photoRefSchema).max(100).optional(),
+  location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
   /** The platform sent something we cannot read (voice, sticker...). */
   unsupported: z.boolean().optional(),
-  date: z.number(),
+  date: z.number().nonnegative().max(LIMITS.date),
 });
 export type Incoming = z.infer<typeof incomingSchema>;
 

@@ -1,4 +1,6 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyHttpOptions, type FastifyInstance } from 'fastify';
+import type { HttpSettings } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Inbox } from '../pipeline/inbox.ts';
@@ -6,6 +8,7 @@ import type { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import type { Messenger } from '../platforms/types.ts';
 import { registerWebhook } from './webhooks.ts';
 import { registerTipsApi } from './tips-api.ts';
+import { registerMetrics } from './metrics-route.ts';
 import type { Db } from '../db/client.ts';
 import type { Pii } from '../security/pii.ts';
 import { withTimeout } from '../timeout.ts';
@@ -22,6 +25,24 @@ export interface HttpDeps {
   stall: () => string | undefined;
   /** Resolves when PostgreSQL and Redis both answer. */
   checks: Record<string, () => Promise<unknown>>;
+  settings: HttpSettings;
+}
+
+/** Routes other than the webhooks take no body worth more than this. */
+const OTHER_BODY_LIMIT = 16 * 1024;
+
+/**
+ * How long a client may take: headers, the whole request, silence. Node checks the
+ * first two only every `connectionsCheckingInterval` (30 s by default), hence 0.5 s.
+ */
+export function clientLimits(s: HttpSettings): FastifyHttpOptions<Server> {
+  return {
+    connectionTimeout: s.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeout: s.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+    requestTimeout: s.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    http: { headersTimeout: s.HTTP_HEADERS_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: 500 },
+    bodyLimit: OTHER_BODY_LIMIT,
+  };
 }
 
 export function buildHttpServer(deps: HttpDeps): FastifyInstance {
@@ -29,7 +50,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
     loggerInstance: deps.log as FastifyBaseLogger,
     // Per-request lines would log every update; failures are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 1024 * 1024,
+    ...clientLimits(deps.settings),
   });
 
   // Bad input is the caller's problem (4xx); anything else is ours and logged.
@@ -40,7 +61,15 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
 
-  for (const messenger of deps.messengers) registerWebhook(app, messenger, deps.inbox, deps.unavailable, deps.log);
+  for (const messenger of deps.messengers)
+    registerWebhook(
+      app,
+      messenger,
+      deps.inbox,
+      deps.unavailable,
+      deps.log,
+      deps.settings.WEBHOOK_BODY_LIMIT_KIB * 1024,
+    );
 
   registerTipsApi(app, deps.api.db, deps.api.pii);
 
@@ -68,10 +97,20 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
       .send({ status: ready ? 'ready' : 'not ready', ...Object.fromEntries(results) });
   });
 
-  app.get('/metrics', async (_req, reply) => {
-    const text = await deps.metrics.registry.metrics();
-    return reply.type(deps.metrics.registry.contentType).send(text);
-  });
+  // With a port of its own, /metrics is served there only (see buildMetricsServer).
+  if (deps.settings.METRICS_PORT === undefined) registerMetrics(app, deps.metrics, deps.settings.METRICS_TOKEN);
 
+  return app;
+}
+
+/** /metrics alone, for METRICS_PORT: a listener that can stay on a private interface. */
+export function buildMetricsServer(deps: Pick<HttpDeps, 'log' | 'metrics' | 'settings'>): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    ...clientLimits(deps.settings),
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
+  registerMetrics(app, deps.metrics, deps.settings.METRICS_TOKEN);
   return app;
 }

@@ -8,16 +8,13 @@ import { OPEN_STATUSES } from '../features/tips/categories.ts';
 import { listTips, tipInMyAreas } from '../features/tips/store.ts';
 import { TipStatus } from '../generated/prisma/enums.ts';
 import type { Pii } from '../security/pii.ts';
+import { bearer } from './same-secret.ts';
 
 const listQuery = z.object({
   status: z.union([z.literal('open'), z.enum(TipStatus)]).default('open'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   size: z.coerce.number().int().min(1).max(100).default(20),
 });
-
-function bearer(req: FastifyRequest): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-}
 
 /**
  * Staff HTTP API, with the same area scope as the chat: `GET /api/tips` (open
@@ -27,7 +24,7 @@ export function registerTipsApi(app: FastifyInstance, db: Db, pii: Pii): void {
   app.register(async (api) => {
     api.decorateRequest('staff', null);
     api.addHook('onRequest', async (req, reply) => {
-      const token = bearer(req);
+      const token = bearer(req.headers.authorization);
       const holder = token ? await tokenHolder(db, pii, token) : null;
       if (!holder) return reply.code(401).send({ error: 'a valid staff API token is required' });
       (req as FastifyRequest & { staff: typeof holder }).staff = holder;

@@ -1,22 +1,15 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '../logger.ts';
 import type { Inbox } from '../pipeline/inbox.ts';
 import type { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import type { Messenger } from '../platforms/types.ts';
-
-function sameSecret(given: string | string[] | undefined, expected: string | undefined): boolean {
-  if (typeof given !== 'string' || !expected) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { sameSecret } from './same-secret.ts';
 
 /**
  * POST /webhooks/<platform>: 401 without the right secret (checked before the
  * body is read), 400 for anything that is not an update, 200 once the update is
  * durably in the inbox (also for a duplicate), 503 when it could not be stored,
- * so the platform retries.
+ * so the platform retries; 413 for a body over `bodyLimit` bytes.
  */
 export function registerWebhook(
   app: FastifyInstance,
@@ -24,8 +17,10 @@ export function registerWebhook(
   inbox: Inbox,
   notice: UnavailableNotice,
   log: Logger,
+  bodyLimit: number,
 ): void {
   app.post(`/webhooks/${messenger.platform}`, {
+    bodyLimit,
     onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
       if (!sameSecret(req.headers[messenger.secretHeader], messenger.webhookSecret)) {
         return reply.code(401).send({ error: 'unauthorized' });

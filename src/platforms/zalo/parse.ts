@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import type { Incoming } from '../../core/messages.ts';
+import { platformId, platformName, platformText, storable } from '../edge.ts';
 import type { ParsedUpdate } from '../types.ts';
 
+// Ids are refused when they could not be stored, every other string is cleaned as it is read; ranges: storable().
 const message = z.object({
-  message_id: z.string().min(1),
-  date: z.number(),
-  from: z.object({ id: z.string().min(1), display_name: z.string().optional(), is_bot: z.boolean().optional() }),
-  chat: z.object({ id: z.string().min(1), chat_type: z.string().optional() }),
-  text: z.string().optional(),
-  caption: z.string().optional(),
-  photo_url: z.string().optional(),
-  photo: z.string().optional(),
+  message_id: platformId,
+  /** Milliseconds since 1970. */
+  date: z.number().int().nonnegative(),
+  from: z.object({ id: platformId, display_name: platformName.optional(), is_bot: z.boolean().optional() }),
+  chat: z.object({ id: platformId, chat_type: z.string().optional() }),
+  text: platformText.optional(),
+  caption: platformText.optional(),
+  photo_url: platformText.optional(),
+  photo: platformText.optional(),
 });
 
 const event = z.object({ event_name: z.string().min(1), message });
@@ -42,5 +45,5 @@ export function parseZaloUpdate(body: unknown): ParsedUpdate {
       event_name === 'message.voice.received' ||
       event_name === 'message.unsupported.received') && { unsupported: true }),
   };
-  return { ok: true, incoming };
+  return storable(incoming);
 }
