@@ -188,6 +188,8 @@ report-send = 📨 Send report
 report-use-options = Please choose one of the options below.
 report-filed = ✅ Your report is recorded. Reference code: { $code }. The commune police have been notified. Send /status { $code } to follow it and add details.
 report-filed-urgent = ✅ Your URGENT report is recorded. Reference code: { $code }. If anyone is in danger, call 113 now. Send /status { $code } to follow it.
+report-filed-unrouted = ✅ Your report is stored. Reference code: { $code }. Your area has no police officer on the bot yet, so no officer has seen this report; the administrators have been told so they can find one. If anyone is in danger, call 113 now. Send /status { $code } to follow it.
+tip-unrouted-admin = ⚠️ Tip { $code } ({ $category }) in { $area }, at { $time }, has reached no officer: this commune and its province have no police officer or station group on the bot. Please invite an officer for the area; on joining they will see the waiting tips.
 
 ## Tip card for officers
 tip-card-title = 🆕 New tip { $code }
@@ -277,6 +279,8 @@ staff-code-invalid = That invite code is not valid. Please check it.
 staff-code-expired = That invite code has expired. Please ask for a new one.
 staff-code-used = That invite code has already been used.
 staff-welcome = Welcome! You are now { $role } for { $area }. New tips of the area will reach you; send /inbox to see the tip inbox.
+staff-waiting-title = 📋 Tips waiting for an officer:
+staff-waiting-line = • { $code } · { $category } · { $time }
 staff-revoked = Your role of { $role } for { $area } has ended; your API tokens have been revoked too.
 station-group-only = Send /station in your unit's Telegram group to link the group to your area.
 station-linked = This group is now linked to { $area }: new tips of the area will be posted here. Send /station off to unlink.

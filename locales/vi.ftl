@@ -188,6 +188,8 @@ report-send = 📨 Gửi tin báo
 report-use-options = Vui lòng chọn một mục bên dưới.
 report-filed = ✅ Đã ghi nhận tin báo của bạn. Mã tin: { $code }. Công an xã đã được thông báo. Gõ /status { $code } để theo dõi và trao đổi thêm.
 report-filed-urgent = ✅ Đã ghi nhận tin báo KHẨN CẤP. Mã tin: { $code }. Nếu đang có nguy hiểm, hãy gọi ngay 113. Gõ /status { $code } để theo dõi.
+report-filed-unrouted = ✅ Đã lưu tin báo của bạn. Mã tin: { $code }. Địa bàn của bạn hiện chưa có cán bộ công an trên bot, nên chưa có cán bộ công an nào xem được tin này; quản trị viên đã được báo để tìm cán bộ phụ trách. Nếu đang có nguy hiểm, hãy gọi ngay 113. Gõ /status { $code } để theo dõi.
+tip-unrouted-admin = ⚠️ Tin báo { $code } ({ $category }) tại { $area }, lúc { $time }, chưa đến được cán bộ nào: xã và tỉnh này chưa có cán bộ công an hay nhóm trực ban trên bot. Hãy cấp mã mời cán bộ cho địa bàn; khi nhận quyền, cán bộ sẽ thấy các tin đang chờ.
 
 ## Thẻ tin báo cho cán bộ
 tip-card-title = 🆕 Tin báo mới { $code }
@@ -277,6 +279,8 @@ staff-code-invalid = Mã mời không đúng. Vui lòng kiểm tra lại.
 staff-code-expired = Mã mời đã hết hạn. Vui lòng xin mã mới.
 staff-code-used = Mã mời này đã được sử dụng.
 staff-welcome = Chào mừng! Bạn đã được cấp quyền { $role } tại { $area }. Tin báo mới của địa bàn sẽ được gửi tới bạn; gõ /inbox để xem hộp tin báo.
+staff-waiting-title = 📋 Tin báo đang chờ cán bộ tiếp nhận:
+staff-waiting-line = • { $code } · { $category } · { $time }
 staff-revoked = Vai trò { $role } của bạn tại { $area } đã kết thúc; mã truy cập API của bạn cũng đã bị thu hồi.
 station-group-only = Gõ /station trong nhóm Telegram của đơn vị để liên kết nhóm với địa bàn.
 station-linked = Đã liên kết nhóm này với { $area }: tin báo mới của địa bàn sẽ được gửi vào đây. Gõ /station off để huỷ liên kết.

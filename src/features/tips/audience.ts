@@ -40,6 +40,23 @@ export async function areaOfficers(tx: Tx, pii: Pii, communeCode: string, fallba
   return [];
 }
 
+/**
+ * Who is told of a tip no officer can see: the admins whose areas cover it,
+ * or, when none does, every admin (someone must appoint an officer there).
+ */
+export async function areaAdmins(tx: Tx, pii: Pii, communeCode: string, fallback: Locale): Promise<Reader[]> {
+  const admins = (where: object) =>
+    tx.staffGrant.findMany({ where: { role: 'admin', ...where }, select: { userId: true }, distinct: ['userId'] });
+  const covering = await admins({ areaCode: { in: await lineage(tx, communeCode) } });
+  const grants = covering.length ? covering : await admins({});
+  return privateChatsOf(
+    tx,
+    pii,
+    grants.map((g) => g.userId),
+    fallback,
+  );
+}
+
 /** Who hears the reporter's answers: the officer who took the tip, otherwise the area's officers. */
 export async function tipOfficers(tx: Tx, pii: Pii, tip: Tip, fallback: Locale): Promise<TipReader[]> {
   if (tip.assigneeId) {

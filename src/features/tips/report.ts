@@ -22,6 +22,7 @@ import {
 import { soundsUrgent } from './emergency.ts';
 import { minutesUntilNextTip } from './limits.ts';
 import { fileTip, readTip } from './store.ts';
+import { tellAdminsUnrouted } from './unrouted.ts';
 
 /** Buttons and numbered answers of the report dialogue. */
 export const reportChoice = defineChoices('report', {
@@ -225,7 +226,10 @@ async function submit(ctx: Ctx, draft: Draft, flow: Control): Promise<void> {
     officerCard(t, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
     ...photoMessages(t, reader.to.platform, tip.code, content.photos),
   ]);
-  ctx.showMainMenu(ctx.t(tip.urgent ? 'report-filed-urgent' : 'report-filed', { code: tip.code }));
+  // Nobody to tell: say so (never "the police have been notified") and tell the admins.
+  if (!readers.length) await tellAdminsUnrouted(ctx, tip, area);
+  const filed = !readers.length ? 'report-filed-unrouted' : tip.urgent ? 'report-filed-urgent' : 'report-filed';
+  ctx.showMainMenu(ctx.t(filed, { code: tip.code }));
 }
 
 const anonymous = (_ctx: Ctx, draft: Draft, _v: unknown, flow: Control) =>

@@ -3,7 +3,7 @@ import type { Tx } from '../../core/tx.ts';
 import type { StaffGrant, Tip, TipStatus } from '../../generated/prisma/client.ts';
 import type { Pii } from '../../security/pii.ts';
 import type { Person } from '../../core/people.ts';
-import { hasTipRole, tipAreaFilter } from '../staff/grants.ts';
+import { hasTipRole, TIP_ROLES, tipAreaFilter } from '../staff/grants.ts';
 import { newTipCode, normalizeTipCode } from './code.ts';
 import type { CompleteDraft } from './draft.ts';
 
@@ -126,6 +126,34 @@ export async function tipInMyAreas(tx: Tx, reach: TipReach, rawCode: string): Pr
   if (!code || (reach !== 'everywhere' && !hasTipRole([...reach]))) return null;
   // One query whether the tip is unknown or outside the areas, so that both answer alike and in the same time.
   return tx.tip.findFirst({ where: { code, ...(reach !== 'everywhere' && tipAreaFilter([...reach])) } });
+}
+
+/** Tips of the holder's areas that no officer has opened yet ('new'), oldest first: what a newcomer should look at. */
+export function waitingTips(tx: Tx, grants: readonly StaffGrant[], take = 10) {
+  return tx.tip.findMany({
+    where: { status: 'new', ...tipAreaFilter([...grants]) },
+    orderBy: [{ urgent: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    select: { code: true, category: true, urgent: true, createdAt: true },
+    take,
+  });
+}
+export type WaitingTip = Awaited<ReturnType<typeof waitingTips>>[number];
+
+/**
+ * Where no officer sees a commune's tips: the commune and its province have no
+ * officer or admin and no linked station group (what areaOfficers finds).
+ * A Prisma filter on tips, for counting them.
+ */
+export async function unroutedTipFilter(tx: Tx) {
+  const [grants, stations] = await Promise.all([
+    tx.staffGrant.findMany({ where: { role: { in: TIP_ROLES } }, select: { areaCode: true }, distinct: ['areaCode'] }),
+    tx.stationChat.findMany({ select: { areaCode: true }, distinct: ['areaCode'] }),
+  ]);
+  const routed = [...grants, ...stations].map((r) => r.areaCode);
+  return {
+    areaCode: { notIn: routed },
+    area: { OR: [{ parentCode: null }, { parentCode: { notIn: routed } }] },
+  };
 }
 
 /** A page of the tips in the holder's areas with the given statuses: urgent first, then oldest first. */

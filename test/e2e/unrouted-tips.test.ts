@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { onboard } from '../support/onboard.ts';
+import { quickTip } from '../support/report.ts';
+import { areaCode, invite, makeStaff } from '../support/staff.ts';
+import { TelegramUser, ZaloUser } from '../support/users.ts';
+
+let h: Harness;
+let hungMy: string;
+beforeAll(async () => {
+  h = await startHarness();
+  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
+});
+afterAll(() => h?.close());
+
+const unroutedGauge = async () => {
+  const text = await (await fetch(`${h.url}/metrics`)).text();
+  return Number(/^antq_tips_unrouted (\d+)$/m.exec(text)?.[1]);
+};
+
+describe('a tip where no officer is', () => {
+  it('tells the citizen the truth, counts it, tells the admins, and lists it in the first officer’s welcome', async () => {
+    // An admin of another province: the only staff there is.
+    const hanoi = await h.db.area.findFirstOrThrow({ where: { level: 'province', name: { contains: 'Hà Nội' } } });
+    const admin = new TelegramUser(h, 'Trần', 'Quản Trị');
+    await makeStaff(h, admin, hanoi.code, 'admin');
+
+    const citizen = new ZaloUser(h, 'Nguyễn Thị Dân');
+    await onboard(citizen);
+    const code = await quickTip(citizen, 'Có người lạ đi dò xét các nhà trong xóm vào ban đêm.');
+    const filed = citizen.all().findLast((m) => m.text.includes(`Mã tin: ${code}`))!;
+    expect(filed.text).toMatch(/chưa có cán bộ công an nào xem được tin này/);
+    expect(filed.text).toMatch(/gọi ngay 113/);
+    expect(filed.text).not.toMatch(/đã được thông báo/);
+
+    expect(await unroutedGauge()).toBe(1);
+
+    const told = await admin.expect(new RegExp(`Tin báo ${code}`));
+    expect(told.text).toMatch(/chưa đến được cán bộ nào/);
+    expect(told.text).toMatch(/Xã Hưng Mỹ, Cà Mau/);
+    expect(told.text).toMatch(/Người, phương tiện khả nghi/);
+    expect(told.text).not.toMatch(/dò xét/);
+
+    const officer = new TelegramUser(h, 'Lê', 'Văn Cán Bộ');
+    await onboard(officer);
+    await officer.send(`/staff ${await invite(h, 'officer', hungMy)}`);
+    const welcome = await officer.expect(/Chào mừng! Bạn đã được cấp quyền/);
+    expect(welcome.text).toMatch(/Tin báo đang chờ/);
+    expect(welcome.text).toMatch(new RegExp(`${code} · Người, phương tiện khả nghi · \\d`));
+
+    expect(await unroutedGauge()).toBe(0);
+  });
+});
