@@ -10,6 +10,7 @@ import { areaLabel } from '../areas/search.ts';
 import { audit } from './audit.ts';
 import { covers, TIP_ROLES } from './grants.ts';
 import { claimInvite, type InviteProblem } from './invites.ts';
+import { waitingTips, type WaitingTip } from '../tips/store.ts';
 
 /** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
 export const MAX_FAILED_CODES = 5;
@@ -29,14 +30,14 @@ const guesserOf = (pii: Pii, person: Person) =>
 
 /**
  * A person redeems an invite code: the grant (and, for a leader invite, the
- * model they now lead). A wrong, used or expired code is refused and, unlike
+ * model they now lead; for an officer or admin, the tips of the area no officer has opened yet). A wrong, used or expired code is refused and, unlike
  * other refusals, recorded ('invite.failed', by messenger account): those records are what stops guessing.
  */
 export async function redeemInvite(
   scope: Scope,
   person: Person,
   code: string,
-): Promise<Outcome<{ grant: StaffGrant; model: LocalModel | null }, RedeemRefusal>> {
+): Promise<Outcome<{ grant: StaffGrant; model: LocalModel | null; waiting: WaitingTip[] }, RedeemRefusal>> {
   const { tx, pii } = scope;
   const userId = person.user.id;
   const guesser = guesserOf(pii, person);
@@ -82,7 +83,9 @@ export async function redeemInvite(
       ...(invite.modelId && { modelId: invite.modelId }),
     },
   });
-  return { ok: true, grant, model };
+  // A new officer of an area that had none starts with what was filed while nobody was there.
+  const waiting = TIP_ROLES.includes(grant.role) ? await waitingTips(tx, [grant]) : [];
+  return { ok: true, grant, model, waiting };
 }
 
 /** A staff grant the actor may manage, or null: any grant for the operator, one within an admin's areas. */

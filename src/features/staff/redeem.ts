@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineFlow, type FlowControl } from '../../core/flow.ts';
 import { people, type PersonContext } from '../../core/guards.ts';
+import { formatTime } from '../../core/format.ts';
 import { areaLabel } from '../areas/search.ts';
+import type { WaitingTip } from '../tips/store.ts';
 import { showModel } from '../models/resident.ts';
 import { shareMessage } from '../models/share.ts';
 import { redeemInvite, type RedeemRefusal } from './actions.ts';
@@ -17,6 +19,20 @@ const draftSchema = z.object({});
 type Draft = z.infer<typeof draftSchema>;
 type Control = FlowControl<Draft, 'code'>;
 
+/** The tips nobody has opened yet, one line each (code, category, time); nothing when there are none. */
+function waitingList(ctx: PersonContext, waiting: WaitingTip[]): string {
+  if (!waiting.length) return '';
+  const lines = waiting.map((tip) => {
+    const line = ctx.t('staff-waiting-line', {
+      code: tip.code,
+      category: ctx.t(`cat-${tip.category}`),
+      time: formatTime(ctx.locale, tip.createdAt),
+    });
+    return tip.urgent ? `🚨 ${line}` : line;
+  });
+  return [ctx.t('staff-waiting-title'), ...lines].join('\n');
+}
+
 /**
  * Redeems a code and says what came of it. From the typed-code step (`flow`), a
  * wrong code asks for the code again; the lockout, or `/staff <code>`, ends at the main menu.
@@ -29,12 +45,14 @@ export async function presentRedeem(ctx: PersonContext, code: string, flow?: Con
     return ctx.showMainMenu(ctx.t(refusalText[outcome.reason]));
   }
   flow?.end();
-  const { grant, model } = outcome;
+  const { grant, model, waiting } = outcome;
   ctx.person.grants = [...ctx.person.grants.filter((g) => g.id !== grant.id), grant];
-  const welcome = ctx.t('staff-welcome', {
-    role: ctx.t(`role-${grant.role}`),
-    area: await areaLabel(ctx.tx, grant.areaCode),
-  });
+  const welcome = [
+    ctx.t('staff-welcome', { role: ctx.t(`role-${grant.role}`), area: await areaLabel(ctx.tx, grant.areaCode) }),
+    waitingList(ctx, waiting),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   if (!model) return ctx.showMainMenu(welcome);
   // A new leader gets the model's code, link and QR for posters, then its page.
   ctx.reply(welcome);
