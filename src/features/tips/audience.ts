@@ -41,14 +41,15 @@ export async function areaOfficers(tx: Tx, pii: Pii, communeCode: string, fallba
 }
 
 /**
- * Who is told of a tip no officer can see: the admins whose areas cover it,
- * or, when none does, every admin (someone must appoint an officer there).
+ * Who is told of a tip no officer can see: every admin. None covers its area,
+ * or they would have had the card (admin is a tip role areaOfficers finds).
  */
-export async function areaAdmins(tx: Tx, pii: Pii, communeCode: string, fallback: Locale): Promise<Reader[]> {
-  const admins = (where: object) =>
-    tx.staffGrant.findMany({ where: { role: 'admin', ...where }, select: { userId: true }, distinct: ['userId'] });
-  const covering = await admins({ areaCode: { in: await lineage(tx, communeCode) } });
-  const grants = covering.length ? covering : await admins({});
+export async function allAdmins(tx: Tx, pii: Pii, fallback: Locale): Promise<Reader[]> {
+  const grants = await tx.staffGrant.findMany({
+    where: { role: 'admin' },
+    select: { userId: true },
+    distinct: ['userId'],
+  });
   return privateChatsOf(
     tx,
     pii,
