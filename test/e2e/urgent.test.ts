@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pii } from '../../src/security/pii.ts';
 import { ENCRYPTION_KEY, startHarness, type Harness } from '../support/harness.ts';
-import { onboard } from '../support/onboard.ts';
+import { onboard, reachAreaStep } from '../support/onboard.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser, type BotMessage } from '../support/users.ts';
 
@@ -112,5 +112,31 @@ describe('an urgent report is filed and delivered at once, then added to', () =>
     expect(pii.decryptJson(row.locationEnc!)).toEqual({ latitude: 9.0321, longitude: 105.0456 });
     expect(row.photoCount).toBe(1);
     expect(row.anonymous).toBe(true);
+  });
+
+  it('with no officer in the area the reporter is told so, not "đã chuyển"; stopping keeps the filed tip', async () => {
+    const citizen = new ZaloUser(h);
+    await reachAreaStep(citizen);
+    await citizen.send('ba dinh ha noi');
+    await citizen.choose(await citizen.expect(/kết quả/), /^Phường Ba Đình, Thành phố Hà Nội$/);
+    await citizen.expect(/Hoàn tất!/);
+    await citizen.send('Báo tin');
+    await citizen.choose(await citizen.expect(/Bạn muốn báo về việc gì\?/), /Khẩn cấp/);
+    await citizen.expect(/Gõ ngay vài dòng/);
+    await citizen.send('Cháy nhà ở đầu ngõ, khói rất nhiều');
+    const filed = await citizen.expect(/Đã lưu tin báo KHẨN CẤP/);
+    expect(filed.text).toMatch(/chưa có cán bộ nào nhận tin qua bot/);
+    expect(filed.text).not.toMatch(/đã chuyển/);
+    expect(filed.text).toMatch(/113 – Công an/);
+    const code = codeIn(filed);
+    await citizen.send('Ngõ 5');
+    const added = await citizen.expect(new RegExp(`Đã bổ sung vào tin ${code}`));
+    expect(added.text).not.toMatch(/chuyển cho cán bộ/);
+    await citizen.choose(await citizen.expect(/Bạn có ảnh về sự việc không\?/), /Huỷ/);
+    const stopped = await citizen.expect(/Đã dừng bổ sung/);
+    expect(stopped.text).toMatch(new RegExp(`Tin báo ${code} vẫn giữ`));
+    expect(citizen.all().some((m) => /tin báo chưa được gửi/.test(m.text))).toBe(false);
+    const row = await h.db.tip.findUniqueOrThrow({ where: { code } });
+    expect(pii.decrypt(row.placeEnc!)).toBe('Ngõ 5');
   });
 });
