@@ -150,15 +150,16 @@ emergency-numbers =
     • 114 – Fire and rescue
     • 115 – Ambulance
     • 112 – Search and rescue
-    Your report is marked URGENT and goes straight to the commune police.
 report-cancel = ✖️ Cancel
 report-cancelled = Cancelled: nothing was sent.
+report-additions-stopped = Stopped adding. Report { $code } keeps what you already sent. Send /status { $code } to follow it and write more.
 report-need-area = Please choose your commune or ward before reporting: /settings → Area.
 report-rate-limited = You have sent several reports in a short time. Please try again in about { $minutes } minutes. In an emergency, call 113 now.
 report-rate-limited-hours = You have sent several reports in a short time. Please try again in about { $hours } hours. In an emergency, call 113 now.
 report-urgent = 🚨 Urgent, happening now
 report-ask-category = What would you like to report? Choose a type:
 report-ask-description = Type: { $category }. Please describe what happened: what, when, who or which vehicle (description, plate number if known).
+report-ask-description-urgent = 🚨 Type a few lines now: what is happening, and where. The report is recorded as soon as you send the description; then you can add the place, photos and a phone number.
 report-ask-description-again = Please type a description of what happened.
 report-description-short = That is a bit short. Please write at least { $min } characters so officers understand what happened.
 report-description-long = Your description has { $length } characters, over the limit of { $max }. Please shorten it; you can add details once you have a reference code.
@@ -187,6 +188,11 @@ report-summary-contact = Phone number for officers: { $phone }
 report-send = 📨 Send report
 report-use-options = Please choose one of the options below.
 report-filed = ✅ Your report is recorded. Reference code: { $code }. The commune police have been notified. Send /status { $code } to follow it and add details.
+report-urgent-sent = 🚨 Your URGENT report is recorded and was passed at once to the police officers in charge. Reference code: { $code }. You can add the place, photos and a phone number in the next steps.
+report-urgent-no-officer = 🚨 Your URGENT report is stored, reference code: { $code }. No officer receives reports through this bot in your area yet, so nobody has seen it. Call 113 now.
+report-added-sent = Added to report { $code } and passed to the officers.
+report-added-stored = Added to report { $code } (no officer receives reports through this bot in your area yet).
+report-urgent-done = ✅ Done. URGENT report { $code } holds everything you sent. Send /status { $code } to follow it and write more.
 report-filed-urgent = ✅ Your URGENT report is recorded. Reference code: { $code }. If anyone is in danger, call 113 now. Send /status { $code } to follow it.
 report-filed-unrouted = ✅ Your report is stored. Reference code: { $code }. Your area has no police officer on the bot yet, so no officer has seen this report; the administrators have been told so they can find one. If anyone is in danger, call 113 now. Send /status { $code } to follow it.
 tip-unrouted-admin = ⚠️ Tip { $code } ({ $category }) in { $area }, at { $time }, has reached no officer: this commune and its province have no police officer or station group on the bot. Please invite an officer for the area; on joining they will see the waiting tips.
@@ -234,6 +240,7 @@ tip-status-unchanged = Tip { $code } is "{ $status }"; that action is not possib
 tip-reply-ask = Type your reply to the reporter of { $code } (a photo is fine too). The reporter will not see your name or account.
 tip-reply-sent = Reply sent to the reporter of { $code }.
 tip-reply-no-reporter = The reporter of { $code } erased their data or blocked the bot, so the reply cannot reach them. It is kept with the tip.
+tip-addition = ➕ The reporter adds to { $code }:
 tip-from-reporter = 💬 The reporter of { $code } writes:
 
 ## What the reporter receives

@@ -150,15 +150,16 @@ emergency-numbers =
     • 114 – Cứu hoả, cứu nạn
     • 115 – Cấp cứu
     • 112 – Tìm kiếm cứu nạn
-    Tin báo của bạn được đánh dấu KHẨN CẤP và chuyển ngay cho Công an xã.
 report-cancel = ✖️ Huỷ
 report-cancelled = Đã huỷ, tin báo chưa được gửi.
+report-additions-stopped = Đã dừng bổ sung. Tin báo { $code } vẫn giữ những gì bạn đã gửi. Gõ /status { $code } để theo dõi và nhắn thêm.
 report-need-area = Bạn cần chọn xã/phường trước khi báo tin: vào /settings → Khu vực.
 report-rate-limited = Bạn đã gửi nhiều tin báo trong thời gian ngắn. Vui lòng thử lại sau khoảng { $minutes } phút. Nếu khẩn cấp, hãy gọi ngay 113.
 report-rate-limited-hours = Bạn đã gửi nhiều tin báo trong thời gian ngắn. Vui lòng thử lại sau khoảng { $hours } giờ. Nếu khẩn cấp, hãy gọi ngay 113.
 report-urgent = 🚨 Khẩn cấp, đang xảy ra
 report-ask-category = Bạn muốn báo về việc gì? Chọn một loại:
 report-ask-description = Loại: { $category }. Hãy mô tả sự việc: chuyện gì, khi nào, ai hoặc phương tiện nào (đặc điểm, biển số nếu biết).
+report-ask-description-urgent = 🚨 Gõ ngay vài dòng: chuyện gì đang xảy ra, ở đâu. Tin sẽ được ghi nhận ngay khi bạn gửi mô tả, rồi bạn có thể bổ sung địa điểm, ảnh và số điện thoại.
 report-ask-description-again = Hãy gõ nội dung mô tả sự việc.
 report-description-short = Mô tả hơi ngắn. Vui lòng viết ít nhất { $min } ký tự để cán bộ hiểu rõ sự việc.
 report-description-long = Mô tả dài { $length } ký tự, vượt giới hạn { $max } ký tự. Vui lòng rút gọn; bạn có thể gửi thêm chi tiết sau khi có mã tin.
@@ -187,6 +188,11 @@ report-summary-contact = Số điện thoại để liên hệ: { $phone }
 report-send = 📨 Gửi tin báo
 report-use-options = Vui lòng chọn một mục bên dưới.
 report-filed = ✅ Đã ghi nhận tin báo của bạn. Mã tin: { $code }. Công an xã đã được thông báo. Gõ /status { $code } để theo dõi và trao đổi thêm.
+report-urgent-sent = 🚨 Đã ghi nhận tin báo KHẨN CẤP và đã chuyển ngay cho cán bộ công an phụ trách. Mã tin: { $code }. Bạn có thể bổ sung địa điểm, ảnh và số điện thoại ở các bước sau.
+report-urgent-no-officer = 🚨 Đã lưu tin báo KHẨN CẤP, mã tin: { $code }. Hiện chưa có cán bộ nào nhận tin qua bot ở địa bàn này nên chưa ai xem được tin. Hãy gọi ngay 113.
+report-added-sent = Đã bổ sung vào tin { $code } và chuyển cho cán bộ.
+report-added-stored = Đã bổ sung vào tin { $code } (chưa có cán bộ nào nhận tin qua bot ở địa bàn này).
+report-urgent-done = ✅ Xong. Tin báo KHẨN CẤP { $code } gồm mọi thứ bạn đã gửi. Gõ /status { $code } để theo dõi và nhắn thêm.
 report-filed-urgent = ✅ Đã ghi nhận tin báo KHẨN CẤP. Mã tin: { $code }. Nếu đang có nguy hiểm, hãy gọi ngay 113. Gõ /status { $code } để theo dõi.
 report-filed-unrouted = ✅ Đã lưu tin báo của bạn. Mã tin: { $code }. Địa bàn của bạn hiện chưa có cán bộ công an trên bot, nên chưa có cán bộ công an nào xem được tin này; quản trị viên đã được báo để tìm cán bộ phụ trách. Nếu đang có nguy hiểm, hãy gọi ngay 113. Gõ /status { $code } để theo dõi.
 tip-unrouted-admin = ⚠️ Tin báo { $code } ({ $category }) tại { $area }, lúc { $time }, chưa đến được cán bộ nào: xã và tỉnh này chưa có cán bộ công an hay nhóm trực ban trên bot. Hãy cấp mã mời cán bộ cho địa bàn; khi nhận quyền, cán bộ sẽ thấy các tin đang chờ.
@@ -234,6 +240,7 @@ tip-status-unchanged = Tin { $code } đang ở trạng thái "{ $status }", khô
 tip-reply-ask = Gõ nội dung trả lời người báo tin { $code } (có thể gửi kèm ảnh). Người báo sẽ không thấy tên hay tài khoản của bạn.
 tip-reply-sent = Đã gửi trả lời cho người báo tin { $code }.
 tip-reply-no-reporter = Người báo tin { $code } đã xoá dữ liệu hoặc chặn bot nên không nhận được trả lời. Nội dung vẫn được lưu vào tin.
+tip-addition = ➕ Người báo bổ sung cho tin { $code }:
 tip-from-reporter = 💬 Người báo tin { $code } nhắn:
 
 ## Người báo tin nhận

@@ -26,17 +26,17 @@ describe('urgent tips', () => {
     await u.choose(await u.expect(/Bạn muốn báo về việc gì\?/), /Khẩn cấp/);
     const numbers = await u.next();
     expect(numbers.text).toMatch(/113 – Công an\n• 114 – Cứu hoả, cứu nạn\n• 115 – Cấp cứu\n• 112/);
-    const again = await u.expect(/Bạn muốn báo về việc gì\?/);
-    expect(again.options.map((o) => o.label)).not.toContain('🚨 Khẩn cấp, đang xảy ra');
-    await u.choose(again, /Đánh nhau/);
-    await u.expect(/Hãy mô tả sự việc/);
+    // Issue 13: the description is asked at once (no second category question) and it files the tip.
+    const ask = await u.next();
+    expect(ask.text).not.toMatch(/Bạn muốn báo về việc gì\?/);
+    expect(ask.options.map((o) => o.label)).not.toContain('🚨 Khẩn cấp, đang xảy ra');
     await u.send('Hai nhóm đang đánh nhau trước quán cà phê, có người bị thương.');
+    const code = /AN-[2-9A-Z]{6}/.exec((await u.expect(/Đã ghi nhận tin báo KHẨN CẤP .*Mã tin/)).text)![0];
+    await officer.expect(new RegExp(`🚨 TIN BÁO KHẨN CẤP ${code}`));
     await u.choose(await u.expect(/chọn Bỏ qua/), /Bỏ qua/);
     await u.choose(await u.expect(/Bạn có ảnh/), /Bỏ qua/);
     await u.choose(await u.expect(/gửi ẩn danh hay/), /Gửi ẩn danh/);
-    await u.choose(await u.expect(/🚨 Khẩn cấp/), /Gửi tin báo/);
-    const code = /AN-[2-9A-Z]{6}/.exec((await u.expect(/Đã ghi nhận tin báo KHẨN CẤP\. Mã tin/)).text)![0];
-    await officer.expect(new RegExp(`🚨 TIN BÁO KHẨN CẤP ${code}`));
+    await u.expect(new RegExp(`Tin báo KHẨN CẤP ${code}`));
   });
 
   it('emergency words in the description answer at once too', async () => {

@@ -11,6 +11,7 @@ export const MIN_DESCRIPTION = 10;
 export const MAX_PLACE = 200;
 
 export const locationSchema = z.object({ latitude: z.number(), longitude: z.number() });
+export type Location = z.infer<typeof locationSchema>;
 
 export const draftSchema = z.object({
   category: z.enum(TipCategory).optional(),
@@ -21,6 +22,8 @@ export const draftSchema = z.object({
   photos: z.array(photoRefSchema).default([]),
   anonymous: z.boolean().default(true),
   contact: z.string().optional(),
+  /** Set once an urgent tip is filed: the remaining steps then add to that tip. */
+  code: z.string().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

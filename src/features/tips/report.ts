@@ -4,7 +4,9 @@ import { defineFlow, type FlowControl } from '../../core/flow.ts';
 import { people, type PersonContext } from '../../core/guards.ts';
 import type { MenuOption, PhotoRef } from '../../core/messages.ts';
 import { TipCategory } from '../../generated/prisma/enums.ts';
+import type { Tip } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
+import { addToTip, type TipAddition } from './additions.ts';
 import { areaOfficers } from './audience.ts';
 import { officerCard, photoMessages, sendToEach, tipDetails } from './cards.ts';
 import { CATEGORIES } from './categories.ts';
@@ -110,9 +112,10 @@ export const reportFlow = defineFlow({
     description: {
       needs: ['category'],
       ask(ctx, draft, problem) {
-        ctx.reply(problem ?? ctx.t('report-ask-description', { category: ctx.t(`cat-${draft.category}`) }), {
-          menu: [cancel(ctx)],
-        });
+        const question = draft.urgent
+          ? ctx.t('report-ask-description-urgent')
+          : ctx.t('report-ask-description', { category: ctx.t(`cat-${draft.category}`) });
+        ctx.reply(problem ?? question, { menu: [cancel(ctx)] });
       },
       input(ctx, draft, flow) {
         const { text: raw, photos } = ctx.msg;
@@ -128,11 +131,9 @@ export const reportFlow = defineFlow({
         if (text.length > MAX_DESCRIPTION)
           return flow.again(draft, ctx.t('report-description-long', { max: MAX_DESCRIPTION, length: text.length }));
         if (photoProblem) ctx.reply(photoProblem);
-        if (!draft.urgent && soundsUrgent(text)) {
-          draft.urgent = true;
-          ctx.reply(ctx.t('emergency-numbers'));
-        }
-        return flow.go('location', { ...draft, description: text });
+        const described = { ...draft, description: text, urgent: draft.urgent || soundsUrgent(text) };
+        if (described.urgent) return fileUrgent(ctx, described, flow);
+        return flow.go('location', described);
       },
     },
     location: {
@@ -143,12 +144,16 @@ export const reportFlow = defineFlow({
           menu: [option(ctx, 'skip', 'report-skip'), cancel(ctx)],
         });
       },
-      input(ctx, draft, flow) {
+      async input(ctx, draft, flow) {
         const { location, text } = ctx.msg;
-        if (location) return flow.go('photos', { ...draft, location });
+        if (location) {
+          await tellAdded(ctx, draft, { location });
+          return flow.go('photos', { ...draft, location });
+        }
         const place = text?.trim();
         if (!place) return flow.again(draft, ctx.t('report-location-expected'));
         if (place.length > MAX_PLACE) return flow.again(draft, ctx.t('report-place-long', { max: MAX_PLACE }));
+        await tellAdded(ctx, draft, { place });
         return flow.go('photos', { ...draft, place });
       },
     },
@@ -160,10 +165,13 @@ export const reportFlow = defineFlow({
           : option(ctx, 'skip', 'report-skip');
         ctx.reply(note, { menu: [next, cancel(ctx)] });
       },
-      input(ctx, draft, flow) {
+      async input(ctx, draft, flow) {
         const { photos } = ctx.msg;
         if (!photos?.length) return flow.again(draft, ctx.t('report-photo-expected', { max: MAX_PHOTOS }));
+        const before = draft.photos.length;
         const problem = addPhotos(ctx, draft, photos);
+        const taken = draft.photos.slice(before);
+        if (taken.length) await tellAdded(ctx, draft, { photos: taken });
         return flow.again(
           draft,
           problem ?? ctx.t('report-photo-received', { count: draft.photos.length, max: MAX_PHOTOS }),
@@ -186,9 +194,13 @@ export const reportFlow = defineFlow({
           menu: [option(ctx, 'anon', 'report-anonymous'), cancel(ctx)],
         });
       },
-      input(ctx, draft, flow) {
+      async input(ctx, draft, flow) {
         const phone = normalizePhone(ctx.msg.text ?? '');
         if (!phone) return flow.again(draft, ctx.t('report-contact-invalid'));
+        if (draft.code) {
+          await tellAdded(ctx, draft, { contact: phone });
+          return finishAdditions(ctx, draft.code, flow);
+        }
         return flow.go('confirm', { ...draft, contact: phone, anonymous: false });
       },
     },
@@ -209,6 +221,59 @@ export async function startReport(ctx: Ctx): Promise<void> {
   await reportFlow.start(ctx);
 }
 
+/** Writes the new tip's card (and photos) to the area's officers; returns how many chats it was written to. */
+async function deliverCard(ctx: Ctx, tip: Tip): Promise<number> {
+  const content = readTip(ctx.pii, tip);
+  const area = await areaLabel(ctx.tx, tip.areaCode);
+  const readers = await areaOfficers(ctx.tx, ctx.pii, tip.areaCode, ctx.i18n.defaultLocale);
+  sendToEach(ctx, readers, (t, reader) => [
+    officerCard(t, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
+    ...photoMessages(t, reader.to.platform, tip.code, content.photos),
+  ]);
+  // Nobody to tell: the admins are (and the reporter is never told "the police have been notified").
+  if (!readers.length) await tellAdminsUnrouted(ctx, tip, area);
+  return readers.length;
+}
+
+/**
+ * An urgent report is filed as soon as its description is typed, and its card
+ * written to the officers in the same transaction; place, photos and contact
+ * then follow as additions to that tip.
+ */
+async function fileUrgent(ctx: Ctx, draft: Draft, flow: Control): Promise<void> {
+  const complete = completeDraftSchema.safeParse({ ...draft, category: draft.category ?? 'other' });
+  const { areaCode } = ctx.person.user;
+  if (!complete.success) return flow.go('category', draft, ctx.t('flow-draft-reset'));
+  if (!areaCode) {
+    flow.end();
+    return ctx.showMainMenu(ctx.t('report-need-area'));
+  }
+  const minutes = await minutesUntilNextTip(ctx);
+  if (minutes) {
+    flow.end();
+    return ctx.showMainMenu(rateLimited(ctx, minutes));
+  }
+  const tip = await fileTip(ctx.tx, ctx.pii, ctx.person, areaCode, complete.data);
+  const delivered = await deliverCard(ctx, tip);
+  const filed = ctx.t(delivered ? 'report-urgent-sent' : 'report-urgent-no-officer', { code: tip.code });
+  ctx.reply(`${filed}\n\n${ctx.t('emergency-numbers')}`);
+  return flow.go('location', { ...complete.data, code: tip.code });
+}
+
+/** For a filed urgent tip: adds to it and tells the reporter what became of the addition. */
+async function tellAdded(ctx: Ctx, draft: Draft, addition: TipAddition): Promise<void> {
+  if (!draft.code) return;
+  const tip = await ctx.tx.tip.findUnique({ where: { code: draft.code } });
+  if (!tip || tip.reporterId !== ctx.person.user.id) return;
+  const delivered = await addToTip(ctx, tip, addition);
+  ctx.reply(ctx.t(delivered ? 'report-added-sent' : 'report-added-stored', { code: tip.code }));
+}
+
+function finishAdditions(ctx: Ctx, code: string, flow: Control): void {
+  flow.end();
+  ctx.showMainMenu(ctx.t('report-urgent-done', { code }));
+}
+
 /** The tip is stored, then the reporter gets the code and the officers the card, all in one transaction. */
 async function submit(ctx: Ctx, draft: Draft, flow: Control): Promise<void> {
   const complete = completeDraftSchema.safeParse(draft);
@@ -219,32 +284,29 @@ async function submit(ctx: Ctx, draft: Draft, flow: Control): Promise<void> {
   if (!areaCode) return ctx.showMainMenu(ctx.t('report-need-area'));
   if (minutes) return ctx.showMainMenu(rateLimited(ctx, minutes));
   const tip = await fileTip(ctx.tx, ctx.pii, ctx.person, areaCode, complete.data);
-  const content = readTip(ctx.pii, tip);
-  const area = await areaLabel(ctx.tx, tip.areaCode);
-  const readers = await areaOfficers(ctx.tx, ctx.pii, tip.areaCode, ctx.i18n.defaultLocale);
-  sendToEach(ctx, readers, (t, reader) => [
-    officerCard(t, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
-    ...photoMessages(t, reader.to.platform, tip.code, content.photos),
-  ]);
-  // Nobody to tell: say so (never "the police have been notified") and tell the admins.
-  if (!readers.length) await tellAdminsUnrouted(ctx, tip, area);
-  const filed = !readers.length ? 'report-filed-unrouted' : tip.urgent ? 'report-filed-urgent' : 'report-filed';
+  const delivered = await deliverCard(ctx, tip);
+  const filed = !delivered ? 'report-filed-unrouted' : tip.urgent ? 'report-filed-urgent' : 'report-filed';
   ctx.showMainMenu(ctx.t(filed, { code: tip.code }));
 }
 
-const anonymous = (_ctx: Ctx, draft: Draft, _v: unknown, flow: Control) =>
-  flow.go('confirm', { ...draft, anonymous: true, contact: undefined });
+const anonymous = (ctx: Ctx, draft: Draft, _v: unknown, flow: Control) =>
+  draft.code
+    ? finishAdditions(ctx, draft.code, flow)
+    : flow.go('confirm', { ...draft, anonymous: true, contact: undefined });
 
 /** What each choice does, and at which step it counts. */
 export const reportAction = reportChoice.route<Ctx>({
   start: startReport,
   cancel: (ctx) => {
+    const read = reportFlow.read(ctx);
+    const code = read.status === 'ok' ? read.draft.code : undefined;
     reportFlow.end(ctx);
-    ctx.showMainMenu(ctx.t('report-cancelled'));
+    ctx.showMainMenu(code ? ctx.t('report-additions-stopped', { code }) : ctx.t('report-cancelled'));
   },
+  // Someone in danger is asked what is happening at once; the category can wait (it stays "other").
   urgent: reportFlow.at('category', (ctx, draft, _v, flow) => {
     ctx.reply(ctx.t('emergency-numbers'));
-    return flow.again({ ...draft, urgent: true });
+    return flow.go('description', { ...draft, urgent: true, category: draft.category ?? 'other' });
   }),
   cat: reportFlow.at('category', (_ctx, draft, { category }: { category: TipCategory }, flow) =>
     flow.go('description', { ...draft, category }),

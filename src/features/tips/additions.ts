@@ -1,0 +1,57 @@
+import type { PhotoRef } from '../../core/messages.ts';
+import type { Scope } from '../../core/scope.ts';
+import type { Tip } from '../../generated/prisma/client.ts';
+import { tipOfficers } from './audience.ts';
+import { photoMessages, sendToEach } from './cards.ts';
+import { tipChoice } from './choices.ts';
+import type { Location } from './draft.ts';
+import { readTip } from './store.ts';
+
+/** What a reporter adds to an urgent tip already filed: the place, photos or a phone number. */
+export type TipAddition = { place: string } | { location: Location } | { photos: PhotoRef[] } | { contact: string };
+
+/**
+ * Writes the addition into the tip's row and passes it on to the tip's officers
+ * as an update of that tip. Returns how many officer chats it was written to.
+ */
+export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): Promise<number> {
+  const { pii } = scope;
+  const photos = 'photos' in addition ? [...readTip(pii, tip).photos, ...addition.photos] : undefined;
+  await scope.tx.tip.update({
+    where: { id: tip.id },
+    data: {
+      ...('place' in addition && { placeEnc: pii.encrypt(addition.place) }),
+      ...('location' in addition && { locationEnc: pii.encryptJson(addition.location) }),
+      ...(photos && { photosEnc: pii.encryptJson(photos), photoCount: photos.length }),
+      ...('contact' in addition && { contactEnc: pii.encrypt(addition.contact), anonymous: false }),
+    },
+  });
+  const code = { code: tip.code };
+  const readers = await tipOfficers(scope.tx, pii, tip, scope.i18n.defaultLocale);
+  sendToEach(scope, readers, (t, reader) => {
+    const line =
+      'place' in addition
+        ? t('tip-card-place', { place: addition.place })
+        : 'location' in addition
+          ? t('tip-card-location', {
+              lat: addition.location.latitude.toFixed(5),
+              lng: addition.location.longitude.toFixed(5),
+            })
+          : 'photos' in addition
+            ? t('tip-card-photos', { count: addition.photos.length })
+            : reader.place === 'group'
+              ? t('tip-card-contact-private')
+              : t('tip-card-contact', { phone: addition.contact });
+    return [
+      {
+        text: [t('tip-addition', code), line, t('tip-card-hint', code)].join('\n\n'),
+        buttons: [
+          { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },
+          { id: tipChoice.pack('open', code), label: t('tip-action-open') },
+        ],
+      },
+      ...('photos' in addition ? photoMessages(t, reader.to.platform, tip.code, addition.photos) : []),
+    ];
+  });
+  return readers.length;
+}
