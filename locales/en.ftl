@@ -269,6 +269,7 @@ mytip-write = Type what you want to add, or send photos, for { $code }. Officers
 mytip-sent = Passed on to the officers handling { $code }. Send more, or choose Done.
 mytip-done = ✅ Done
 mytip-sent-all = Your messages were passed on to the officers handling { $code }.
+mytip-stored-unrouted = Saved to tip { $code }. No police officer receives reports through the bot in this area yet; when one does, they will see this message with the tip. If you are in danger, call 113 now.
 mytip-held = Saved to { $code }. Messages sent close together reach the officers as one: when you choose Done, or with your next message after { $seconds } seconds.
 mytip-too-many = You have sent many messages about { $code } in the past hour. This one was not saved and not passed on to the officers; please try again in about { $minutes } minutes.
 mytip-spam-closed = Officers judged { $code } to be spam, so your message was not saved and not passed on to them.

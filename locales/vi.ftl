@@ -269,6 +269,7 @@ mytip-write = Gõ nội dung bổ sung hoặc gửi ảnh cho tin { $code }. Cá
 mytip-sent = Đã chuyển tới cán bộ phụ trách tin { $code }. Bạn có thể gửi thêm, hoặc chọn Xong.
 mytip-done = ✅ Xong
 mytip-sent-all = Đã chuyển các tin nhắn của bạn tới cán bộ phụ trách tin { $code }.
+mytip-stored-unrouted = Đã lưu vào tin { $code }. Hiện chưa có cán bộ công an nào nhận tin báo qua bot ở khu vực này; khi có, cán bộ sẽ thấy tin nhắn này cùng tin báo. Nếu đang nguy hiểm, hãy gọi ngay 113.
 mytip-held = Đã lưu vào tin { $code }. Các tin nhắn gửi liền nhau được chuyển tới cán bộ gộp một lần: khi bạn chọn Xong, hoặc cùng tin nhắn tiếp theo sau { $seconds } giây.
 mytip-too-many = Bạn đã gửi nhiều tin nhắn cho tin { $code } trong một giờ qua. Tin nhắn này chưa được lưu và chưa được chuyển tới cán bộ; vui lòng thử lại sau khoảng { $minutes } phút.
 mytip-spam-closed = Tin { $code } đã bị cán bộ đánh giá là tin rác, nên tin nhắn của bạn không được lưu và không được chuyển tới cán bộ.

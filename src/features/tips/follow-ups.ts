@@ -58,8 +58,12 @@ export async function holdsFollowUp(scope: Scope, tip: Tip): Promise<boolean> {
   return answered === 0;
 }
 
-/** Passes every held follow-up of the tip on to its officers in one notice; false when there was none. */
-export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<boolean> {
+/**
+ * Passes every held follow-up of the tip on to its officers in one notice.
+ * Returns how many officer chats it went to (0: nobody can see the tip yet; the
+ * messages stay in its thread), or false when nothing was held.
+ */
+export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<number | false> {
   // Claimed and read in one statement: a worker's timed flush and the reporter's "Xong" cannot both send them.
   const held = (
     await scope.tx.tipMessage.updateManyAndReturn({
@@ -86,7 +90,7 @@ export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<boolean>
     },
     ...photoMessages(t, reader.to.platform, tip.code, photos),
   ]);
-  return true;
+  return readers.length;
 }
 
 /**

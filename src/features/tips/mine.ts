@@ -117,8 +117,8 @@ export const followUpFlow = defineFlow({
         if (held) {
           return flow.again(draft, ctx.t('mytip-held', { code: tip.code, seconds: ctx.policy.FOLLOWUP_BATCH_SECONDS }));
         }
-        await forwardFollowUps(ctx, tip);
-        return flow.again(draft, ctx.t('mytip-sent', { code: tip.code }));
+        const reached = await forwardFollowUps(ctx, tip);
+        return flow.again(draft, ctx.t(reached ? 'mytip-sent' : 'mytip-stored-unrouted', { code: tip.code }));
       },
     },
   },
@@ -150,8 +150,9 @@ export const myTipAction = mytipChoice.route<Ctx>({
     // Follow-ups held in a burst go to the officers now, in one notice.
     const open = followUpFlow.read(ctx);
     const tip = open.status === 'ok' ? await ownTip(ctx, open.draft.code) : null;
-    const sent = tip ? await forwardFollowUps(ctx, tip) : false;
+    const reached = tip ? await forwardFollowUps(ctx, tip) : false;
     ctx.endFlow();
-    ctx.showMainMenu(sent ? ctx.t('mytip-sent-all', { code: tip!.code }) : undefined);
+    if (reached === false) return ctx.showMainMenu();
+    ctx.showMainMenu(ctx.t(reached ? 'mytip-sent-all' : 'mytip-stored-unrouted', { code: tip!.code }));
   },
 });
