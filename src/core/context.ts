@@ -78,7 +78,11 @@ export class ChatContext implements Scope {
       to: this.here,
       message: {
         text,
-        ...(options.menu && { menu: options.menu, menuHint: this.t('menu-hint') }),
+        // Accepted words stay here: they are how answers are read, not what is shown.
+        ...(options.menu && {
+          menu: options.menu.map(({ id, label }) => ({ id, label })),
+          menuHint: this.t('menu-hint'),
+        }),
         ...(options.requestLocation &&
           this.can.shareLocation && { requestLocation: { label: this.t('area-share-location') } }),
       },

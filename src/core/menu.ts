@@ -4,32 +4,64 @@ import { fold } from './fold.ts';
 import type { MenuOption } from './messages.ts';
 
 /**
- * A menu option as kept between updates: its id and a keyed hash of its label
- * folded (no case, diacritics or emoji). Labels can name a member, so they are
- * never stored; a typed label is folded and hashed the same way.
+ * A menu option as kept between updates: its id, a keyed hash of its label
+ * folded (no case, diacritics, emoji or punctuation), and keyed hashes of the
+ * other forms it accepts (its label and synonyms, spaces dropped). Labels can
+ * name a member, so they are never stored; a typed answer is hashed the same way.
  */
-export const keptOptionSchema = z.object({ id: z.string(), answer: z.string() });
+export const keptOptionSchema = z.object({ id: z.string(), answer: z.string(), forms: z.array(z.string()).optional() });
 export type KeptOption = z.infer<typeof keptOptionSchema>;
 
 const answerOf = (pii: Pii, folded: string) => pii.hash('menu-answer', folded);
+/** "dong y", "đồng ý!", "dongy" are one form: people drop spaces as often as accents. */
+const formOf = (pii: Pii, text: string) => {
+  const compact = fold(text).replace(/ /g, '');
+  return compact ? pii.hash('menu-form', compact) : undefined;
+};
 
 export function keepMenu(pii: Pii, menu: MenuOption[]): KeptOption[] {
-  return menu.map((o) => ({ id: o.id, answer: answerOf(pii, fold(o.label)) }));
+  return menu.map((o) => {
+    const forms = [o.label, ...(o.also ?? [])].map((f) => formOf(pii, f)).filter((f) => f !== undefined);
+    return { id: o.id, answer: answerOf(pii, fold(o.label)), forms: [...new Set(forms)] };
+  });
 }
+
+/** What a typed text says to the menu on screen. */
+export type MenuAnswer = { kind: 'option'; id: string } | { kind: 'ambiguous' } | { kind: 'none' };
 
 /**
  * Reads a typed answer to the menu on screen: its number ("2", "2.") or its
- * label, ignoring case, diacritics and emoji. Returns the option id or undefined.
+ * label, or one of the short forms an option accepts. A form two options
+ * accept answers neither: the question is asked again.
  */
-export function resolveMenuAnswer(text: string, menu: KeptOption[] | undefined, pii: Pii): string | undefined {
-  if (!menu?.length) return undefined;
+export function readMenuAnswer(text: string, menu: KeptOption[] | undefined, pii: Pii): MenuAnswer {
+  if (!menu?.length) return { kind: 'none' };
   const trimmed = text.trim();
   const numbered = /^(\d{1,2})[.)]?$/.exec(trimmed);
-  if (numbered) return menu[Number(numbered[1]) - 1]?.id;
+  if (numbered) {
+    const id = menu[Number(numbered[1]) - 1]?.id;
+    return id === undefined ? { kind: 'none' } : { kind: 'option', id };
+  }
   const folded = fold(trimmed);
-  if (!folded) return undefined;
+  if (!folded) return { kind: 'none' };
   const answer = answerOf(pii, folded);
-  return menu.find((o) => o.answer === answer)?.id;
+  const form = formOf(pii, folded);
+  // The whole label first: "Không tham gia" is that option even where "không" alone would be ambiguous.
+  for (const matches of [
+    (o: KeptOption) => o.answer === answer,
+    (o: KeptOption) => !!form && !!o.forms?.includes(form),
+  ]) {
+    const ids = [...new Set(menu.filter(matches).map((o) => o.id))];
+    if (ids.length === 1) return { kind: 'option', id: ids[0]! };
+    if (ids.length > 1) return { kind: 'ambiguous' };
+  }
+  return { kind: 'none' };
+}
+
+/** The option id a typed answer picks, or undefined (nothing, or more than one). */
+export function resolveMenuAnswer(text: string, menu: KeptOption[] | undefined, pii: Pii): string | undefined {
+  const read = readMenuAnswer(text, menu, pii);
+  return read.kind === 'option' ? read.id : undefined;
 }
 
 /** Splits "action:arg" choice ids. */

@@ -50,7 +50,12 @@ export const incomingSchema = z.object({
 });
 export type Incoming = z.infer<typeof incomingSchema>;
 
-export const menuOptionSchema = z.object({ id: z.string(), label: z.string() });
+export const menuOptionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Other words that pick this option when typed ("ok", "có" for "✅ Tôi đồng ý"); never shown. */
+  also: z.array(z.string()).optional(),
+});
 export type MenuOption = z.infer<typeof menuOptionSchema>;
 
 /** A platform-neutral message; each platform renders menus its own way. */

@@ -78,6 +78,13 @@ describe('area search', () => {
     });
   });
 
+  it('finds the usual spelling variants: i for y, words run together', async () => {
+    for (const q of ['Hưng Mĩ', 'hung mi', 'hungmy', 'HungMi', 'xã hưngmỹ'])
+      expect((await codes(q))[0], q).toBe('32140');
+    // Run-together words are a last resort: words typed apart still rank as before.
+    expect((await codes('hung my')).slice(0, 2)).toEqual(['32140', '29407']);
+  });
+
   it('narrows by province', async () => {
     expect(await codes('hung my ca mau')).toEqual(['32140']);
   });

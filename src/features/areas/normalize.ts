@@ -77,6 +77,9 @@ export function normalizeSearch(text: string, keepMarks = false): string {
     .join(' ');
 }
 
+/** "Mĩ" and "Mỹ", "Hi" and "Hy" are one name to people: folded text compares with y read as i. */
+export const looseSpelling = (folded: string): string => folded.replace(/y/g, 'i');
+
 /** Words a match must contain: kind words typed mid-sentence ("hung my huyen cai nuoc") are optional. */
 export function tokens(query: string): string[] {
   const all = normalizeSearch(query).split(' ').filter(Boolean);

@@ -1,5 +1,5 @@
 import type { Tx } from '../../core/tx.ts';
-import { fold, normalizeSearch, tokens } from './normalize.ts';
+import { fold, looseSpelling, normalizeSearch, tokens } from './normalize.ts';
 
 /** The levels a person picks from (hamlets are not imported). */
 export type SearchLevel = 'province' | 'commune';
@@ -24,6 +24,8 @@ interface Query {
   /** With diacritics, when typed with them. */
   accented: string | null;
   words: string[];
+  /** How names are read before comparing: y as i, and without spaces when the query ran its words together. */
+  view: (folded: string) => string;
 }
 
 /**
@@ -33,8 +35,8 @@ interface Query {
  */
 function rank(c: Candidate, q: Query): number {
   const label = c.via?.oldName ?? c.name;
-  const name = normalizeSearch(label);
-  const padded = ` ${c.searchText} `;
+  const name = q.view(normalizeSearch(label));
+  const padded = ` ${q.view(c.searchText)} `;
   const closeness = (p: string) =>
     name === p ? 1 : name.startsWith(`${p} `) ? 2 : padded.includes(` ${p} `) ? 3 : Infinity;
   const score =
@@ -57,9 +59,53 @@ export const MAX_WORDS = 10;
 const distinct = (words: string[]) => [...new Set(words)].slice(0, MAX_WORDS);
 
 /**
+ * Rows containing every required word (y read as i); those with every word typed come first, so a
+ * common required word ("thanh") cannot crowd them out. `squeeze` compares with the spaces taken out.
+ */
+async function fetchCandidates(
+  db: Tx,
+  level: SearchLevel,
+  required: string[],
+  words: string[],
+  squeeze: boolean,
+): Promise<Candidate[]> {
+  // Tokens are [a-z0-9] only (see fold), so they carry no LIKE wildcards to escape.
+  const like = (ws: string[]) => ws.map((w) => (squeeze ? `%${looseSpelling(w)}%` : `% ${looseSpelling(w)} %`));
+  const [requiredLike, allLike] = [like(required), like(words)];
+  const [direct, old] = await Promise.all([
+    db.$queryRaw<Candidate[]>`
+      SELECT a."code", a."name", a."level"::text AS "level", coalesce(p."name", a."name") AS "provinceName",
+             a."searchText"
+      FROM "Area" a LEFT JOIN "Area" p ON p."code" = a."parentCode",
+           LATERAL (SELECT ' ' || translate(CASE WHEN ${squeeze} THEN replace(a."searchText", ' ', '')
+                                            ELSE a."searchText" END, 'y', 'i') || ' ' AS "seen") s
+      WHERE a."level" = ${level}::"AreaLevel" AND s."seen" LIKE ALL (${requiredLike}::text[])
+      ORDER BY s."seen" LIKE ALL (${allLike}::text[]) DESC, length(a."searchText")
+      LIMIT ${CANDIDATES}`,
+    // Former names exist for communes only.
+    level === 'commune'
+      ? db.$queryRaw<Array<Candidate & { oldName: string; oldDistrict: string; oldProvince: string }>>`
+          SELECT a."code", a."name", a."level"::text AS "level", p."name" AS "provinceName", al."searchText",
+                 al."oldName", al."oldDistrict", al."oldProvince"
+          FROM "AreaAlias" al JOIN "Area" a ON a."code" = al."areaCode" JOIN "Area" p ON p."code" = a."parentCode",
+               LATERAL (SELECT ' ' || translate(CASE WHEN ${squeeze} THEN replace(al."searchText", ' ', '')
+                                                ELSE al."searchText" END, 'y', 'i') || ' ' AS "seen") s
+          WHERE s."seen" LIKE ALL (${requiredLike}::text[])
+          ORDER BY s."seen" LIKE ALL (${allLike}::text[]) DESC, length(al."searchText")
+          LIMIT ${CANDIDATES}`
+      : [],
+  ]);
+  return [
+    ...direct,
+    ...old.map(({ oldName, oldDistrict, oldProvince, ...c }) => ({ ...c, via: { oldName, oldDistrict, oldProvince } })),
+  ];
+}
+
+/**
  * Areas whose name (with province), or for communes a former name (with old
  * district and province), contains every word typed; diacritics, case and
- * kind words ("xã", "huyện") ignored. Best first, one entry per area. Only the
+ * kind words ("xã", "huyện") ignored, y read as i ("Hưng Mĩ"), and words run
+ * together ("hungmy") when nothing matches them apart. Best first, one entry per area. Only the
  * first MAX_QUERY characters and MAX_WORDS distinct words count, so no query costs more than a real one.
  */
 export async function searchAreas(
@@ -73,37 +119,19 @@ export async function searchAreas(
   if (!required.some((t) => t.length >= 2 || /\d/.test(t))) return [];
   const plain = normalizeSearch(text);
   const words = distinct(plain.split(' '));
-  // Tokens are [a-z0-9] only (see fold), so they carry no LIKE wildcards to escape.
-  const like = (ws: string[]) => ws.map((w) => `% ${w} %`);
-  const [requiredLike, allLike] = [like(required), like(words)];
+  // "hungmy" for "hưng mỹ": only when the words as typed match nothing, so run-together words never crowd out real ones.
+  const spaced = await fetchCandidates(db, level, required, words, false);
+  const squeeze = spaced.length === 0;
+  const candidates = squeeze ? await fetchCandidates(db, level, required, words, true) : spaced;
 
-  // Rows with every word typed come first, so a common required word ("thanh") cannot crowd them out.
-  const [direct, old] = await Promise.all([
-    db.$queryRaw<Candidate[]>`
-      SELECT a."code", a."name", a."level"::text AS "level", coalesce(p."name", a."name") AS "provinceName",
-             a."searchText"
-      FROM "Area" a LEFT JOIN "Area" p ON p."code" = a."parentCode"
-      WHERE a."level" = ${level}::"AreaLevel" AND (' ' || a."searchText" || ' ') LIKE ALL (${requiredLike}::text[])
-      ORDER BY (' ' || a."searchText" || ' ') LIKE ALL (${allLike}::text[]) DESC, length(a."searchText")
-      LIMIT ${CANDIDATES}`,
-    // Former names exist for communes only.
-    level === 'commune'
-      ? db.$queryRaw<Array<Candidate & { oldName: string; oldDistrict: string; oldProvince: string }>>`
-          SELECT a."code", a."name", a."level"::text AS "level", p."name" AS "provinceName", al."searchText",
-                 al."oldName", al."oldDistrict", al."oldProvince"
-          FROM "AreaAlias" al JOIN "Area" a ON a."code" = al."areaCode" JOIN "Area" p ON p."code" = a."parentCode"
-          WHERE (' ' || al."searchText" || ' ') LIKE ALL (${requiredLike}::text[])
-          ORDER BY (' ' || al."searchText" || ' ') LIKE ALL (${allLike}::text[]) DESC, length(al."searchText")
-          LIMIT ${CANDIDATES}`
-      : [],
-  ]);
-  const candidates: Candidate[] = [
-    ...direct,
-    ...old.map(({ oldName, oldDistrict, oldProvince, ...c }) => ({ ...c, via: { oldName, oldDistrict, oldProvince } })),
-  ];
-
+  const view = (folded: string) => (squeeze ? looseSpelling(folded).replace(/ /g, '') : looseSpelling(folded));
   const accented = normalizeSearch(text, true);
-  const query: Query = { phrases: [plain, fold(text)], accented: accented === plain ? null : accented, words };
+  const query: Query = {
+    phrases: [plain, fold(text)].map(view),
+    accented: accented === plain ? null : accented,
+    words: words.map(view),
+    view,
+  };
   const best = new Map<string, { match: Candidate; score: number }>();
   for (const c of candidates) {
     const score = rank(c, query);

@@ -7,7 +7,7 @@ import { applyCommend, commendFlow, startCommend } from './commend.ts';
 import { createChoices, createFlow } from './create.ts';
 import { applyCancel, askCancel, manageFestivals, showManaged } from './manage.ts';
 import { moveFlow, startMove } from './move.ts';
-import { listFestivals, openFestival, rsvp, sendIcs } from './resident.ts';
+import { listFestivals, openFestival, rsvp, rsvpFlow, sendIcs } from './resident.ts';
 
 /** Residents' side. */
 const residentAction = registered(
@@ -43,7 +43,7 @@ export const festivalsFeature: Feature = {
     festival: { run: staff(TIP_ROLES, manageFestivals) },
   },
   actions: { fest: { run: residentAction }, festm: { run: staffAction } },
-  flows: [createFlow, moveFlow, commendFlow],
+  flows: [createFlow, moveFlow, commendFlow, rsvpFlow],
   mainMenu: (ctx) => [
     { id: festChoice.pack('list'), label: ctx.t('menu-festivals') },
     ...(isStaff(ctx, TIP_ROLES) ? [{ id: festmChoice.pack('list'), label: ctx.t('menu-festivals-manage') }] : []),

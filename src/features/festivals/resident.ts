@@ -1,5 +1,7 @@
+import { z } from 'zod';
+import { defineFlow } from '../../core/flow.ts';
 import { formatTime } from '../../core/format.ts';
-import type { PersonContext } from '../../core/guards.ts';
+import { people, type PersonContext } from '../../core/guards.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import type { Festival } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
@@ -12,8 +14,34 @@ import { festivalDetails } from './texts.ts';
 type Ctx = PersonContext;
 const back = (ctx: Ctx): MenuOption => ({ id: festChoice.pack('list'), label: ctx.t('nav-back') });
 
+/** What people type for "I will come" and "I will not", in either language (matched folded: "co" = "có"). */
+const RSVP_FORMS = {
+  going: ['tham gia', 'có', 'đi', 'có đi', 'sẽ tham gia', 'yes', 'come', 'going'],
+  notgoing: ['không', 'không đi', 'không tham gia', 'no', 'not going'],
+} as const;
+
+/**
+ * A festival's page asks "will you come?": while it is open, a typo asks that
+ * again with the same menu, so the next number answers it (not the main menu).
+ */
+export const rsvpFlow = defineFlow({
+  name: 'festival-rsvp',
+  access: people,
+  draft: z.object({ festivalId: z.number().int().positive() }),
+  steps: {
+    answer: {
+      async ask(ctx, { festivalId }, problem) {
+        const f = await visibleFestival(ctx, festivalId);
+        if (f) return showFestival(ctx, f, problem);
+        rsvpFlow.end(ctx);
+      },
+    },
+  },
+});
+
 /** `/festivals`: upcoming festival days of my commune and province. */
 export async function listFestivals(ctx: Ctx): Promise<void> {
+  rsvpFlow.end(ctx);
   const areaCode = ctx.person.user.areaCode;
   const festivals = areaCode ? await upcomingFor(ctx.tx, areaCode) : [];
   const menu: MenuOption[] = festivals.map((f) => ({
@@ -45,9 +73,18 @@ async function showFestival(ctx: Ctx, f: Festival, headline?: string): Promise<v
   ];
   const menu: MenuOption[] = [];
   if (f.status === 'scheduled') {
-    if (!rsvp?.going) menu.push({ id: festChoice.pack('going', { id: f.id }), label: ctx.t('fest-going') });
+    if (!rsvp?.going)
+      menu.push({
+        id: festChoice.pack('going', { id: f.id }),
+        label: ctx.t('fest-going'),
+        also: [...RSVP_FORMS.going],
+      });
     if (rsvp?.going !== false)
-      menu.push({ id: festChoice.pack('notgoing', { id: f.id }), label: ctx.t('fest-not-going') });
+      menu.push({
+        id: festChoice.pack('notgoing', { id: f.id }),
+        label: ctx.t('fest-not-going'),
+        also: [...RSVP_FORMS.notgoing],
+      });
     if (ctx.can.calendarFile) menu.push({ id: festChoice.pack('ics', { id: f.id }), label: ctx.t('fest-ics') });
   }
   menu.push(back(ctx));
@@ -56,8 +93,8 @@ async function showFestival(ctx: Ctx, f: Festival, headline?: string): Promise<v
 
 /** A festival's page; also where a `f_<id>` deep link lands. */
 export async function openFestival(ctx: Ctx, id: number | undefined): Promise<void> {
-  const f = await visibleFestival(ctx, id);
-  if (f) await showFestival(ctx, f);
+  if (id === undefined) await visibleFestival(ctx, id);
+  else await rsvpFlow.start(ctx, { festivalId: id });
 }
 
 export async function rsvp(ctx: Ctx, id: number, going: boolean): Promise<void> {
@@ -65,7 +102,13 @@ export async function rsvp(ctx: Ctx, id: number, going: boolean): Promise<void> 
   if (!f) return;
   if (f.status !== 'scheduled' || f.endsAt <= new Date()) return showFestival(ctx, f);
   await answerRsvp(ctx.tx, f.id, ctx.person.user.id, going);
-  await showFestival(ctx, f, ctx.t(going ? 'fest-rsvp-going' : 'fest-rsvp-not-going', { title: f.title }));
+  // The page stays the open question: a typo after answering asks it again.
+  await rsvpFlow.go(
+    ctx,
+    'answer',
+    { festivalId: f.id },
+    ctx.t(going ? 'fest-rsvp-going' : 'fest-rsvp-not-going', { title: f.title }),
+  );
 }
 
 /** The festival as an .ics file, where the chat can take one. */

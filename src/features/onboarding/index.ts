@@ -7,7 +7,7 @@ import { isRegistered, registered, type PersonContext } from '../../core/guards.
 import { createPerson } from '../../core/people.ts';
 import { LOCALES, type Locale } from '../../i18n/index.ts';
 import { areaAction, areaChoice, areaFlow, startPayloadSchema } from './area-flow.ts';
-import { CONSENT_TEXT_VERSION } from './consent.ts';
+import { CONSENT_FORMS, CONSENT_TEXT_VERSION } from './consent.ts';
 import { askLanguage } from './language.ts';
 
 /** The buttons (and numbered answers) of a guest's first dialogue. */
@@ -33,8 +33,8 @@ export const onboardingFlow = defineFlow({
         if (problem) ctx.reply(problem);
         ctx.reply(ctx.t('consent-text'), {
           menu: [
-            { id: onboardingChoice.pack('accept'), label: ctx.t('consent-accept') },
-            { id: onboardingChoice.pack('decline'), label: ctx.t('consent-decline') },
+            { id: onboardingChoice.pack('accept'), label: ctx.t('consent-accept'), also: [...CONSENT_FORMS.accept] },
+            { id: onboardingChoice.pack('decline'), label: ctx.t('consent-decline'), also: [...CONSENT_FORMS.decline] },
           ],
         });
       },
