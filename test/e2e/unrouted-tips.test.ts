@@ -41,6 +41,15 @@ describe('a tip where no officer is', () => {
     expect(told.text).toMatch(/Người, phương tiện khả nghi/);
     expect(told.text).not.toMatch(/dò xét/);
 
+    // A follow-up is kept with the tip, and the citizen is not told it reached anyone.
+    await citizen.send(`/status ${code}`);
+    await citizen.choose(await citizen.expect(new RegExp(`Tin báo ${code}\n`)), /Gửi thêm thông tin/);
+    await citizen.expect(/Gõ nội dung bổ sung hoặc gửi ảnh/);
+    await citizen.send('Hai người, đi xe máy không biển số.');
+    const kept = await citizen.expect(new RegExp(`Đã lưu vào tin ${code}`));
+    expect(kept.text).toMatch(/chưa có cán bộ công an nào nhận tin báo qua bot/);
+    expect(kept.text).not.toMatch(/Đã chuyển/);
+
     const officer = new TelegramUser(h, 'Lê', 'Văn Cán Bộ');
     await onboard(officer);
     await officer.send(`/staff ${await invite(h, 'officer', hungMy)}`);
