@@ -65,6 +65,7 @@ help =
     /mydata – see what the bot stores about you
     /deleteme – erase your data
     In an emergency call 113 (police), 114 (fire), 115 (ambulance) or 112 right away.
+acknowledged = Got it, thank you! Whenever you need something, choose below. In an emergency call 113 right away.
 help-guest = Send /start to begin. In an emergency call 113 (police), 114 (fire), 115 (ambulance) or 112 right away.
 
 ## Settings

@@ -65,6 +65,7 @@ help =
     /mydata – xem dữ liệu bot lưu về bạn
     /deleteme – xoá dữ liệu của bạn
     Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu) hoặc 112.
+acknowledged = Dạ, bot đã nhận được tin nhắn của bạn. Cảm ơn bạn! Khi cần, bạn có thể chọn một mục dưới đây. Trường hợp khẩn cấp, hãy gọi ngay 113.
 help-guest = Gõ /start để bắt đầu. Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu) hoặc 112.
 
 ## Cài đặt
