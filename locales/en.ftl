@@ -65,6 +65,7 @@ help =
     /mydata – see what the bot stores about you
     /deleteme – erase your data
     In an emergency call 113 (police), 114 (fire), 115 (ambulance) or 112 right away.
+acknowledged = Got it, thank you! Whenever you need something, choose below. In an emergency call 113 right away.
 help-guest = Send /start to begin. In an emergency call 113 (police), 114 (fire), 115 (ambulance) or 112 right away.
 
 ## Settings
@@ -164,9 +165,15 @@ report-ask-description-again = Please type a description of what happened.
 report-description-short = That is a bit short. Please write at least { $min } characters so officers understand what happened.
 report-description-long = Your description has { $length } characters, over the limit of { $max }. Please shorten it; you can add details once you have a reference code.
 report-photo-need-text = Photo received. Please also type a description of what happened.
-report-ask-location = Where did it happen? Type the place (e.g. Hung My market, near the hamlet 3 bridge) or share a location (📍 button on Telegram).
+report-ask-location = Where did it happen? Type the place (e.g. Hung My market, near the hamlet 3 bridge){ $share ->
+    [yes] {" "}or share a location (📍 button on Telegram).
+   *[no] .
+}
 report-location-skip-hint = If you would rather not say where, choose Skip.
-report-location-expected = Please type a place, share a location or choose Skip.
+report-location-expected = { $share ->
+    [yes] Please type a place, share a location or choose Skip.
+   *[no] Please type a place or choose Skip.
+}
 report-place-long = That place is too long (at most { $max } characters). Please keep it short.
 report-skip = ⏭️ Skip
 report-ask-photos = Do you have photos of it? Send up to { $max } photos, or choose Skip.
@@ -211,7 +218,10 @@ tip-card-photos = Photos: { $count }
 tip-card-contact = The reporter chose to leave a phone number: { $phone }
 tip-card-contact-private = The reporter left a phone number: officers see it in their private chat.
 tip-card-anonymous = Reporter: anonymous
-tip-card-hint = Act on it: press a button below or send /tip { $code }
+tip-card-hint = { $buttons ->
+    [yes] Act on it: press a button below or send /tip { $code }
+   *[no] Act on it: send /tip { $code } to see the actions, then answer with a number.
+}
 tip-action-ack = 👁️ Acknowledge
 tip-action-take = 🙋 Take it
 tip-action-reply = 💬 Reply to reporter
@@ -492,7 +502,7 @@ fest-details =
     🏛 Venue: { $venue }
     📋 Programme: { $programme }
 fest-announce-head = You are warmly invited to the festival day "All people protect national security":
-fest-announce-foot = To say you will come: press a button below, or type /festivals.
+fest-announce-foot = To say you will come: type /festivals.
 fest-moved-head = ⚠️ The festival day has a new time:
 fest-moved-foot = If you can no longer come, type /festivals to tell us.
 fest-cancelled-head = ⛔ This festival day is cancelled:

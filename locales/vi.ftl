@@ -65,6 +65,7 @@ help =
     /mydata – xem dữ liệu bot lưu về bạn
     /deleteme – xoá dữ liệu của bạn
     Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu) hoặc 112.
+acknowledged = Dạ, bot đã nhận được tin nhắn của bạn. Cảm ơn bạn! Khi cần, bạn có thể chọn một mục dưới đây. Trường hợp khẩn cấp, hãy gọi ngay 113.
 help-guest = Gõ /start để bắt đầu. Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu) hoặc 112.
 
 ## Cài đặt
@@ -164,9 +165,15 @@ report-ask-description-again = Hãy gõ nội dung mô tả sự việc.
 report-description-short = Mô tả hơi ngắn. Vui lòng viết ít nhất { $min } ký tự để cán bộ hiểu rõ sự việc.
 report-description-long = Mô tả dài { $length } ký tự, vượt giới hạn { $max } ký tự. Vui lòng rút gọn; bạn có thể gửi thêm chi tiết sau khi có mã tin.
 report-photo-need-text = Đã nhận ảnh. Hãy gõ thêm nội dung mô tả sự việc.
-report-ask-location = Sự việc xảy ra ở đâu? Gõ địa điểm (ví dụ: chợ Hưng Mỹ, gần cầu ấp 3) hoặc gửi vị trí (nút 📍 trên Telegram).
+report-ask-location = Sự việc xảy ra ở đâu? Gõ địa điểm (ví dụ: chợ Hưng Mỹ, gần cầu ấp 3){ $share ->
+    [yes] {" "}hoặc gửi vị trí (nút 📍 trên Telegram).
+   *[no] .
+}
 report-location-skip-hint = Nếu không muốn cho biết địa điểm, chọn Bỏ qua.
-report-location-expected = Vui lòng gõ địa điểm, gửi vị trí hoặc chọn Bỏ qua.
+report-location-expected = { $share ->
+    [yes] Vui lòng gõ địa điểm, gửi vị trí hoặc chọn Bỏ qua.
+   *[no] Vui lòng gõ địa điểm hoặc chọn Bỏ qua.
+}
 report-place-long = Địa điểm quá dài (tối đa { $max } ký tự). Vui lòng gõ ngắn gọn hơn.
 report-skip = ⏭️ Bỏ qua
 report-ask-photos = Bạn có ảnh về sự việc không? Gửi tối đa { $max } ảnh, hoặc chọn Bỏ qua.
@@ -211,7 +218,10 @@ tip-card-photos = Ảnh: { $count }
 tip-card-contact = Người báo đồng ý để lại số điện thoại: { $phone }
 tip-card-contact-private = Người báo có để lại số điện thoại: cán bộ xem trong tin nhắn riêng.
 tip-card-anonymous = Người báo: ẩn danh
-tip-card-hint = Xử lý: bấm nút bên dưới hoặc gõ /tip { $code }
+tip-card-hint = { $buttons ->
+    [yes] Xử lý: bấm nút bên dưới hoặc gõ /tip { $code }
+   *[no] Xử lý: gõ /tip { $code } để xem các thao tác, rồi trả lời bằng số thứ tự.
+}
 tip-action-ack = 👁️ Tiếp nhận
 tip-action-take = 🙋 Nhận xử lý
 tip-action-reply = 💬 Trả lời người báo
@@ -480,7 +490,7 @@ fest-details =
     🏛 Địa điểm: { $venue }
     📋 Chương trình: { $programme }
 fest-announce-head = Trân trọng kính mời bà con tham dự Ngày hội Toàn dân bảo vệ an ninh Tổ quốc:
-fest-announce-foot = Đăng ký tham gia: bấm nút bên dưới, hoặc gõ /festivals.
+fest-announce-foot = Đăng ký tham gia: gõ /festivals.
 fest-moved-head = ⚠️ Ngày hội đổi thời gian. Thời gian mới:
 fest-moved-foot = Nếu bạn không tham gia được nữa, gõ /festivals để báo lại.
 fest-cancelled-head = ⛔ Ngày hội sau đây đã bị huỷ:

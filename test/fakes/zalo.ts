@@ -8,6 +8,18 @@ const TEXT_LIMIT = 2000;
 const WEBHOOK_SET = 'You cannot use this API while a webhook is set. Please remove the webhook first';
 
 type Params = Record<string, any>;
+
+/** Words about buttons or location sharing, which Zalo chats do not have: a text with one misleads its reader. */
+export const BUTTON_TALK = /bấm nút|nút bên dưới|nút 📍|press a button|button below|📍 button/i;
+const buttonTalk: string[] = [];
+
+/**
+ * The texts sent so far to any fake Zalo of this test file that speak of buttons, emptied by the call.
+ * Kept apart from the recorded calls, which `reset()` forgets; test/support/zalo-texts.ts fails a test with any.
+ */
+export function takeButtonTalk(): string[] {
+  return buttonTalk.splice(0);
+}
 const bad = (description: string): Outcome => ({ error: { error_code: 400, description } });
 const sent = () => ({ message_id: randomBytes(10).toString('hex'), date: Date.now() });
 const isUrl = (value: unknown) => typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
@@ -52,6 +64,9 @@ export async function startFakeZalo(opts: { token?: string } = {}): Promise<Fake
 
     async handle(method, p, ctx): Promise<Outcome> {
       if (method.startsWith('send') && !p.chat_id) return bad('chat_id is required');
+      for (const text of [p.text, p.caption]) {
+        if (typeof text === 'string' && BUTTON_TALK.test(text.normalize('NFC'))) buttonTalk.push(text);
+      }
       switch (method) {
         case 'getMe':
           return {

@@ -1,6 +1,7 @@
 import type { ChatContext } from '../../core/context.ts';
 import type { Feature } from '../../core/feature.ts';
 import { isRegistered } from '../../core/guards.ts';
+import { isAcknowledgement } from './acknowledgement.ts';
 
 /** Guests are pointed to /start (and the emergency numbers); registered people get the guide and the menu. */
 async function help(ctx: ChatContext): Promise<void> {
@@ -13,4 +14,10 @@ export const helpFeature: Feature = {
   commands: { help: { guest: true, run: help } },
   actions: { help: { run: help } },
   mainMenu: (ctx) => [{ id: 'help', label: ctx.t('menu-help') }],
+  // A courtesy reply to a notice ("Dạ cảm ơn công an xã") is answered kindly, not as a misunderstanding.
+  freeText: async (ctx, text) => {
+    if (!isAcknowledgement(text)) return false;
+    ctx.showMainMenu(ctx.t('acknowledged'));
+    return true;
+  },
 };

@@ -2,7 +2,7 @@ import type { PhotoRef } from '../../core/messages.ts';
 import type { Scope } from '../../core/scope.ts';
 import type { Tip } from '../../generated/prisma/client.ts';
 import { tipOfficers } from './audience.ts';
-import { photoMessages, sendToEach } from './cards.ts';
+import { cardHint, photoMessages, sendToEach } from './cards.ts';
 import { tipChoice } from './choices.ts';
 import type { Location } from './draft.ts';
 import { readTip } from './store.ts';
@@ -44,7 +44,7 @@ export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): P
               : t('tip-card-contact', { phone: addition.contact });
     return [
       {
-        text: [t('tip-addition', code), line, t('tip-card-hint', code)].join('\n\n'),
+        text: [t('tip-addition', code), line, cardHint(t, reader.to.platform, tip.code)].join('\n\n'),
         buttons: [
           { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },
           { id: tipChoice.pack('open', code), label: t('tip-action-open') },

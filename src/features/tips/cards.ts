@@ -67,10 +67,14 @@ export function officerActions(t: T, tip: Tip): MenuOption[] {
   }));
 }
 
+/** How to act on a tip from a message in that chat: its buttons where there are any, else /tip and the numbered menu. */
+export const cardHint = (t: T, platform: Platform, code: string) =>
+  t('tip-card-hint', { code, buttons: capabilitiesOf(platform).buttons ? 'yes' : 'no' });
+
 /** A card pushed to an officer or station group: buttons on Telegram, a typed command on Zalo. */
-export function officerCard(t: T, tip: Tip, details: string): OutMessage {
+export function officerCard(t: T, platform: Platform, tip: Tip, details: string): OutMessage {
   return {
-    text: `${details}\n\n${t('tip-card-hint', { code: tip.code })}`,
+    text: `${details}\n\n${cardHint(t, platform, tip.code)}`,
     buttons: officerActions(t, tip).filter((o) => o.id !== tipChoice.pack('spam', { code: tip.code })),
   };
 }

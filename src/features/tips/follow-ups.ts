@@ -3,7 +3,7 @@ import type { Scope } from '../../core/scope.ts';
 import type { OutboundMessage, Tip } from '../../generated/prisma/client.ts';
 import { inScope, type ScopeDeps } from '../../pipeline/run-scope.ts';
 import { tipOfficers } from './audience.ts';
-import { photoMessages, sendToEach } from './cards.ts';
+import { cardHint, photoMessages, sendToEach } from './cards.ts';
 import { tipChoice } from './choices.ts';
 
 /*
@@ -81,7 +81,7 @@ export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<number |
       text: [
         held.length > 1 ? t('tip-from-reporter-many', { ...code, count: held.length }) : t('tip-from-reporter', code),
         ...texts,
-        t('tip-card-hint', code),
+        cardHint(t, reader.to.platform, tip.code),
       ].join('\n\n'),
       buttons: [
         { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },

@@ -49,6 +49,9 @@ const option = (ctx: Ctx, verb: 'skip' | 'done' | 'anon' | 'contact' | 'send', l
   label: ctx.t(label),
 });
 
+/** Whether the place question may mention sharing a location: only where this chat can send one. */
+const canShare = (ctx: Ctx) => ({ share: ctx.can.shareLocation ? 'yes' : 'no' });
+
 /** "about 20 minutes", or in hours once it is long. */
 function rateLimited(ctx: Ctx, minutes: number): string {
   return minutes < 90
@@ -139,7 +142,7 @@ export const reportFlow = defineFlow({
     location: {
       needs: ['category', 'description'],
       ask(ctx, _draft, problem) {
-        ctx.reply(problem ?? ctx.t('report-ask-location'), { requestLocation: true });
+        ctx.reply(problem ?? ctx.t('report-ask-location', canShare(ctx)), { requestLocation: true });
         ctx.reply(ctx.t('report-location-skip-hint'), {
           menu: [option(ctx, 'skip', 'report-skip'), cancel(ctx)],
         });
@@ -151,7 +154,7 @@ export const reportFlow = defineFlow({
           return flow.go('photos', { ...draft, location });
         }
         const place = text?.trim();
-        if (!place) return flow.again(draft, ctx.t('report-location-expected'));
+        if (!place) return flow.again(draft, ctx.t('report-location-expected', canShare(ctx)));
         if (place.length > MAX_PLACE) return flow.again(draft, ctx.t('report-place-long', { max: MAX_PLACE }));
         await tellAdded(ctx, draft, { place });
         return flow.go('photos', { ...draft, place });
@@ -227,7 +230,7 @@ async function deliverCard(ctx: Ctx, tip: Tip): Promise<number> {
   const area = await areaLabel(ctx.tx, tip.areaCode);
   const readers = await areaOfficers(ctx.tx, ctx.pii, tip.areaCode, ctx.i18n.defaultLocale);
   sendToEach(ctx, readers, (t, reader) => [
-    officerCard(t, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
+    officerCard(t, reader.to.platform, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
     ...photoMessages(t, reader.to.platform, tip.code, content.photos),
   ]);
   // Nobody to tell: the admins are (and the reporter is never told "the police have been notified").
