@@ -40,6 +40,8 @@ describe('PostgreSQL down at confirmation', () => {
     const viaProxy = new URL(target);
     viaProxy.host = `127.0.0.1:${proxy.port}`;
     h = await startHarness({ DATABASE_URL: viaProxy.toString() });
+    // The commune has an officer, so a filed tip is answered as one that reached the police.
+    await makeStaff(h, new TelegramUser(h, 'Officer', 'Faults'), await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau'));
   });
   afterAll(async () => {
     await h?.close();
