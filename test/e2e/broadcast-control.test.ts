@@ -1,3 +1,4 @@
+import { CLI_TEST } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
 import { createBroadcast } from '../../src/broadcasting/store.ts';
@@ -131,7 +132,7 @@ describe('a Zalo officer steers a broadcast by typing', () => {
 });
 
 describe('operators', () => {
-  it('npm run cli -- broadcast: create, status, bad input; /metrics shows the delivery queues', async () => {
+  it('npm run cli -- broadcast: create, status, bad input; /metrics shows the delivery queues', CLI_TEST, async () => {
     // The service's settings as an operator writes them (a parsed list such as FESTIVAL_REMINDERS does not print back).
     const cliEnv = Object.fromEntries(
       Object.entries(h.config)

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { CLI_TEST } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCRYPTION_KEY, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
@@ -221,7 +222,7 @@ describe('staff access', () => {
     expect(actions).toEqual(expect.arrayContaining(['invite.create', 'invite.redeem', 'invite.failed']));
   });
 
-  it('npm run cli -- invite prints a code that works in chat; bad options exit 2', async () => {
+  it('npm run cli -- invite prints a code that works in chat; bad options exit 2', CLI_TEST, async () => {
     const run = promisify(execFile);
     const env = { ...process.env, DATABASE_URL: h.config.DATABASE_URL, DATA_ENCRYPTION_KEY: ENCRYPTION_KEY };
     const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env });
