@@ -44,7 +44,9 @@ function times(o: Record<string, string>, io: FestivalIo): { startsAt: Date; end
     return null;
   }
   if (startsAt <= new Date()) {
-    io.out(`--start: "${o.start}" reads as ${formatTime('en', startsAt)} (Vietnam time), which has passed; give a time still to come`);
+    io.out(
+      `--start: "${o.start}" reads as ${formatTime('en', startsAt)} (Vietnam time), which has passed; give a time still to come`,
+    );
     return null;
   }
   const endsAt = o.end ? parseTimeOnDay(o.end, startsAt) : undefined;
