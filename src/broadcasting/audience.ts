@@ -11,13 +11,19 @@ const filters = {
 
 /**
  * Who a broadcast is for: residents of an area (and everything under it), the
- * active members of a model, the people who answered "going" to a festival, or
- * all residents; each filtered by platform and language.
+ * active members of a model, the people who answered "going" to a festival (with
+ * `reached`, also everyone a message of that festival was sent to), or all
+ * residents; each filtered by platform and language.
  */
 export const audienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('area'), areaCode: z.string().min(1), ...filters }),
   z.object({ kind: z.literal('model'), modelId: z.number().int().positive(), ...filters }),
-  z.object({ kind: z.literal('festival'), festivalId: z.number().int().positive(), ...filters }),
+  z.object({
+    kind: z.literal('festival'),
+    festivalId: z.number().int().positive(),
+    reached: z.boolean().optional(),
+    ...filters,
+  }),
   z.object({ kind: z.literal('all'), ...filters }),
 ]);
 export type Audience = z.infer<typeof audienceSchema>;
@@ -46,9 +52,14 @@ export function recipientFilter(audience: Audience, topic: BroadcastTopic): Pris
   if (audience.kind === 'model')
     parts.push(Prisma.sql`u.id IN (SELECT m."userId" FROM "Membership" m
       WHERE m."modelId" = ${audience.modelId} AND m.status = 'active')`);
-  if (audience.kind === 'festival')
-    parts.push(Prisma.sql`u.id IN (SELECT r."userId" FROM "Rsvp" r
-      WHERE r."festivalId" = ${audience.festivalId} AND r.going)`);
+  if (audience.kind === 'festival') {
+    const going = Prisma.sql`u.id IN (SELECT r."userId" FROM "Rsvp" r
+      WHERE r."festivalId" = ${audience.festivalId} AND r.going)`;
+    // A change of plan goes to everyone the announcement reached, not only those who answered.
+    const reached = Prisma.sql`i.id IN (SELECT d."identityId" FROM "Delivery" d
+      JOIN "Broadcast" b ON b.id = d."broadcastId" WHERE b."festivalId" = ${audience.festivalId} AND d.status = 'sent')`;
+    parts.push(audience.reached ? Prisma.sql`(${going} OR ${reached})` : going);
+  }
   if (audience.platforms) parts.push(Prisma.sql`i.platform::text IN (${Prisma.join(audience.platforms)})`);
   if (audience.locales) parts.push(Prisma.sql`u.locale IN (${Prisma.join(audience.locales)})`);
   return Prisma.join(parts, ' AND ');

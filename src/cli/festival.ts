@@ -1,16 +1,23 @@
-import { parseLocalTime, parseTimeOnDay } from '../core/format.ts';
+import { formatTime, parseLocalTime, parseTimeOnDay } from '../core/format.ts';
 import { OPERATOR, type Scope, type Wake } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
 import type { Festival } from '../generated/prisma/client.ts';
 import * as festivals from '../features/festivals/actions.ts';
-import { findFestival, festivalInputSchema, parseNames, rsvpCounts } from '../features/festivals/store.ts';
+import {
+  findFestival,
+  festivalInputSchema,
+  parseNames,
+  rsvpCounts,
+  type FestivalInput,
+} from '../features/festivals/store.ts';
 import type { I18n } from '../i18n/index.ts';
 import { inScope, type ScopeDeps } from '../pipeline/run-scope.ts';
 import { flags } from './flags.ts';
 
 export const FESTIVAL_USAGE = `usage:
   festival create --area <code> --title <text> --start "19/08 07:30" --end "11:30" --venue <text>
-                  [--programme <text>] [--remind rsvp|area]
+                  [--programme <text>] [--remind rsvp|area] [--draft]
+                  (--draft: print the announcement as residents will read it and its recipient count; create nothing)
   festival list
   festival show <id>
   festival move <id> --start "20/08 07:30" --end "11:30"
@@ -32,8 +39,14 @@ const asOperator = <T>(io: FestivalIo, run: (scope: Scope) => Promise<T>) => inS
 
 function times(o: Record<string, string>, io: FestivalIo): { startsAt: Date; endsAt: Date } | null {
   const startsAt = o.start ? parseLocalTime(o.start) : undefined;
-  if (!startsAt || startsAt <= new Date()) {
-    io.out(`--start: "${o.start ?? ''}" is not a future date and time (Vietnam time), e.g. "19/08 07:30"`);
+  if (!startsAt) {
+    io.out(`--start: "${o.start ?? ''}" is not a date and time (Vietnam time), e.g. "19/08 07:30"`);
+    return null;
+  }
+  if (startsAt <= new Date()) {
+    io.out(
+      `--start: "${o.start}" reads as ${formatTime('en', startsAt)} (Vietnam time), which has passed; give a time still to come`,
+    );
     return null;
   }
   const endsAt = o.end ? parseTimeOnDay(o.end, startsAt) : undefined;
@@ -67,15 +80,30 @@ async function create(args: string[], io: FestivalIo): Promise<number> {
     io.out(FESTIVAL_USAGE);
     return 2;
   }
+  if (o.draft === 'true') return draft(parsed.data, io);
   const { result, wakes } = await asOperator(io, (scope) => festivals.create(scope, OPERATOR, parsed.data));
   if (!result.ok) {
     io.out(createRefused(result.reason, parsed.data.areaCode));
     return 2;
   }
-  const { festival, announcementId } = result;
-  io.out(`Festival #${festival.id} "${festival.title}" created; announcement: broadcast #${announcementId}.`);
+  const { festival, announcementId, recipients } = result;
+  io.out(
+    `Festival #${festival.id} "${festival.title}" created; announcement: broadcast #${announcementId}, for ${recipients} accounts.`,
+  );
   await show(String(festival.id), io);
   await kick(io, wakes);
+  return 0;
+}
+
+/** `create --draft`: the announcement as residents of the area will read it (in Vietnamese), and how many it would reach. */
+async function draft(input: FestivalInput, io: FestivalIo): Promise<number> {
+  const { result } = await asOperator(io, (scope) => festivals.previewAnnouncement(scope, 'vi', input));
+  if (!result.ok) {
+    io.out(FESTIVAL_USAGE);
+    return 2;
+  }
+  io.out(`Draft (nothing created): the announcement would reach ${result.recipients} accounts in ${result.area}.`);
+  io.out(result.text);
   return 0;
 }
 
@@ -148,7 +176,7 @@ async function change(
     return 2;
   }
   io.out(
-    `Festival #${f.id}: ${result.festival.status}, ${result.festival.startsAt.toISOString()}; notice: broadcast #${result.noticeId}.`,
+    `Festival #${f.id}: ${result.festival.status}, ${result.festival.startsAt.toISOString()}; notice: broadcast #${result.noticeId}, for ${result.recipients} accounts.`,
   );
   await kick(io, wakes);
   return 0;

@@ -14,7 +14,10 @@ const VIETNAM_OFFSET_HOURS = 7;
 
 /**
  * Reads a local Vietnamese date and time as people type it: "20/08 07:30",
- * "07:30 20/8/2027", "2027-08-20 07:30". Without a year, the next such date.
+ * "07:30 20/8/2027", "2027-08-20 07:30". Without a year, the date nearest ahead,
+ * unless it fell within the last ~6 months: "30/11 07:30" typed on 1 December
+ * means the day just gone (returned as it is, in the past, for the caller to
+ * refuse), not 30/11 next year; a day further back means next year.
  */
 export function parseLocalTime(text: string, now = new Date()): Date | undefined {
   const s = text.trim().replace(/\s+/g, ' ');
@@ -29,11 +32,18 @@ export function parseLocalTime(text: string, now = new Date()): Date | undefined
   if (hour > 23 || minute > 59 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const at = (y: number) => new Date(Date.UTC(y, month - 1, day, hour - VIETNAM_OFFSET_HOURS, minute));
   const thisYear = now.getUTCFullYear();
-  const date = year ? at(year) : at(thisYear) < now ? at(thisYear + 1) : at(thisYear);
+  const date = year ? at(year) : nearest([at(thisYear - 1), at(thisYear), at(thisYear + 1)], now);
   // 31/02 rolls over into March: refuse rather than guess.
   const local = new Date(date.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000);
   return local.getUTCDate() === day ? date : undefined;
 }
+
+/** How far back a date without a year still means the one just gone. */
+const PAST_WINDOW_MS = 183 * 86_400_000;
+
+/** The earliest candidate after `now - PAST_WINDOW_MS` (the candidates ascending). */
+const nearest = (candidates: Date[], now: Date) =>
+  candidates.find((d) => d.getTime() > now.getTime() - PAST_WINDOW_MS) ?? candidates[candidates.length - 1]!;
 
 /**
  * A time typed alone ("11:30", "11h30") is that time on the Vietnam date of

@@ -3,6 +3,9 @@ import type { Tx } from '../../core/tx.ts';
 import type { Commendation, Festival, Prisma } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { controlBroadcast } from '../broadcasts/control.ts';
+import { renderBroadcast } from '../../broadcasting/content.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { countAudience, type Audience } from '../../broadcasting/audience.ts';
 import { createBroadcast } from '../../broadcasting/store.ts';
 import { audit } from '../staff/audit.ts';
 import { covers, TIP_ROLES } from '../staff/grants.ts';
@@ -36,19 +39,52 @@ export async function festivalWithin(
 const authorOf = (actor: Actor) =>
   actor.kind === 'person' ? { authorId: actor.person.user.id, authorIdentityId: actor.person.identity.id } : {};
 
-/** The announcement (to the area) or a change notice (to those going), started at once. */
-async function notify(scope: Scope, actor: Actor, f: Festival, kind: FestivalNotice): Promise<number> {
+/** Who a notice is for: the announcement the area; a change everyone the festival's messages reached, and those going. */
+const noticeAudience = (f: Pick<Festival, 'id' | 'areaCode'>, kind: FestivalNotice): Audience =>
+  kind === 'announce' ? { kind: 'area', areaCode: f.areaCode } : { kind: 'festival', festivalId: f.id, reached: true };
+
+/**
+ * The announcement `create` would send, as a resident of the area reads it in `locale`,
+ * and how many accounts it would reach now. Writes nothing.
+ */
+export async function previewAnnouncement(
+  scope: Scope,
+  locale: Locale,
+  input: FestivalInput,
+): Promise<Outcome<{ text: string; recipients: number; area: string }, 'fest-invalid'>> {
+  const parsed = festivalInputSchema.safeParse(input);
+  if (!parsed.success) return refuse('fest-invalid');
+  const area = await areaLabel(scope.tx, parsed.data.areaCode);
+  const audience = noticeAudience({ id: 0, areaCode: parsed.data.areaCode }, 'announce');
+  const { text } = renderBroadcast(scope.i18n, locale, {
+    texts: noticeTexts(scope.i18n, parsed.data, area, 'announce'),
+    photo: null,
+    from: area,
+    buttons: [],
+  });
+  return { ok: true, text, area, recipients: (await countAudience(scope.tx, audience, 'festival')).total };
+}
+
+/** The announcement or a change notice, started at once; with the number of accounts it is for. */
+async function notify(
+  scope: Scope,
+  actor: Actor,
+  f: Festival,
+  kind: FestivalNotice,
+): Promise<{ noticeId: number; recipients: number }> {
   const area = await areaLabel(scope.tx, f.areaCode);
+  const audience = noticeAudience(f, kind);
+  const recipients = (await countAudience(scope.tx, audience, 'festival')).total;
   const b = await createBroadcast(scope.tx, {
     ...authorOf(actor),
-    audience: kind === 'announce' ? { kind: 'area', areaCode: f.areaCode } : { kind: 'festival', festivalId: f.id },
+    audience,
     festivalId: f.id,
     topic: 'festival',
     texts: noticeTexts(scope.i18n, f, area, kind),
     buttons: kind === 'cancelled' ? [] : rsvpButtons(scope.i18n, f.id),
   });
   await controlBroadcast(scope.tx, b.id, 'start');
-  return b.id;
+  return { noticeId: b.id, recipients };
 }
 
 const auditFestival = (scope: Scope, actor: Actor, action: string, f: Festival, details?: Prisma.InputJsonObject) =>
@@ -61,7 +97,7 @@ export async function create(
   scope: Scope,
   actor: Actor,
   input: FestivalInput,
-): Promise<Outcome<{ festival: Festival; announcementId: number }, CreateRefusal>> {
+): Promise<Outcome<{ festival: Festival; announcementId: number; recipients: number }, CreateRefusal>> {
   const parsed = festivalInputSchema.safeParse(input);
   if (!parsed.success) return refuse('fest-invalid');
   const data = parsed.data;
@@ -70,19 +106,19 @@ export async function create(
   if (data.startsAt <= new Date()) return refuse('fest-bad-time');
   const festival = await scope.tx.festival.create({ data: { ...data, createdById: actorId(actor) } });
   await planReminders(scope.tx, festival, scope.policy.FESTIVAL_REMINDERS);
-  const announcementId = await notify(scope, actor, festival, 'announce');
+  const { noticeId: announcementId, recipients } = await notify(scope, actor, festival, 'announce');
   await auditFestival(scope, actor, 'festival.create', festival, { areaCode: festival.areaCode, announcementId });
   scope.wake('broadcasts');
   scope.wake('reminders');
-  return { ok: true, festival, announcementId };
+  return { ok: true, festival, announcementId, recipients };
 }
 
 export type Change = Outcome<
-  { festival: Festival; noticeId: number },
+  { festival: Festival; noticeId: number; recipients: number },
   'fest-not-found' | 'fest-not-now' | 'fest-bad-time'
 >;
 
-/** A new time: the reminders are planned again for it, and those going are told. */
+/** A new time: the reminders are planned again for it, and everyone the announcement reached is told. */
 export async function move(
   scope: Scope,
   actor: Actor,
@@ -98,17 +134,17 @@ export async function move(
     return refuse('fest-bad-time');
   const festival = await scope.tx.festival.update({ where: { id: current.id }, data: { startsAt, endsAt } });
   await planReminders(scope.tx, festival, scope.policy.FESTIVAL_REMINDERS);
-  const noticeId = await notify(scope, actor, festival, 'moved');
+  const notice = await notify(scope, actor, festival, 'moved');
   await auditFestival(scope, actor, 'festival.move', festival, {
     from: current.startsAt.toISOString(),
     to: startsAt.toISOString(),
   });
   scope.wake('broadcasts');
   scope.wake('reminders');
-  return { ok: true, festival, noticeId };
+  return { ok: true, festival, ...notice };
 }
 
-/** Cancelled: pending reminders are dropped, its messages still going out stop, and those going are told. */
+/** Cancelled: pending reminders are dropped, its messages still going out stop, and everyone they reached is told. */
 export async function cancel(scope: Scope, actor: Actor, festivalId: number): Promise<Change> {
   const found = await festivalWithin(scope, actor, festivalId);
   if (!found.ok) return found;
@@ -126,11 +162,11 @@ export async function cancel(scope: Scope, actor: Actor, festivalId: number): Pr
     select: { id: true },
   });
   for (const b of live) await controlBroadcast(tx, b.id, 'cancel');
-  const noticeId = await notify(scope, actor, festival, 'cancelled');
+  const notice = await notify(scope, actor, festival, 'cancelled');
   await auditFestival(scope, actor, 'festival.cancel', festival);
   scope.wake('broadcasts');
   scope.wake('reminders');
-  return { ok: true, festival, noticeId };
+  return { ok: true, festival, ...notice };
 }
 
 /** Announces the people or collectives commended at a festival to its area. */

@@ -18,6 +18,7 @@ export const festmChoice = defineChoices('festm', {
   area: { code: field.text },
   noprog: {},
   remind: { to: z.enum(['rsvp', 'area']) },
+  announce: {},
   move: { id: field.id },
   cancel: { id: field.id },
   cancelgo: { id: field.id },

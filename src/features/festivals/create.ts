@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { formatTime, parseLocalTime, parseTimeOnDay } from '../../core/format.ts';
+import { formatTime, parseTimeOnDay } from '../../core/format.ts';
 import { defineFlow, type FlowControl } from '../../core/flow.ts';
 import { staffOf, type StaffContext } from '../../core/guards.ts';
 import { personActor } from '../../core/scope.ts';
 import { grantAreaOptions } from '../staff/area-menu.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
-import { create, mayManageArea } from './actions.ts';
+import { create, mayManageArea, previewAnnouncement } from './actions.ts';
 import { festmChoice } from './choices.ts';
 import { home, showManaged } from './manage.ts';
+import { readStart } from './start-time.ts';
 import { FESTIVAL_LIMITS, festivalInputSchema, validSpan } from './store.ts';
 import { leadTime } from './texts.ts';
 
@@ -18,9 +19,10 @@ const draftSchema = z.object({
   endsAt: z.iso.datetime().optional(),
   venue: z.string().optional(),
   programme: z.string().optional(),
+  remindTo: z.enum(['rsvp', 'area']).optional(),
 });
 type Draft = z.infer<typeof draftSchema>;
-type Steps = 'area' | 'title' | 'start' | 'end' | 'venue' | 'programme' | 'remind';
+type Steps = 'area' | 'title' | 'start' | 'end' | 'venue' | 'programme' | 'remind' | 'confirm';
 
 /** A step's question with the way home under it, after what was wrong with the last answer. */
 const question =
@@ -38,7 +40,10 @@ const text =
     return typed.length < min || typed.length > max ? flow.again(draft) : next(draft, typed, flow);
   };
 
-/** Creating a festival: area → title → start → end → venue → programme → who is reminded (which creates it). */
+/**
+ * Creating a festival: area → title → start → end → venue → programme → who is reminded →
+ * the announcement previewed with its recipient count (confirming creates and announces it).
+ */
 export const createFlow = defineFlow({
   name: 'festival',
   access: staffOf(TIP_ROLES),
@@ -60,9 +65,9 @@ export const createFlow = defineFlow({
       needs: ['areaCode', 'title'],
       ask: question('fest-ask-start'),
       input(ctx, draft, flow) {
-        const at = parseLocalTime(ctx.msg.text?.trim() ?? '');
-        if (!at || at <= new Date()) return flow.again(draft, ctx.t('fest-bad-time'));
-        return flow.go('end', { ...draft, startsAt: at.toISOString() });
+        const start = readStart(ctx);
+        if ('problem' in start) return flow.again(draft, start.problem);
+        return flow.go('end', { ...draft, startsAt: start.at.toISOString() });
       },
     },
     end: {
@@ -106,19 +111,39 @@ export const createFlow = defineFlow({
         });
       },
     },
+    confirm: {
+      needs: ['areaCode', 'title', 'startsAt', 'endsAt', 'venue', 'remindTo'],
+      async ask(ctx, draft, problem): Promise<void> {
+        const input = inputOf(draft);
+        const preview = input.success && (await previewAnnouncement(ctx, ctx.locale, input.data));
+        // The steps fill every field; a draft that lacks one is started over.
+        if (!preview || !preview.ok) {
+          ctx.reply(ctx.t('flow-draft-reset'));
+          return createFlow.start(ctx);
+        }
+        if (problem) ctx.reply(problem);
+        const { recipients: count, area } = preview;
+        ctx.reply(`${ctx.t('fest-preview', { count, area })}\n\n${preview.text}`);
+        ctx.reply(ctx.t('fest-preview-ask'), {
+          menu: [{ id: festmChoice.pack('announce'), label: ctx.t('fest-preview-confirm') }, home(ctx)],
+        });
+      },
+    },
   },
 });
 
-/** The last choice creates the festival, with its reminders and announcement, in this update's transaction. */
-async function finish(ctx: StaffContext, draft: Draft, remindTo: 'rsvp' | 'area', flow: FlowControl<Draft, Steps>) {
-  const input = festivalInputSchema.safeParse({
+/** The draft as the use case takes it. */
+const inputOf = (draft: Draft) =>
+  festivalInputSchema.safeParse({
     ...draft,
     startsAt: draft.startsAt && new Date(draft.startsAt),
     endsAt: draft.endsAt && new Date(draft.endsAt),
-    remindTo,
   });
-  // The steps fill every field; a draft that lacks one is started over.
-  if (!input.success) return flow.go('area', {}, ctx.t('flow-draft-reset'));
+
+/** Confirming the preview creates the festival, with its reminders and announcement, in this update's transaction. */
+async function finish(ctx: StaffContext, draft: Draft, flow: FlowControl<Draft, Steps>) {
+  const input = inputOf(draft);
+  if (!input.success || !draft.remindTo) return flow.go('area', {}, ctx.t('flow-draft-reset'));
   const outcome = await create(ctx, personActor(ctx.person), input.data);
   if (!outcome.ok) {
     if (outcome.reason === 'fest-bad-time') return flow.go('start', draft, ctx.t('fest-bad-time'));
@@ -138,5 +163,8 @@ export const createChoices = {
     return flow.go('title', { areaCode: code });
   }),
   noprog: createFlow.at('programme', (_ctx, draft, _v, flow) => flow.go('remind', { ...draft, programme: '' })),
-  remind: createFlow.at('remind', (ctx, draft, { to }: { to: 'rsvp' | 'area' }, flow) => finish(ctx, draft, to, flow)),
+  remind: createFlow.at('remind', (_ctx, draft, { to }: { to: 'rsvp' | 'area' }, flow) =>
+    flow.go('confirm', { ...draft, remindTo: to }),
+  ),
+  announce: createFlow.at('confirm', (ctx, draft, _v, flow) => finish(ctx, draft, flow)),
 };

@@ -87,5 +87,5 @@ export async function askCancel(ctx: StaffContext, { id }: { id: number }): Prom
 export async function applyCancel(ctx: StaffContext, { id }: { id: number }): Promise<void> {
   const outcome = await cancel(ctx, personActor(ctx.person), id);
   if (!outcome.ok) return refused(ctx, id, outcome.reason);
-  await showManaged(ctx, id, ctx.t('fest-cancelled-done', { id }));
+  await showManaged(ctx, id, ctx.t('fest-cancelled-done', { id, count: outcome.recipients }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatTime, parseLocalTime, parseTimeOnDay } from '../../core/format.ts';
+import { formatTime, parseTimeOnDay } from '../../core/format.ts';
 import { defineFlow } from '../../core/flow.ts';
 import { staffOf, type StaffContext } from '../../core/guards.ts';
 import { personActor } from '../../core/scope.ts';
@@ -7,6 +7,7 @@ import { TIP_ROLES } from '../staff/grants.ts';
 import { festivalWithin, move } from './actions.ts';
 import { refused, showManaged, toFestival } from './manage.ts';
 import { validSpan } from './store.ts';
+import { readStart } from './start-time.ts';
 
 // Opened on a festival; the other fields fill in as the steps go.
 const draftSchema = z.object({
@@ -26,9 +27,9 @@ export const moveFlow = defineFlow({
         ctx.reply(ctx.t('fest-ask-start'), { menu: [toFestival(ctx, festivalId)] });
       },
       input(ctx, draft, flow) {
-        const at = parseLocalTime(ctx.msg.text?.trim() ?? '');
-        if (!at || at <= new Date()) return flow.again(draft, ctx.t('fest-bad-time'));
-        return flow.go('end', { ...draft, startsAt: at.toISOString() });
+        const start = readStart(ctx);
+        if ('problem' in start) return flow.again(draft, start.problem);
+        return flow.go('end', { ...draft, startsAt: start.at.toISOString() });
       },
     },
     end: {
@@ -47,7 +48,7 @@ export const moveFlow = defineFlow({
         const outcome = await move(ctx, personActor(ctx.person), id, start, end);
         flow.end();
         if (!outcome.ok) return refused(ctx, id, outcome.reason);
-        await showManaged(ctx, id, ctx.t('fest-moved-done', { id }));
+        await showManaged(ctx, id, ctx.t('fest-moved-done', { id, count: outcome.recipients }));
       },
     },
   },

@@ -16,8 +16,11 @@ export function leadTime(i18n: I18n, locale: Locale, seconds: number): string {
   return i18n.t(locale, id, { n: seconds / size });
 }
 
+/** What festival messages show of one: also a draft not yet written (the preview). */
+export type FestivalShown = Pick<Festival, 'title' | 'startsAt' | 'endsAt' | 'venue' | 'programme'>;
+
 /** Title, time, venue and programme, as every festival message shows them. */
-export function festivalDetails(i18n: I18n, locale: Locale, f: Festival, area: string): string {
+export function festivalDetails(i18n: I18n, locale: Locale, f: FestivalShown, area: string): string {
   return i18n.t(locale, 'fest-details', {
     title: f.title,
     area,
@@ -36,7 +39,7 @@ function inEveryLanguage(build: (locale: Locale) => string): Texts {
 
 export type FestivalNotice = 'announce' | 'moved' | 'cancelled';
 
-export function noticeTexts(i18n: I18n, f: Festival, area: string, kind: FestivalNotice): Texts {
+export function noticeTexts(i18n: I18n, f: FestivalShown, area: string, kind: FestivalNotice): Texts {
   return inEveryLanguage((l) =>
     [i18n.t(l, `fest-${kind}-head`), festivalDetails(i18n, l, f, area), i18n.t(l, `fest-${kind}-foot`)].join('\n\n'),
   );
