@@ -124,8 +124,18 @@ export type TipReach = readonly StaffGrant[] | 'everywhere';
 export async function tipInMyAreas(tx: Tx, reach: TipReach, rawCode: string): Promise<Tip | null> {
   const code = normalizeTipCode(rawCode);
   if (!code || (reach !== 'everywhere' && !hasTipRole([...reach]))) return null;
-  // One query whether the tip is unknown or outside the areas, so that both answer alike and in the same time.
-  return tx.tip.findFirst({ where: { code, ...(reach !== 'everywhere' && tipAreaFilter([...reach])) } });
+  if (reach === 'everywhere') return tx.tip.findFirst({ where: { code } });
+  // The areas first, then one lookup by code within them: an unknown code and a tip of another area then cost
+  // the same (a join on the area, evaluated only for a code that exists, made the latter measurably slower).
+  const areas = await tipAreaCodes(tx, [...reach]);
+  return tx.tip.findFirst({ where: { code, areaCode: { in: areas } } });
+}
+
+/** The areas whose tips these grants reach: the held areas and the communes under them (tips sit at commune level). */
+async function tipAreaCodes(tx: Tx, grants: StaffGrant[]): Promise<string[]> {
+  const held = grants.filter((g) => TIP_ROLES.includes(g.role)).map((g) => g.areaCode);
+  const below = await tx.area.findMany({ where: { parentCode: { in: held } }, select: { code: true } });
+  return [...held, ...below.map((a) => a.code)];
 }
 
 /** Tips of the holder's areas that no officer has opened yet ('new'), oldest first: what a newcomer should look at. */
