@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../support/harness.ts';
+import { onboard } from '../support/onboard.ts';
+import { areaCode, makeStaff } from '../support/staff.ts';
+import { TelegramUser, ZaloUser, type BotMessage } from '../support/users.ts';
+
+let h: Harness;
+let hungMy: string;
+beforeAll(async () => {
+  h = await startHarness();
+  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
+});
+afterAll(() => h?.close());
+
+const codeIn = (msg: BotMessage) => /AN-[2-9A-Z]{6}/.exec(msg.text)![0];
+type User = TelegramUser | ZaloUser;
+/** A press on Telegram, the entry's number on Zalo. */
+const pick = (u: User, msg: BotMessage, label: RegExp) =>
+  u instanceof ZaloUser ? u.choose(msg, label) : u.pressLabel(msg, label);
+
+describe('a command in the middle of a dialogue keeps what was typed', () => {
+  it.each([
+    ['Telegram', () => new TelegramUser(h, 'Trần', 'Thị Hỏi'), () => new TelegramUser(h, 'Lê', 'Văn Trực')],
+    ['Zalo', () => new ZaloUser(h, 'Người hỏi Zalo'), () => new ZaloUser(h, 'Cán bộ trực Zalo')],
+  ] as const)(
+    '%s: /help after the description, then continue: the tip has everything',
+    async (_, citizenOf, officerOf) => {
+      const officer: User = officerOf();
+      await makeStaff(h, officer, hungMy);
+      const citizen: User = citizenOf();
+      await onboard(citizen);
+
+      await citizen.send('/report');
+      await pick(citizen, await citizen.expect(/Bạn muốn báo về việc gì\?/), /Trộm cắp/);
+      await citizen.expect(/Hãy mô tả sự việc/);
+      await citizen.send('Có người lạ dắt trộm xe đạp ở cổng chợ.');
+      await citizen.expect(/Sự việc xảy ra ở đâu\?/);
+
+      await citizen.send('/help');
+      await citizen.expect(/\/report/);
+      const offer = await citizen.expect(/Bạn đang nhập dở một việc trước đó/);
+      await pick(citizen, offer, /Tiếp tục/);
+      await citizen.expect(/Sự việc xảy ra ở đâu\?/);
+      await citizen.send('Cổng chợ Hưng Mỹ');
+      await pick(citizen, await citizen.expect(/Bạn có ảnh về sự việc không\?/), /Không có ảnh|Bỏ qua|Xong/);
+      await pick(citizen, await citizen.expect(/gửi ẩn danh hay để lại số điện thoại/), /Gửi ẩn danh/);
+      await pick(citizen, await citizen.expect(/Kiểm tra lại tin báo/), /Gửi tin báo/);
+      const code = codeIn(await citizen.expect(/Đã ghi nhận tin báo của bạn\. Mã tin: AN-/));
+
+      const card = await officer.expect(new RegExp(`Tin báo mới ${code}`));
+      expect(card.text).toMatch(/Loại: Trộm cắp, cướp giật/);
+      expect(card.text).toMatch(/dắt trộm xe đạp ở cổng chợ/);
+      expect(card.text).toMatch(/Địa điểm: Cổng chợ Hưng Mỹ/);
+    },
+  );
+
+  it('/deleteme → "Không, giữ lại" offers the dialogue back; "Bỏ" drops it', async () => {
+    const citizen = new TelegramUser(h, 'Võ', 'Văn Giữ');
+    await onboard(citizen);
+    await citizen.send('/report');
+    await citizen.pressLabel(await citizen.expect(/Bạn muốn báo về việc gì\?/), /Trộm cắp/);
+    await citizen.expect(/Hãy mô tả sự việc/);
+
+    await citizen.send('/deleteme');
+    const confirm = await citizen.expect(/xoá|xóa/i);
+    await citizen.pressLabel(confirm, /Không/);
+    const offer = await citizen.expect(/Bạn đang nhập dở một việc trước đó/);
+    await citizen.pressLabel(offer, /Tiếp tục/);
+    await citizen.expect(/Hãy mô tả sự việc/);
+
+    await citizen.send('/status');
+    await citizen.pressLabel(await citizen.expect(/Bạn đang nhập dở một việc trước đó/), /Bỏ/);
+    await citizen.expect(/Đã bỏ phần đang nhập dở/);
+    await citizen.send('Một câu không thuộc dialogue nào');
+    await citizen.expect(/Bot chưa hiểu ý bạn/);
+  });
+});
