@@ -185,6 +185,7 @@ report-photo-expected = Please send a photo (up to { $max }), or choose an optio
 report-photo-received = Got { $count }/{ $max } photos. Send more or choose Done.
 report-photo-limit = A report can have at most { $max } photos; the extra ones were not added.
 report-photo-too-big = That photo is too large (at most { $mb } MB) and was not added. Please send a smaller one.
+report-caption-long = The photo's caption would make the description longer than { $max } characters, so it was not added. The photo was received; you can send a shorter caption with your next photo.
 report-photos-done = ✅ Done
 report-ask-identity = Send anonymously, or leave a phone number so officers can call you if needed? Either way, officers never see your name or messenger account.
 report-anonymous = 🕶️ Send anonymously

@@ -185,6 +185,7 @@ report-photo-expected = Vui lòng gửi ảnh (tối đa { $max } ảnh), hoặc
 report-photo-received = Đã nhận { $count }/{ $max } ảnh. Gửi thêm ảnh hoặc chọn Xong.
 report-photo-limit = Chỉ gửi được tối đa { $max } ảnh cho một tin báo; ảnh vượt quá không được nhận.
 report-photo-too-big = Ảnh quá lớn (tối đa { $mb } MB) nên không được nhận. Vui lòng gửi ảnh nhỏ hơn.
+report-caption-long = Chú thích ảnh làm phần mô tả dài quá { $max } ký tự nên chưa được ghi thêm. Ảnh vẫn được nhận; bạn có thể gửi chú thích ngắn hơn cùng ảnh sau.
 report-photos-done = ✅ Xong
 report-ask-identity = Bạn muốn gửi ẩn danh hay để lại số điện thoại để cán bộ liên hệ khi cần? Dù chọn cách nào, cán bộ cũng không thấy tên hay tài khoản nhắn tin của bạn.
 report-anonymous = 🕶️ Gửi ẩn danh

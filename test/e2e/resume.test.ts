@@ -74,4 +74,26 @@ describe('a command in the middle of a dialogue keeps what was typed', () => {
     await citizen.send('Một câu không thuộc dialogue nào');
     await citizen.expect(/Bot chưa hiểu ý bạn/);
   });
+
+  it('a photo with a caption: at the description step it is the description, at the photos step it is kept too', async () => {
+    const officer = new TelegramUser(h, 'Lê', 'Văn Ảnh');
+    await makeStaff(h, officer, hungMy);
+    const citizen = new TelegramUser(h, 'Đỗ', 'Thị Chụp');
+    await onboard(citizen);
+    await citizen.send('/report');
+    await citizen.pressLabel(await citizen.expect(/Bạn muốn báo về việc gì\?/), /Trộm cắp/);
+    await citizen.expect(/Hãy mô tả sự việc/);
+    await citizen.sendPhoto('cap-a', { caption: 'Xe máy bị bẻ khoá trước nhà văn hoá ấp 2.' });
+    await citizen.expect(/Sự việc xảy ra ở đâu\?/);
+    await citizen.pressLabel(await citizen.expect(/chọn Bỏ qua/), /Bỏ qua/);
+    await citizen.expect(/Bạn có ảnh về sự việc không\?/);
+    await citizen.sendPhoto('cap-b', { caption: 'Đây là dấu vết ở ổ khoá.' });
+    await citizen.pressLabel(await citizen.expect(/Đã nhận 2\/5 ảnh/), /Xong/);
+    await citizen.pressLabel(await citizen.expect(/gửi ẩn danh hay để lại số điện thoại/), /Gửi ẩn danh/);
+    await citizen.pressLabel(await citizen.expect(/Kiểm tra lại tin báo/), /Gửi tin báo/);
+    const code = codeIn(await citizen.expect(/Đã ghi nhận tin báo của bạn\. Mã tin: AN-/));
+    const card = await officer.expect(new RegExp(`Tin báo mới ${code}`));
+    expect(card.text).toMatch(/bẻ khoá trước nhà văn hoá ấp 2\.\n\nĐây là dấu vết ở ổ khoá\./);
+    expect(card.text).toMatch(/Ảnh: 2/);
+  });
 });
