@@ -20,6 +20,10 @@ export function parseCommand(text: string | undefined): ParsedCommand | undefine
 /** The offer to go back to a dialogue a command interrupted. */
 export const resumeChoice = defineChoices('resume', { continue: {}, drop: {} });
 
+/** A command with its arguments as a start payload (`staff_ABCD-EFGH-JKMN`): features may take it after onboarding. */
+export const commandPayload = (command: ParsedCommand): string =>
+  command.args ? `${command.name}_${command.args}`.slice(0, 64) : '';
+
 export interface RouterHooks {
   /** Starts onboarding for someone not yet registered. */
   onboard: Handler;
@@ -71,6 +75,8 @@ export class Router implements Navigation {
     if (command) {
       const route = this.#commands.get(command.name);
       if (!route) return this.#fallback(ctx, 'unknown-command');
+      // A command someone's very first message: onboarding carries it through and runs it at the end (`/staff CODE`).
+      if (!route.guest && !ctx.person) return this.hooks.onboard(ctx, commandPayload(command));
       this.#pause(ctx, route);
       await this.#run(ctx, route, command.args);
       return this.#afterInterruption(ctx, 'command');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
-import { areaCode, makeStaff } from '../support/staff.ts';
+import { areaCode, invite, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser, type BotMessage } from '../support/users.ts';
 
 let h: Harness;
@@ -96,4 +96,23 @@ describe('a command in the middle of a dialogue keeps what was typed', () => {
     expect(card.text).toMatch(/bẻ khoá trước nhà văn hoá ấp 2\.\n\nĐây là dấu vết ở ổ khoá\./);
     expect(card.text).toMatch(/Ảnh: 2/);
   });
+
+  it.each([
+    ['Telegram', () => new TelegramUser(h, 'Ngô', 'Văn Mới')],
+    ['Zalo', () => new ZaloUser(h, 'Cán bộ mới Zalo')],
+  ] as const)(
+    '%s: /staff CODE as the very first message onboards, then redeems without asking again',
+    async (_, make) => {
+      const u: User = make();
+      await u.send(`/staff ${await invite(h, 'officer', hungMy)}`);
+      await pick(u, await u.expect(/Chọn ngôn ngữ/), /Tiếng Việt/);
+      await pick(u, await u.expect(/Trước khi bắt đầu/), /Tôi đồng ý/);
+      await u.expect(/Bạn sống ở xã\/phường nào\?/);
+      await u.send('hung my ca mau');
+      await pick(u, await u.expect(/kết quả/), /Xã Hưng Mỹ, Cà Mau/);
+      await u.expect(/Hoàn tất!/);
+      await u.expect(/Chào mừng! Bạn đã được cấp quyền/);
+      await u.expectSilence();
+    },
+  );
 });
