@@ -108,8 +108,9 @@ export class ChatContext implements Scope {
     this.state = { ...this.state, flow, step, data };
   }
 
+  /** Leaves the open dialogue; one paused earlier stays aside (it is offered back, or replaced by a new dialogue). */
   endFlow(): void {
-    this.state = { data: {}, menu: this.state.menu, locale: this.state.locale };
+    this.state = { data: {}, menu: this.state.menu, locale: this.state.locale, paused: this.state.paused };
   }
 
   /** The state to persist: a reply without a menu retires the previous one. */

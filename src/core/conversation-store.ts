@@ -5,6 +5,16 @@ import type { Tx } from './tx.ts';
 
 const dataSchema = z.record(z.string(), z.unknown());
 
+/** A dialogue a command interrupted, kept aside (its data as stored, sealed drafts stay sealed) until resumed or dropped. */
+export const pausedSchema = z.object({
+  flow: z.string(),
+  step: z.string(),
+  data: dataSchema,
+  /** Not yet offered back: false, offer after the command; true, the command asked a question, offer after its answer. */
+  waiting: z.boolean().optional(),
+});
+export type PausedFlow = z.infer<typeof pausedSchema>;
+
 export interface ConversationState {
   flow?: string;
   step?: string;
@@ -13,6 +23,8 @@ export interface ConversationState {
   menu?: KeptOption[];
   /** The language chosen before registering (a registered person's is on their user row). */
   locale?: string;
+  /** The dialogue a command interrupted, offered back after the command's answer. */
+  paused?: PausedFlow;
 }
 
 /** A dialogue as loaded, with a fingerprint of what is stored (null: no row). */
@@ -21,24 +33,28 @@ export interface LoadedConversation {
   stored: string | null;
 }
 
-const isIdle = (s: ConversationState) => !s.flow && !s.menu?.length && !Object.keys(s.data).length && !s.locale;
+const isIdle = (s: ConversationState) =>
+  !s.flow && !s.menu?.length && !Object.keys(s.data).length && !s.locale && !s.paused;
 const fingerprint = (s: ConversationState) =>
-  JSON.stringify([s.flow ?? null, s.step ?? null, s.data, s.menu ?? null, s.locale ?? null]);
-/** The guest's language rides in the data column, beside the dialogue's own data. */
+  JSON.stringify([s.flow ?? null, s.step ?? null, s.data, s.menu ?? null, s.locale ?? null, s.paused ?? null]);
+/** The guest's language and a paused dialogue ride in the data column, beside the dialogue's own data. */
 const LOCALE_KEY = '$locale';
+const PAUSED_KEY = '$paused';
 
 export async function loadConversation(tx: Tx, key: string): Promise<LoadedConversation> {
   const row = await tx.conversation.findUnique({ where: { key } });
   if (!row) return { state: { data: {} }, stored: null };
   // A menu kept before labels were hashed does not parse: it is forgotten, as if none was shown.
   const menu = z.array(keptOptionSchema).safeParse(row.menu);
-  const { [LOCALE_KEY]: locale, ...data } = dataSchema.safeParse(row.data).data ?? {};
+  const { [LOCALE_KEY]: locale, [PAUSED_KEY]: paused, ...data } = dataSchema.safeParse(row.data).data ?? {};
   const state: ConversationState = {
     flow: row.flow ?? undefined,
     step: row.step ?? undefined,
     data,
     menu: menu.success ? menu.data : undefined,
     locale: typeof locale === 'string' ? locale : undefined,
+    // A paused dialogue that no longer parses is forgotten: it is only ever offered back.
+    paused: pausedSchema.safeParse(paused).data,
   };
   return { state, stored: fingerprint(state) };
 }
@@ -53,7 +69,11 @@ export async function saveConversation(tx: Tx, key: string, state: ConversationS
   const values = {
     flow: state.flow ?? null,
     step: state.step ?? null,
-    data: (state.locale ? { ...state.data, [LOCALE_KEY]: state.locale } : state.data) as Prisma.InputJsonValue,
+    data: {
+      ...state.data,
+      ...(state.locale && { [LOCALE_KEY]: state.locale }),
+      ...(state.paused && { [PAUSED_KEY]: state.paused }),
+    } as Prisma.InputJsonValue,
     menu: state.menu ?? Prisma.DbNull,
   };
   await tx.conversation.upsert({ where: { key }, create: { key, ...values }, update: values });

@@ -10,6 +10,8 @@ export interface Route {
   guest?: boolean;
   /** Also answered in group chats (a station's group); the rest asks for a private chat. */
   group?: boolean;
+  /** The command asks a question (e.g. "really delete?"): an interrupted dialogue is offered back after its answer. */
+  asks?: boolean;
 }
 
 /** One user-facing capability: its commands, button actions, dialogue steps and main-menu entries. */

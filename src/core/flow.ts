@@ -125,6 +125,12 @@ export class Flow<C extends ChatContext, D, S extends string> {
     await take(c, draft, this.controls(c));
   }
 
+  /** Asks the current step again (a dialogue restored after an interruption), with its draft as stored. */
+  async resume(ctx: ChatContext): Promise<void> {
+    const current = await this.#open(ctx);
+    if (current) await this.go(current.ctx, current.step, current.draft);
+  }
+
   /**
    * A choice that counts only at the given steps of this dialogue; elsewhere
    * the current step is asked again (or, outside the dialogue, it has expired).
@@ -205,4 +211,4 @@ export const defineFlow = <C extends ChatContext, D, const S extends string>(def
   new Flow<C, D, S>(def);
 
 /** A flow of any draft, as the router holds them. */
-export type AnyFlow = Pick<Flow<ChatContext, unknown, string>, 'name' | 'input'>;
+export type AnyFlow = Pick<Flow<ChatContext, unknown, string>, 'name' | 'input' | 'resume'>;

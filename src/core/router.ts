@@ -1,5 +1,7 @@
+import { defineChoices } from './choice.ts';
 import type { ChatContext, Navigation } from './context.ts';
 import type { Feature, Handler, Route } from './feature.ts';
+import type { AnyFlow } from './flow.ts';
 import { parseChoice, resolveMenuAnswer } from './menu.ts';
 import type { MenuOption } from './messages.ts';
 import { setBlocked } from './people.ts';
@@ -15,6 +17,13 @@ export function parseCommand(text: string | undefined): ParsedCommand | undefine
   return match ? { name: match[1]!.toLowerCase(), args: (match[2] ?? '').trim() } : undefined;
 }
 
+/** The offer to go back to a dialogue a command interrupted. */
+export const resumeChoice = defineChoices('resume', { continue: {}, drop: {} });
+
+/** A command with its arguments as a start payload (`staff_ABCD-EFGH-JKMN`): features may take it after onboarding. */
+export const commandPayload = (command: ParsedCommand): string =>
+  command.args ? `${command.name}_${command.args}`.slice(0, 64) : '';
+
 export interface RouterHooks {
   /** Starts onboarding for someone not yet registered. */
   onboard: Handler;
@@ -24,7 +33,7 @@ export interface RouterHooks {
 export class Router implements Navigation {
   readonly #commands = new Map<string, Route>();
   readonly #actions = new Map<string, Route>();
-  readonly #flows = new Map<string, Handler>();
+  readonly #flows = new Map<string, AnyFlow>();
 
   constructor(
     readonly features: Feature[],
@@ -33,7 +42,7 @@ export class Router implements Navigation {
     for (const f of features) {
       for (const [name, route] of Object.entries(f.commands ?? {})) this.#register(this.#commands, name, route, f);
       for (const [name, route] of Object.entries(f.actions ?? {})) this.#register(this.#actions, name, route, f);
-      for (const flow of f.flows ?? []) this.#register(this.#flows, flow.name, (ctx) => flow.input(ctx), f);
+      for (const flow of f.flows ?? []) this.#register(this.#flows, flow.name, flow, f);
     }
   }
 
@@ -66,18 +75,23 @@ export class Router implements Navigation {
     if (command) {
       const route = this.#commands.get(command.name);
       if (!route) return this.#fallback(ctx, 'unknown-command');
-      ctx.endFlow();
-      return this.#run(ctx, route, command.args);
+      // A command someone's very first message: onboarding carries it through and runs it at the end (`/staff CODE`).
+      if (!route.guest && !ctx.person) return this.hooks.onboard(ctx, commandPayload(command));
+      this.#pause(ctx, route);
+      await this.#run(ctx, route, command.args);
+      return this.#afterInterruption(ctx, 'command');
     }
     const choice = m.choice ?? (m.text !== undefined ? resolveMenuAnswer(m.text, ctx.state.menu, ctx.pii) : undefined);
     if (choice !== undefined) {
       const { action, arg } = parseChoice(choice);
+      if (action === resumeChoice.action) return this.#resume(ctx, arg);
       const route = this.#actions.get(action);
       if (!route) return this.#fallback(ctx, 'choice-expired');
-      return this.#run(ctx, route, arg);
+      await this.#run(ctx, route, arg);
+      return this.#afterInterruption(ctx, 'choice');
     }
     const flow = ctx.state.flow ? this.#flows.get(ctx.state.flow) : undefined;
-    if (flow) return this.#run(ctx, { run: flow, guest: true }, '');
+    if (flow) return this.#run(ctx, { run: (c) => flow.input(c), guest: true }, '');
     if (!ctx.person) return this.hooks.onboard(ctx, '');
     if (m.text) for (const f of this.features) if (await f.freeText?.(ctx, m.text)) return;
     return this.#fallback(ctx, m.unsupported ? 'unsupported-message' : 'not-understood');
@@ -100,7 +114,55 @@ export class Router implements Navigation {
     }
     // A flow in a group was started by a group route (e.g. an officer typing a reply).
     const flow = ctx.state.flow && ctx.person ? this.#flows.get(ctx.state.flow) : undefined;
-    if (flow) await flow(ctx, '');
+    if (flow) await flow.input(ctx);
+  }
+
+  /**
+   * A command leaves the open dialogue, but a registered person's draft is kept
+   * aside (an onboarding guest just starts again) to be offered back.
+   */
+  #pause(ctx: ChatContext, route: Route) {
+    const { flow, step, data } = ctx.state;
+    const paused = ctx.person && flow && step ? { flow, step, data } : ctx.state.paused;
+    ctx.endFlow();
+    if (paused)
+      ctx.state = {
+        ...ctx.state,
+        paused: { flow: paused.flow, step: paused.step, data: paused.data, waiting: !!route.asks },
+      };
+  }
+
+  /**
+   * After a command, or after the answer to a command that asked a question
+   * (`asks`): a new dialogue replaces the paused one, else it is offered back, once.
+   */
+  #afterInterruption(ctx: ChatContext, by: 'command' | 'choice') {
+    const paused = ctx.state.paused;
+    if (!paused) return;
+    if (ctx.state.flow || !ctx.person) {
+      ctx.state = { ...ctx.state, paused: undefined };
+      return;
+    }
+    const due = by === 'command' ? paused.waiting === false : paused.waiting === true;
+    if (!due) return;
+    ctx.state = { ...ctx.state, paused: { ...paused, waiting: undefined } };
+    ctx.reply(ctx.t('resume-offer'), {
+      menu: [
+        { id: resumeChoice.pack('continue'), label: ctx.t('resume-continue') },
+        { id: resumeChoice.pack('drop'), label: ctx.t('resume-drop') },
+      ],
+    });
+  }
+
+  async #resume(ctx: ChatContext, arg: string) {
+    const paused = ctx.state.paused;
+    const verb = resumeChoice.unpack(arg)?.verb;
+    const flow = paused && this.#flows.get(paused.flow);
+    if (!verb || !paused || !flow) return this.#fallback(ctx, 'choice-expired');
+    ctx.state = { ...ctx.state, paused: undefined };
+    if (verb === 'drop') return ctx.showMainMenu(ctx.t('resume-dropped'));
+    ctx.setFlow(paused.flow, paused.step, paused.data);
+    await flow.resume(ctx);
   }
 
   async #run(ctx: ChatContext, route: Route, arg: string) {

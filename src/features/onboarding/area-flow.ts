@@ -31,6 +31,8 @@ export const areaFlow = defineFlow({
   name: 'area',
   access: people,
   draft: draftSchema,
+  // The start payload can be an invite code carried from a first `/staff CODE`.
+  sealed: true,
   steps: {
     search: {
       ask(ctx, _draft, problem) {

@@ -21,6 +21,8 @@ export const onboardingChoice = defineChoices('onboarding', {
 export const onboardingFlow = defineFlow({
   name: 'onboarding',
   draft: z.object({ startPayload: startPayloadSchema.optional() }),
+  // The payload can be an invite code carried from a first `/staff CODE`.
+  sealed: true,
   steps: {
     language: {
       ask(ctx, _draft, problem) {

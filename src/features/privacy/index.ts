@@ -90,7 +90,7 @@ export const privacyFeature: Feature = {
   name: 'privacy',
   commands: {
     mydata: { run: registered(showMyData) },
-    deleteme: { run: registered(confirmErase) },
+    deleteme: { run: registered(confirmErase), asks: true },
   },
   actions: {
     [privacyChoice.action]: { run: registered(privacyAction) },

@@ -1,5 +1,5 @@
 import type { Feature } from '../../core/feature.ts';
-import { registered, staff, type PersonContext, type StaffContext } from '../../core/guards.ts';
+import { isRegistered, registered, staff, type PersonContext, type StaffContext } from '../../core/guards.ts';
 import { areaLabel } from '../areas/search.ts';
 import { issueApiToken, revokeApiTokens } from './api-tokens.ts';
 import { presentRedeem, redeemFlow } from './redeem.ts';
@@ -40,4 +40,10 @@ export const staffFeature: Feature = {
   },
   actions: { [stationChoice.action]: { run: registered(stationAction), group: true } },
   flows: [redeemFlow],
+  // `/staff CODE` as someone's first message, carried through onboarding.
+  startPayload: async (ctx, payload) => {
+    if (!payload.startsWith('staff_') || !isRegistered(ctx)) return false;
+    await presentRedeem(ctx, payload.slice('staff_'.length));
+    return true;
+  },
 };

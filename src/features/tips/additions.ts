@@ -7,8 +7,12 @@ import { tipChoice } from './choices.ts';
 import type { Location } from './draft.ts';
 import { readTip } from './store.ts';
 
-/** What a reporter adds to an urgent tip already filed: the place, photos or a phone number. */
-export type TipAddition = { place: string } | { location: Location } | { photos: PhotoRef[] } | { contact: string };
+/** What a reporter adds to an urgent tip already filed: the place, photos, a photo's caption or a phone number. */
+export type TipAddition =
+  { place: string } | { location: Location } | { photos: PhotoRef[] } | { note: string } | { contact: string };
+
+/** A photo's caption after the description: kept as its own paragraph. */
+export const withNote = (description: string, note: string) => `${description}\n\n${note}`;
 
 /**
  * Writes the addition into the tip's row and passes it on to the tip's officers
@@ -17,12 +21,14 @@ export type TipAddition = { place: string } | { location: Location } | { photos:
 export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): Promise<number> {
   const { pii } = scope;
   const photos = 'photos' in addition ? [...readTip(pii, tip).photos, ...addition.photos] : undefined;
+  const description = 'note' in addition ? withNote(readTip(pii, tip).description, addition.note) : undefined;
   await scope.tx.tip.update({
     where: { id: tip.id },
     data: {
       ...('place' in addition && { placeEnc: pii.encrypt(addition.place) }),
       ...('location' in addition && { locationEnc: pii.encryptJson(addition.location) }),
       ...(photos && { photosEnc: pii.encryptJson(photos), photoCount: photos.length }),
+      ...(description && { descriptionEnc: pii.encrypt(description) }),
       ...('contact' in addition && { contactEnc: pii.encrypt(addition.contact), anonymous: false }),
     },
   });
@@ -39,9 +45,11 @@ export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): P
             })
           : 'photos' in addition
             ? t('tip-card-photos', { count: addition.photos.length })
-            : reader.place === 'group'
-              ? t('tip-card-contact-private')
-              : t('tip-card-contact', { phone: addition.contact });
+            : 'note' in addition
+              ? t('tip-card-description', { text: addition.note })
+              : reader.place === 'group'
+                ? t('tip-card-contact-private')
+                : t('tip-card-contact', { phone: addition.contact });
     return [
       {
         text: [t('tip-addition', code), line, cardHint(t, reader.to.platform, tip.code)].join('\n\n'),

@@ -6,7 +6,7 @@ import type { MenuOption, PhotoRef } from '../../core/messages.ts';
 import { TipCategory } from '../../generated/prisma/enums.ts';
 import type { Tip } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
-import { addToTip, type TipAddition } from './additions.ts';
+import { addToTip, withNote, type TipAddition } from './additions.ts';
 import { areaOfficers } from './audience.ts';
 import { officerCard, photoMessages, sendToEach, tipDetails } from './cards.ts';
 import { CATEGORIES } from './categories.ts';
@@ -175,6 +175,8 @@ export const reportFlow = defineFlow({
         const problem = addPhotos(ctx, draft, photos);
         const taken = draft.photos.slice(before);
         if (taken.length) await tellAdded(ctx, draft, { photos: taken });
+        const note = keepCaption(ctx, draft);
+        if (note) await tellAdded(ctx, draft, { note });
         return flow.again(
           draft,
           problem ?? ctx.t('report-photo-received', { count: draft.photos.length, max: MAX_PHOTOS }),
@@ -264,6 +266,23 @@ async function fileUrgent(ctx: Ctx, draft: Draft, flow: Control): Promise<void> 
 }
 
 /** For a filed urgent tip: adds to it and tells the reporter what became of the addition. */
+/**
+ * A photo's caption at the photos step belongs to the description (a caption
+ * at the description step already is the description). Returns the caption
+ * when it was kept; one that would not fit is answered.
+ */
+function keepCaption(ctx: Ctx, draft: Draft): string | undefined {
+  const caption = ctx.msg.text?.trim();
+  if (!caption || !draft.description) return undefined;
+  const description = withNote(draft.description, caption);
+  if (description.length > MAX_DESCRIPTION) {
+    ctx.reply(ctx.t('report-caption-long', { max: MAX_DESCRIPTION }));
+    return undefined;
+  }
+  draft.description = description;
+  return caption;
+}
+
 async function tellAdded(ctx: Ctx, draft: Draft, addition: TipAddition): Promise<void> {
   if (!draft.code) return;
   const tip = await ctx.tx.tip.findUnique({ where: { code: draft.code } });
