@@ -1,16 +1,32 @@
 import type { Locale } from '../i18n/index.ts';
 
-/** A date and time as people in Vietnam read it, whatever the server's zone. */
-export function formatTime(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(date);
-}
-
 /** Vietnam has one time zone and no daylight saving. */
 const VIETNAM_OFFSET_HOURS = 7;
+
+/**
+ * Weekday names by `getUTCDay()` (Sunday first). Spelled out here rather than
+ * taken from Intl: ICU builds differ in order ("07:30 Thứ Tư, 19/08/2026" on
+ * Node 20's vi-VN) and in the case of "Chủ nhật", and chat texts must not
+ * change with the runtime.
+ */
+const WEEKDAYS: Record<Locale, readonly string[]> = {
+  vi: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date and time as people in Vietnam read it, in Vietnam time whatever the
+ * server's zone, with the weekday and the four-digit year so that nobody has to
+ * guess which Saturday or which year: "Thứ Bảy, 22/08/2026, 07:30".
+ */
+export function formatTime(locale: Locale, date: Date): string {
+  const local = new Date(date.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000);
+  const day = `${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
+  const time = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  return `${WEEKDAYS[locale][local.getUTCDay()]}, ${day}, ${time}`;
+}
 
 /**
  * Reads a local Vietnamese date and time as people type it: "20/08 07:30",

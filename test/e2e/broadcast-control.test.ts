@@ -46,7 +46,7 @@ describe('a Zalo officer steers a broadcast by typing', () => {
     const [dd, mm, yyyy] = [day.getUTCDate(), day.getUTCMonth() + 1, day.getUTCFullYear()];
     const pad = (n: number) => String(n).padStart(2, '0');
     await officer.send(`${dd}/${mm}/${yyyy} 07:30`);
-    const when = new RegExp(`vào lúc 07:30 ${pad(dd)}/${pad(mm)}/${String(yyyy).slice(2)}\\?`);
+    const when = new RegExp(`vào lúc (Thứ \\S+|Chủ Nhật), ${pad(dd)}/${pad(mm)}/${yyyy}, 07:30\\?`);
     await officer.choose(await officer.expect(when), /Xác nhận/);
     const scheduled = await officer.expect(/Thông báo #(\d+) sẽ được gửi lúc/);
     const first = Number(/#(\d+)/.exec(scheduled.text)![1]);
