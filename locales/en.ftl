@@ -39,11 +39,11 @@ consent-text =
 consent-accept = ✅ I agree
 consent-decline = ❌ I do not agree
 consent-recorded = Thank you. Your consent has been recorded.
-consent-declined = The bot has stored nothing about you. Send /start whenever you want to begin again.
+consent-declined = The bot has stored nothing about you. Send /start whenever you want to begin again. In an emergency call 113 (police), 114 (fire), 115 (ambulance) or 112 right away.
 consent-already = You have already agreed.
 
 ## Area
-area-ask = Which commune or ward do you live in? Type its name, e.g. Hưng Mỹ. Old names from before the 2025 merger work too, e.g. Hòa Mỹ, Cái Nước.
+area-ask = Which commune or ward do you live in? Type its name, e.g. Hưng Mỹ. Old names from before the 2025 merger work too, e.g. Hoà Mỹ, Cái Nước.
 area-share-location = 📍 Share my location
 area-location-unresolved = The bot could not work out your commune from this location. Please type the name of your commune or ward.
 area-not-found = No commune or ward matches "{ $query }". Please check the spelling or add the province name.
@@ -415,7 +415,9 @@ mdl-details =
     Joining: { $policy }
 mdl-no-leader = This model has no leader on the bot yet; the commune officers approve instead.
 mdl-policy-open = open (join at once)
+mdl-policy-open-label = Open (join at once)
 mdl-policy-approval = the leader approves
+mdl-policy-approval-label = The leader approves
 mdl-retired = 💤 This model is no longer active.
 mdl-you-member = ✅ You are a member.
 mdl-you-pending = ⏳ Your request to join is waiting for approval.
@@ -542,7 +544,9 @@ fest-reminder-missed = skipped (too late)
 fest-reminder-dropped = cancelled
 fest-counts = Answers: { $going } coming, { $notGoing } not coming. Reminders go to: { $to }.
 fest-remind-rsvp = people who said they will come
+fest-remind-rsvp-label = People who said they will come
 fest-remind-area = every resident of the area
+fest-remind-area-label = Every resident of the area
 fest-move = 🕒 Change the time
 fest-commend = 🏅 Announce commendations
 fest-cancel = ⛔ Cancel the festival day

@@ -39,11 +39,11 @@ consent-text =
 consent-accept = ✅ Tôi đồng ý
 consent-decline = ❌ Không đồng ý
 consent-recorded = Cảm ơn bạn. Sự đồng ý của bạn đã được ghi nhận.
-consent-declined = Bot không lưu thông tin nào của bạn. Khi nào cần, bạn gõ /start để bắt đầu lại.
+consent-declined = Bot không lưu thông tin nào của bạn. Khi nào cần, bạn gõ /start để bắt đầu lại. Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hoả), 115 (Cấp cứu) hoặc 112.
 consent-already = Bạn đã đồng ý trước đó.
 
 ## Khu vực
-area-ask = Bạn sống ở xã/phường nào? Hãy gõ tên, ví dụ: Hưng Mỹ. Có thể gõ cả tên cũ trước sáp nhập, ví dụ: Hòa Mỹ, Cái Nước.
+area-ask = Bạn sống ở xã/phường nào? Hãy gõ tên, ví dụ: Hưng Mỹ. Có thể gõ cả tên cũ trước sáp nhập, ví dụ: Hoà Mỹ, Cái Nước.
 area-share-location = 📍 Gửi vị trí của tôi
 area-location-unresolved = Bot chưa xác định được xã/phường từ vị trí này. Vui lòng gõ tên xã/phường của bạn.
 area-not-found = Không tìm thấy xã/phường nào khớp với "{ $query }". Vui lòng kiểm tra chính tả hoặc gõ thêm tên tỉnh.
@@ -68,9 +68,9 @@ help =
     /stop – dừng nhận mọi thông báo
     /mydata – xem dữ liệu bot lưu về bạn
     /deleteme – xoá dữ liệu của bạn
-    Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu) hoặc 112.
+    Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hoả), 115 (Cấp cứu) hoặc 112.
 acknowledged = Dạ, bot đã nhận được tin nhắn của bạn. Cảm ơn bạn! Khi cần, bạn có thể chọn một mục dưới đây. Trường hợp khẩn cấp, hãy gọi ngay 113.
-help-guest = Gõ /start để bắt đầu. Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hỏa), 115 (Cấp cứu) hoặc 112.
+help-guest = Gõ /start để bắt đầu. Trường hợp khẩn cấp, hãy gọi ngay 113 (Công an), 114 (Cứu hoả), 115 (Cấp cứu) hoặc 112.
 
 ## Cài đặt
 settings-title = Cài đặt
@@ -415,7 +415,9 @@ mdl-details =
     Tham gia: { $policy }
 mdl-no-leader = Mô hình chưa có trưởng mô hình trên bot; cán bộ xã duyệt thay.
 mdl-policy-open = tự do (tham gia ngay)
+mdl-policy-open-label = Tự do (tham gia ngay)
 mdl-policy-approval = cần trưởng mô hình duyệt
+mdl-policy-approval-label = Cần trưởng mô hình duyệt
 mdl-retired = 💤 Mô hình này đã ngừng hoạt động.
 mdl-you-member = ✅ Bạn là thành viên.
 mdl-you-pending = ⏳ Yêu cầu tham gia của bạn đang chờ duyệt.
@@ -530,7 +532,9 @@ fest-reminder-missed = bỏ qua (đã quá giờ)
 fest-reminder-dropped = đã huỷ
 fest-counts = Đăng ký: { $going } tham gia, { $notGoing } không tham gia. Nhắc lịch gửi tới: { $to }.
 fest-remind-rsvp = người đã đăng ký tham gia
+fest-remind-rsvp-label = Người đã đăng ký tham gia
 fest-remind-area = mọi người dân của địa bàn
+fest-remind-area-label = Mọi người dân của địa bàn
 fest-move = 🕒 Đổi thời gian
 fest-commend = 🏅 Công bố khen thưởng
 fest-cancel = ⛔ Huỷ Ngày hội

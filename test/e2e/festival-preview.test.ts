@@ -73,7 +73,7 @@ describe('a festival is previewed before it is announced, and changes reach ever
     await officer.expect(/Địa điểm/);
     await officer.send('Nhà văn hoá xã Hưng Mỹ');
     await officer.pressLabel(await officer.expect(/Chương trình/), /Bỏ qua/);
-    await officer.pressLabel(await officer.expect(/Gửi nhắc lịch tới ai\?/), /người đã đăng ký tham gia/);
+    await officer.pressLabel(await officer.expect(/Gửi nhắc lịch tới ai\?/), /Người đã đăng ký tham gia/);
 
     // The officer, the two residents who onboarded and the three seeded ones live in Xã Hưng Mỹ.
     const preview = await officer.expect(/Xem trước thông báo/);

@@ -86,7 +86,7 @@ describe('festival days', () => {
     await officer.expect(/Chương trình/);
     await officer.send('Văn nghệ; trao thưởng; ký cam kết an toàn, an ninh trật tự');
     const remind = await officer.expect(/Bot sẽ tự nhắc lịch trước 7 ngày, 1 ngày, 2 giờ\. Gửi nhắc lịch tới ai\?/);
-    await officer.pressLabel(remind, /người đã đăng ký tham gia/);
+    await officer.pressLabel(remind, /Người đã đăng ký tham gia/);
     // The announcement is previewed before it is sent (test/e2e/festival-preview.test.ts covers the preview).
     await officer.pressLabel(await officer.expect(/Gửi thông báo này và tạo Ngày hội\?/), /Thông báo Ngày hội/);
     const created = await officer.expect(/Đã tạo Ngày hội #(\d+)/);

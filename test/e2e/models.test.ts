@@ -50,7 +50,7 @@ async function createModelInChat(officer: TelegramUser, name: string): Promise<C
   await officer.pressLabel(await officer.expect(/Loại mô hình\?/), /Camera an ninh/);
   await officer.expect(/Mô tả ngắn/);
   await officer.send('Camera giám sát các ngõ ra vào ấp 3, do bà con tự lắp và tự trông coi.');
-  await officer.pressLabel(await officer.expect(/Người dân tham gia thế nào\?/), /cần trưởng mô hình duyệt/);
+  await officer.pressLabel(await officer.expect(/Người dân tham gia thế nào\?/), /Cần trưởng mô hình duyệt/);
   const share = await officer.expect(/mã tham gia: MH-/);
   const code = /MH-[A-Z0-9]{6}/.exec(share.text)![0];
   const invite = await officer.expect(/Mã mời trưởng mô hình/);

@@ -99,7 +99,8 @@ describe('Telegram: a citizen from /start to /deleteme', () => {
     await u.pressLabel(language, /Tiếng Việt/);
     const consent = await u.expect(/Trước khi bắt đầu/);
     await u.pressLabel(consent, /Không đồng ý/);
-    await u.expect(/Bot không lưu thông tin nào của bạn/);
+    // Refusing still leaves the person with the emergency numbers.
+    await u.expect(/Bot không lưu thông tin nào của bạn[\s\S]*khẩn cấp, hãy gọi ngay 113/);
     expect(await h.service.db.user.count()).toBe(before);
     // Silence is not consent: typing something else does not register them either.
     await u.send('tôi muốn báo tin');

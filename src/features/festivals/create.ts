@@ -105,8 +105,8 @@ export const createFlow = defineFlow({
         const offsets = ctx.policy.FESTIVAL_REMINDERS.map((s) => leadTime(ctx.i18n, ctx.locale, s)).join(', ');
         ctx.reply(ctx.t('fest-ask-remind', { offsets }), {
           menu: [
-            { id: festmChoice.pack('remind', { to: 'rsvp' }), label: ctx.t('fest-remind-rsvp') },
-            { id: festmChoice.pack('remind', { to: 'area' }), label: ctx.t('fest-remind-area') },
+            { id: festmChoice.pack('remind', { to: 'rsvp' }), label: ctx.t('fest-remind-rsvp-label') },
+            { id: festmChoice.pack('remind', { to: 'area' }), label: ctx.t('fest-remind-area-label') },
           ],
         });
       },

@@ -191,8 +191,8 @@ export const createFlow = defineFlow({
         if (problem) ctx.reply(problem);
         ctx.reply(ctx.t('mdl-create-policy'), {
           menu: [
-            { id: modelChoice.pack('policy', { policy: 'approval' }), label: ctx.t('mdl-policy-approval') },
-            { id: modelChoice.pack('policy', { policy: 'open' }), label: ctx.t('mdl-policy-open') },
+            { id: modelChoice.pack('policy', { policy: 'approval' }), label: ctx.t('mdl-policy-approval-label') },
+            { id: modelChoice.pack('policy', { policy: 'open' }), label: ctx.t('mdl-policy-open-label') },
           ],
         });
       },
