@@ -301,7 +301,14 @@ staff-too-many = Too many wrong codes. Please try again in an hour.
 staff-code-invalid = That invite code is not valid. Please check it.
 staff-code-expired = That invite code has expired. Please ask for a new one.
 staff-code-used = That invite code has already been used.
-staff-welcome = Welcome! You are now { $role } for { $area }. New tips of the area will reach you; send /inbox to see the tip inbox.
+staff-welcome-officer = Welcome! You are now { $role } for { $area }. New tips of the area will reach you; send /inbox to see the tip inbox.
+staff-welcome-admin = Welcome! You are now { $role } for { $area }. New tips of the area will reach you; send /inbox to see the tip inbox. You are also told when a tip has reached no officer.
+staff-welcome-leader = Welcome! You are now { $role } of "{ $model }" in { $area }. You approve requests to join, send notices to the members and see the member list: send /models. Next come the model's { $share ->
+        [qr] join code, link and QR code
+        [link] join code and link
+       *[code] join code
+    } to invite residents.
+staff-welcome-leader-unassigned = Welcome! You are now { $role } for { $area }. Once you are given a self-managed model (with a model leader invite), you approve requests to join and send notices to its members; send /models to see the models you lead.
 staff-waiting-title = 📋 Tips waiting for an officer:
 staff-waiting-line = • { $code } · { $category } · { $time }
 staff-revoked = Your role of { $role } for { $area } has ended; your API tokens have been revoked too.

@@ -301,7 +301,14 @@ staff-too-many = Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử l
 staff-code-invalid = Mã mời không đúng. Vui lòng kiểm tra lại.
 staff-code-expired = Mã mời đã hết hạn. Vui lòng xin mã mới.
 staff-code-used = Mã mời này đã được sử dụng.
-staff-welcome = Chào mừng! Bạn đã được cấp quyền { $role } tại { $area }. Tin báo mới của địa bàn sẽ được gửi tới bạn; gõ /inbox để xem hộp tin báo.
+staff-welcome-officer = Chào mừng! Bạn đã được cấp quyền { $role } tại { $area }. Tin báo mới của địa bàn sẽ được gửi tới bạn; gõ /inbox để xem hộp tin báo.
+staff-welcome-admin = Chào mừng! Bạn đã được cấp quyền { $role } tại { $area }. Tin báo mới của địa bàn sẽ được gửi tới bạn; gõ /inbox để xem hộp tin báo. Bạn cũng được báo khi một tin báo chưa đến được cán bộ nào.
+staff-welcome-leader = Chào mừng! Bạn đã được cấp quyền { $role } "{ $model }" tại { $area }. Bạn duyệt người xin tham gia, gửi thông báo tới thành viên và xem danh sách thành viên: gõ /models. Ngay sau đây là { $share ->
+        [qr] mã tham gia, đường dẫn và mã QR
+        [link] mã tham gia và đường dẫn
+       *[code] mã tham gia
+    } của mô hình để mời bà con tham gia.
+staff-welcome-leader-unassigned = Chào mừng! Bạn đã được cấp quyền { $role } tại { $area }. Khi được giao một mô hình tự quản (bằng mã mời trưởng mô hình), bạn sẽ duyệt người xin tham gia và gửi thông báo tới thành viên; gõ /models để xem mô hình bạn phụ trách.
 staff-waiting-title = 📋 Tin báo đang chờ cán bộ tiếp nhận:
 staff-waiting-line = • { $code } · { $category } · { $time }
 staff-revoked = Vai trò { $role } của bạn tại { $area } đã kết thúc; mã truy cập API của bạn cũng đã bị thu hồi.

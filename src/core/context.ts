@@ -7,6 +7,7 @@ import { keepMenu, type KeptOption } from './menu.ts';
 import type { Capabilities, Destination, Incoming, MenuOption, OutMessage } from './messages.ts';
 import type { Person } from './people.ts';
 import type { Scope, Wake } from './scope.ts';
+import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { Tx } from './tx.ts';
 
 export type { Wake } from './scope.ts';
@@ -24,12 +25,15 @@ export interface ChatDirectory {
 /** What a handler may ask of the router without knowing it. */
 export interface Navigation {
   mainMenu(ctx: ChatContext): MenuOption[];
+  commandMenu(roles: readonly StaffRole[]): string[];
   startPayload(ctx: ChatContext, payload: string): Promise<void>;
 }
 
 export interface ReplyOptions {
   menu?: MenuOption[];
   requestLocation?: boolean;
+  /** From this reply on, the chat's command menu is that of these staff roles (where chats have their own menu). */
+  commandsFor?: readonly StaffRole[];
 }
 
 /** Everything a feature handler needs for one update; writes go through `tx`. */
@@ -85,6 +89,12 @@ export class ChatContext implements Scope {
         }),
         ...(options.requestLocation &&
           this.can.shareLocation && { requestLocation: { label: this.t('area-share-location') } }),
+        ...(options.commandsFor &&
+          this.can.commandMenu && {
+            commands: this.nav
+              .commandMenu(options.commandsFor)
+              .map((command) => ({ command, description: this.t(`cmd-${command}`) })),
+          }),
       },
     });
   }
@@ -95,8 +105,8 @@ export class ChatContext implements Scope {
   }
 
   /** Shows the main menu, under `text` (default: the menu's own title). */
-  showMainMenu(text = this.t('main-menu')): void {
-    this.reply(text, { menu: this.nav.mainMenu(this) });
+  showMainMenu(text = this.t('main-menu'), options: Omit<ReplyOptions, 'menu'> = {}): void {
+    this.reply(text, { ...options, menu: this.nav.mainMenu(this) });
   }
 
   /** Asks for background work once this update's changes are committed (e.g. a broadcast just started). */

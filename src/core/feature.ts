@@ -1,3 +1,4 @@
+import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { ChatContext } from './context.ts';
 import type { AnyFlow } from './flow.ts';
 import type { MenuOption } from './messages.ts';
@@ -12,6 +13,8 @@ export interface Route {
   group?: boolean;
   /** The command asks a question (e.g. "really delete?"): an interrupted dialogue is offered back after its answer. */
   asks?: boolean;
+  /** In the command menu only of staff holding one of these roles (commands without it are everyone's). */
+  menuFor?: readonly StaffRole[];
 }
 
 /** One user-facing capability: its commands, button actions, dialogue steps and main-menu entries. */

@@ -78,6 +78,11 @@ export const outMessageSchema = z.object({
    * which must then say everything needed.
    */
   file: z.object({ kind: z.enum(['photo', 'document']), filename: z.string(), base64: z.string() }).optional(),
+  /**
+   * The commands this chat's command menu offers from now on (Telegram's menu for
+   * this chat alone), set before the text: someone who became staff sees theirs.
+   */
+  commands: z.array(z.object({ command: z.string(), description: z.string() })).optional(),
 });
 export type OutMessage = z.infer<typeof outMessageSchema>;
 
@@ -99,4 +104,6 @@ export interface Capabilities {
   shareLocation: boolean;
   /** Photos received as this platform's own file ids can be sent on (not only photos by URL). */
   inlinePhotos: boolean;
+  /** Each chat can be given its own menu of commands (Telegram's command scopes). */
+  commandMenu: boolean;
 }

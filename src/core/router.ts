@@ -5,6 +5,7 @@ import type { AnyFlow } from './flow.ts';
 import { parseChoice, resolveMenuAnswer } from './menu.ts';
 import type { MenuOption } from './messages.ts';
 import { setBlocked } from './people.ts';
+import type { StaffRole } from '../generated/prisma/enums.ts';
 
 export interface ParsedCommand {
   name: string;
@@ -51,8 +52,11 @@ export class Router implements Navigation {
     map.set(name, value);
   }
 
-  get commandNames(): string[] {
-    return [...this.#commands.keys()];
+  /** The commands a person holding these staff roles finds in the command menu (none: a citizen's). */
+  commandMenu(roles: readonly StaffRole[]): string[] {
+    return [...this.#commands]
+      .filter(([, route]) => !route.menuFor || route.menuFor.some((r) => roles.includes(r)))
+      .map(([name]) => name);
   }
 
   mainMenu(ctx: ChatContext): MenuOption[] {

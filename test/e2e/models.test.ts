@@ -69,7 +69,11 @@ describe('a self-managed model, end to end on both messengers', () => {
     const leader = new ZaloUser(h, 'Trần Văn Trưởng');
     await onboard(leader);
     await leader.send(`/staff ${model.leaderInvite}`);
-    await leader.expect(/Chào mừng! Bạn đã được cấp quyền/);
+    // The welcome says what a leader does, not tip cards or /inbox (which are for officers).
+    const welcome = await leader.expect(/Chào mừng! Bạn đã được cấp quyền Trưởng mô hình "Camera an ninh ấp 3"/);
+    expect(welcome.text).toContain('Bạn duyệt người xin tham gia, gửi thông báo tới thành viên');
+    expect(welcome.text).toContain('mã tham gia và đường dẫn của mô hình'); // no QR image on Zalo
+    expect(welcome.text).not.toMatch(/inbox|Tin báo mới/);
     const share = await leader.expect(/mã tham gia: MH-/);
     expect(share.text).toContain(`https://t.me/antq_test_bot?start=m_${model.code}`);
     await leader.expect(/Bạn là trưởng mô hình "Camera an ninh ấp 3"/);

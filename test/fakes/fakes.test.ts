@@ -414,6 +414,19 @@ describe('fake Telegram', () => {
     ).toBe('Bad Request: BOT_COMMAND_INVALID');
     expect((await call(tg, 'setMyCommands', { commands, language_code: 'vi' })).body.result).toBe(true);
     expect((await call(tg, 'getMyCommands', { language_code: 'vi' })).body.result).toEqual(commands);
+    // One chat's menu is its own: set apart from everyone's, and a chat scope needs its chat.
+    const staffMenu = [...commands, { command: 'inbox', description: 'Hộp tin báo' }];
+    const chatScope = { type: 'chat', chat_id: 42 };
+    expect((await call(tg, 'setMyCommands', { commands: staffMenu, scope: chatScope })).body.result).toBe(true);
+    expect((await call(tg, 'getMyCommands', { scope: chatScope })).body.result).toEqual(staffMenu);
+    expect((await call(tg, 'getMyCommands', { scope: { type: 'chat', chat_id: 43 } })).body.result).toEqual([]);
+    expect((await call(tg, 'getMyCommands', { language_code: 'vi' })).body.result).toEqual(commands);
+    expect((await call(tg, 'setMyCommands', { commands, scope: { type: 'chat' } })).body.description).toBe(
+      'Bad Request: chat_id is empty',
+    );
+    expect((await call(tg, 'setMyCommands', { commands, scope: { type: 'everyone' } })).body.description).toBe(
+      'Bad Request: unsupported bot command scope type',
+    );
     expect((await call(tg, 'getFile', { file_id: 'abc' })).body.result).toMatchObject({
       file_id: 'abc',
       file_size: 1000,

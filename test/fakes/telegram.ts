@@ -168,6 +168,27 @@ function checkCommands(raw: unknown): Failed | undefined {
   return undefined;
 }
 
+/** Telegram's command scopes: one chat's (or one member's) menu is kept apart from everyone's. */
+const SCOPES_WITH_CHAT = new Set(['chat', 'chat_administrators', 'chat_member']);
+const SCOPES = new Set([
+  'default',
+  'all_private_chats',
+  'all_group_chats',
+  'all_chat_administrators',
+  ...SCOPES_WITH_CHAT,
+]);
+
+function commandScope(raw: unknown): Failed | { key: string } {
+  const scope = raw === undefined ? { type: 'default' } : tryJson(raw);
+  if (scope === undefined) return bad("can't parse BotCommandScope JSON object");
+  const type = String(scope?.type ?? '');
+  if (!SCOPES.has(type)) return bad('unsupported bot command scope type');
+  if (!SCOPES_WITH_CHAT.has(type)) return { key: type };
+  if (scope.chat_id === undefined || scope.chat_id === '') return bad('chat_id is empty');
+  if (type === 'chat_member' && !scope.user_id) return bad('user_id is empty');
+  return { key: [type, String(scope.chat_id), ...(type === 'chat_member' ? [String(scope.user_id)] : [])].join(':') };
+}
+
 function chat(chatId: unknown) {
   const id = Number(chatId);
   if (!Number.isSafeInteger(id)) return { id: chatId, type: 'private' };
@@ -351,7 +372,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         case 'setMyCommands':
         case 'deleteMyCommands':
         case 'getMyCommands': {
-          const key = JSON.stringify([tryJson(p.scope)?.type ?? 'default', p.language_code ?? '']);
+          const scope = commandScope(p.scope);
+          if ('error' in scope) return scope;
+          const key = JSON.stringify([scope.key, p.language_code ?? '']);
           if (method === 'getMyCommands') return { result: commands.get(key) ?? [] };
           if (method === 'deleteMyCommands') {
             commands.delete(key);

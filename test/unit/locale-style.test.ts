@@ -26,7 +26,10 @@ const LETTER = 'A-Za-zÀ-ỹĐđ';
  * a final oa/oe/uy. The bot writes the new one ("hoà", "khoẻ", "thuỷ", "uỷ"), as
  * the official area names do ("Xã Hoà Mỹ"). "quý" is the same in both ("qu" is one consonant).
  */
-const OLD_TONE_PLACEMENT = new RegExp(`(?<![${LETTER}])[${LETTER}]*?(?<![qQ])(?:[òóỏõọ][ae]|[ùúủũụ]y)(?![${LETTER}])`, 'giu');
+const OLD_TONE_PLACEMENT = new RegExp(
+  `(?<![${LETTER}])[${LETTER}]*?(?<![qQ])(?:[òóỏõọ][ae]|[ùúủũụ]y)(?![${LETTER}])`,
+  'giu',
+);
 
 describe('tone marks', () => {
   it('locales/vi.ftl places them one way only', () => {
@@ -59,10 +62,7 @@ function labelIds(ids: string[]): string[] {
   }
   return ids.filter(
     (id) =>
-      /^(menu|nav)-/.test(id) ||
-      id.endsWith('-label') ||
-      exact.has(id) ||
-      [...prefixes].some((p) => id.startsWith(p)),
+      /^(menu|nav)-/.test(id) || id.endsWith('-label') || exact.has(id) || [...prefixes].some((p) => id.startsWith(p)),
   );
 }
 
@@ -77,7 +77,9 @@ describe('labels', () => {
   const i18n = new I18n();
   it('are found (the scan works)', () => {
     const ids = labelIds(i18n.messageIds('vi'));
-    expect(ids).toEqual(expect.arrayContaining(['menu-report', 'nav-back', 'tip-action-ack', 'report-skip', 'cat-theft']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['menu-report', 'nav-back', 'tip-action-ack', 'report-skip', 'cat-theft']),
+    );
   });
   for (const locale of LOCALES) {
     it(`start with a capital letter after any emoji (${locale})`, () => {

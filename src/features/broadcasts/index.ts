@@ -49,7 +49,7 @@ const broadcastAction = broadcastChoice.route({
 /** Officials' notices to residents: compose, preview, send or schedule, and steer them while they go out. */
 export const broadcastsFeature: Feature = {
   name: 'broadcasts',
-  commands: { broadcast: { run: broadcastCommand } },
+  commands: { broadcast: { run: broadcastCommand, menuFor: TIP_ROLES } },
   actions: { [broadcastChoice.action]: { run: broadcastAction } },
   flows: [composeFlow],
   mainMenu: (ctx) =>

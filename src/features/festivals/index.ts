@@ -40,7 +40,7 @@ export const festivalsFeature: Feature = {
   name: 'festivals',
   commands: {
     festivals: { run: registered(listFestivals) },
-    festival: { run: staff(TIP_ROLES, manageFestivals) },
+    festival: { run: staff(TIP_ROLES, manageFestivals), menuFor: TIP_ROLES },
   },
   actions: { fest: { run: residentAction }, festm: { run: staffAction } },
   flows: [createFlow, moveFlow, commendFlow, rsvpFlow],

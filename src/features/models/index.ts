@@ -59,7 +59,7 @@ export const modelsFeature: Feature = {
   commands: {
     groups: { run: registered(listModels) },
     join: { run: registered((ctx, code: string) => (code ? openByCode(ctx, code) : askCode(ctx))) },
-    models: { run: registered(manageModels) },
+    models: { run: registered(manageModels), menuFor: [...TIP_ROLES, 'leader'] },
   },
   actions: { [modelChoice.action]: { run: modelAction } },
   flows: [codeFlow, noticeFlow, createFlow],

@@ -91,7 +91,9 @@ const saveLanguage = settingsFlow.at('language', async (ctx, _draft, { locale }:
   ctx.person.user = await ctx.tx.user.update({ where: { id: ctx.person.user.id }, data: { locale } });
   ctx.locale = locale;
   flow.end();
-  ctx.showMainMenu(ctx.t('language-saved'));
+  // Staff have a command menu of their own (see the welcome of /staff), described in the language they had.
+  const roles = ctx.person.grants.map((g) => g.role);
+  ctx.showMainMenu(ctx.t('language-saved'), roles.length ? { commandsFor: roles } : {});
 });
 
 const toggle = settingsFlow.at('notices', async (ctx, draft, { kind }: { kind: NoticeKind }, flow) => {

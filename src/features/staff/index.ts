@@ -1,7 +1,9 @@
 import type { Feature } from '../../core/feature.ts';
 import { isRegistered, registered, staff, type PersonContext, type StaffContext } from '../../core/guards.ts';
+import type { StaffRole } from '../../generated/prisma/enums.ts';
 import { areaLabel } from '../areas/search.ts';
 import { issueApiToken, revokeApiTokens } from './api-tokens.ts';
+import { TIP_ROLES } from './grants.ts';
 import { presentRedeem, redeemFlow } from './redeem.ts';
 import { stationAction, stationChoice, stationCommand } from './station.ts';
 
@@ -30,13 +32,16 @@ async function apiToken(ctx: StaffContext, arg: string): Promise<void> {
   ctx.reply(ctx.t('apitoken-issued', { token: await issueApiToken(ctx.tx, ctx.pii, userId) }));
 }
 
+/** Who may hold an API token. */
+const API_ROLES: StaffRole[] = ['officer', 'admin', 'leader'];
+
 /** Staff access: invite codes redeemed in chat, station groups, API tokens. */
 export const staffFeature: Feature = {
   name: 'staff',
   commands: {
     staff: { run: registered(staffCommand) },
-    station: { run: registered(stationCommand), group: true },
-    apitoken: { run: staff(['officer', 'admin', 'leader'], apiToken) },
+    station: { run: registered(stationCommand), group: true, menuFor: TIP_ROLES },
+    apitoken: { run: staff(API_ROLES, apiToken), menuFor: API_ROLES },
   },
   actions: { [stationChoice.action]: { run: registered(stationAction), group: true } },
   flows: [redeemFlow],

@@ -47,16 +47,23 @@ export async function presentRedeem(ctx: PersonContext, code: string, flow?: Con
   flow?.end();
   const { grant, model, waiting } = outcome;
   ctx.person.grants = [...ctx.person.grants.filter((g) => g.id !== grant.id), grant];
-  const welcome = [
-    ctx.t('staff-welcome', { role: ctx.t(`role-${grant.role}`), area: await areaLabel(ctx.tx, grant.areaCode) }),
-    waitingList(ctx, waiting),
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-  if (!model) return ctx.showMainMenu(welcome);
+  const area = await areaLabel(ctx.tx, grant.areaCode);
+  const role = ctx.t(`role-${grant.role}`);
+  // The command menu of this chat becomes that of all their roles, this new one included.
+  const roles = ctx.person.grants.map((g) => g.role);
+  if (!model) {
+    // Each role is told what it can do: a leader gets no tip cards and cannot open /inbox.
+    const text = ctx.t(grant.role === 'leader' ? 'staff-welcome-leader-unassigned' : `staff-welcome-${grant.role}`, {
+      role,
+      area,
+    });
+    return ctx.showMainMenu([text, waitingList(ctx, waiting)].filter(Boolean).join('\n\n'), { commandsFor: roles });
+  }
   // A new leader gets the model's code, link and QR for posters, then its page.
-  ctx.reply(welcome);
-  ctx.send(ctx.here, await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME, ctx.can.files));
+  const share = await shareMessage(ctx.t.bind(ctx), model, ctx.policy.TELEGRAM_BOT_USERNAME, ctx.can.files);
+  const shown = share.file ? 'qr' : ctx.policy.TELEGRAM_BOT_USERNAME ? 'link' : 'code';
+  ctx.reply(ctx.t('staff-welcome-leader', { role, area, model: model.name, share: shown }), { commandsFor: roles });
+  ctx.send(ctx.here, share);
   await showModel(ctx, model, ctx.t('mdl-you-lead', { name: model.name }));
 }
 

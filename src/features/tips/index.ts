@@ -1,6 +1,6 @@
 import type { Feature } from '../../core/feature.ts';
 import { registered } from '../../core/guards.ts';
-import { hasTipRole } from '../staff/grants.ts';
+import { hasTipRole, TIP_ROLES } from '../staff/grants.ts';
 import { inboxChoice, mytipChoice, tipChoice } from './choices.ts';
 import { followUpFlow, myTipAction, myTips } from './mine.ts';
 import { inboxAction, inboxCommand, replyFlow, tipAction, tipCommand } from './officer.ts';
@@ -12,8 +12,8 @@ export const tipsFeature: Feature = {
   commands: {
     report: { run: registered(startReport) },
     status: { run: registered(myTips) },
-    inbox: { run: inboxCommand },
-    tip: { run: tipCommand, group: true },
+    inbox: { run: inboxCommand, menuFor: TIP_ROLES },
+    tip: { run: tipCommand, group: true, menuFor: TIP_ROLES },
   },
   actions: {
     [reportChoice.action]: { run: registered(reportAction) },

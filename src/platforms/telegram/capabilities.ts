@@ -6,4 +6,5 @@ export const telegramCapabilities: Capabilities = {
   calendarFile: true,
   shareLocation: true,
   inlinePhotos: true,
+  commandMenu: true,
 };

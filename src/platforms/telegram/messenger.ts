@@ -101,6 +101,10 @@ export class TelegramMessenger implements Messenger {
     // Replies are paced attempt by attempt inside bot.api; a broadcast send is paced here, with its chat's gap.
     const paced = opts.bulk ? pacedCalls(pacer, opts) : <T>(call: () => Promise<T>) => call();
     try {
+      // The chat's own command menu first (someone just became staff), then what tells them so.
+      if (message.commands) {
+        await api.setMyCommands(message.commands, { scope: { type: 'chat', chat_id: chatId } });
+      }
       const parts = renderTelegram(message);
       const attachment = attachmentOf(message);
       if (attachment) {
