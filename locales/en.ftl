@@ -168,6 +168,12 @@ report-ask-description-urgent = 🚨 Type a few lines now: what is happening, an
 report-ask-description-again = Please type a description of what happened.
 report-description-short = That is a bit short. Please write at least { $min } characters so officers understand what happened.
 report-description-long = Your description has { $length } characters, over the limit of { $max }. Please shorten it; you can add details once you have a reference code.
+report-description-over = Your description is { $length } characters long; a tip holds { $max }. What would you like to do? You can also type a shorter text instead.
+report-long-keep = ✂️ Keep the first { $max } characters
+report-long-split = ➕ Send the rest as a follow-up
+report-description-too-long = Your description is { $length } characters long; the bot takes at most { $max } characters for one tip, including what follows it. Please shorten it; you can send more details once you have the tip code.
+report-summary-rest = The rest of the description ({ $length } characters): sent right after the tip, as a follow-up.
+report-rest-added = The rest of your description was added to tip { $code } as a follow-up.
 report-photo-need-text = Photo received. Please also type a description of what happened.
 report-ask-location = Where did it happen? Type the place (e.g. Hung My market, near the hamlet 3 bridge){ $share ->
     [yes] {" "}or share a location (📍 button on Telegram).

@@ -168,6 +168,12 @@ report-ask-description-urgent = 🚨 Gõ ngay vài dòng: chuyện gì đang x�
 report-ask-description-again = Hãy gõ nội dung mô tả sự việc.
 report-description-short = Mô tả hơi ngắn. Vui lòng viết ít nhất { $min } ký tự để cán bộ hiểu rõ sự việc.
 report-description-long = Mô tả dài { $length } ký tự, vượt giới hạn { $max } ký tự. Vui lòng rút gọn; bạn có thể gửi thêm chi tiết sau khi có mã tin.
+report-description-over = Mô tả dài { $length } ký tự, một tin báo chứa được { $max } ký tự. Bạn muốn làm thế nào? Bạn cũng có thể gõ lại nội dung ngắn hơn.
+report-long-keep = ✂️ Chỉ giữ { $max } ký tự đầu
+report-long-split = ➕ Gửi phần còn lại thành tin bổ sung
+report-description-too-long = Mô tả dài { $length } ký tự; bot nhận tối đa { $max } ký tự cho một tin báo, kể cả phần gửi tiếp. Vui lòng rút gọn; bạn có thể gửi thêm chi tiết sau khi có mã tin.
+report-summary-rest = Phần còn lại của mô tả ({ $length } ký tự): gửi tiếp ngay sau tin báo, thành tin bổ sung.
+report-rest-added = Phần còn lại của mô tả đã được thêm vào tin { $code } thành tin bổ sung.
 report-photo-need-text = Đã nhận ảnh. Hãy gõ thêm nội dung mô tả sự việc.
 report-ask-location = Sự việc xảy ra ở đâu? Gõ địa điểm (ví dụ: chợ Hưng Mỹ, gần cầu ấp 3){ $share ->
     [yes] {" "}hoặc gửi vị trí (nút 📍 trên Telegram).

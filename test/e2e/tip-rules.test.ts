@@ -66,8 +66,10 @@ describe('limits, with clear messages and nothing stored before confirmation', (
     await u.expect(/Hãy mô tả sự việc/);
     await u.send('ngắn');
     await u.expect(/Mô tả hơi ngắn\. Vui lòng viết ít nhất 10 ký tự/);
+    await u.send('x'.repeat(6001));
+    await u.expect(/Mô tả dài 6\.001 ký tự; bot nhận tối đa 6\.000 ký tự/);
     await u.send('x'.repeat(1600));
-    await u.expect(/Mô tả dài 1\.600 ký tự, vượt giới hạn 1\.500 ký tự/);
+    await u.expect(/Mô tả dài 1\.600 ký tự, một tin báo chứa được 1\.500 ký tự/);
     await u.sendPhoto('huge', { size: 25 * 1024 * 1024, caption: 'Ảnh chụp người lạ mặt giao hàng lúc nửa đêm' });
     await u.expect(/Ảnh quá lớn \(tối đa 10 MB\)/);
     await u.expect(/Sự việc xảy ra ở đâu\?/);

@@ -55,7 +55,11 @@ describe('a tip where no officer is', () => {
     await officer.send(`/staff ${await invite(h, 'officer', hungMy)}`);
     const welcome = await officer.expect(/Chào mừng! Bạn đã được cấp quyền/);
     expect(welcome.text).toMatch(/Tin báo đang chờ/);
-    expect(welcome.text).toMatch(new RegExp(`${code} · Người, phương tiện khả nghi · \\d`));
+    expect(welcome.text).toMatch(
+      new RegExp(
+        `${code} · Người, phương tiện khả nghi · (Thứ \\S+|Chủ Nhật), \\d{2}\\/\\d{2}\\/\\d{4}, \\d{2}:\\d{2}`,
+      ),
+    );
 
     expect(await unroutedGauge()).toBe(0);
   });

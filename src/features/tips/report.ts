@@ -13,17 +13,21 @@ import { CATEGORIES } from './categories.ts';
 import {
   completeDraftSchema,
   draftSchema,
+  headOf,
   MAX_DESCRIPTION,
+  MAX_LONG_DESCRIPTION,
   MAX_PHOTO_BYTES,
   MAX_PHOTOS,
   MAX_PLACE,
   MIN_DESCRIPTION,
   normalizePhone,
+  partsOf,
   type Draft,
 } from './draft.ts';
 import { soundsUrgent } from './emergency.ts';
 import { minutesUntilNextTip } from './limits.ts';
-import { fileTip, readTip } from './store.ts';
+import { forwardFollowUps } from './follow-ups.ts';
+import { addTipMessage, fileTip, readTip } from './store.ts';
 import { tellAdminsUnrouted } from './unrouted.ts';
 
 /** Buttons and numbered answers of the report dialogue. */
@@ -37,6 +41,9 @@ export const reportChoice = defineChoices('report', {
   anon: {},
   contact: {},
   send: {},
+  /** A description over the limit: keep its first part only, or send the rest after filing. */
+  keep: {},
+  split: {},
 });
 
 type Ctx = PersonContext;
@@ -44,9 +51,10 @@ type Steps = 'category' | 'description' | 'location' | 'photos' | 'identity' | '
 type Control = FlowControl<Draft, Steps>;
 
 const cancel = (ctx: Ctx): MenuOption => ({ id: reportChoice.pack('cancel'), label: ctx.t('report-cancel') });
-const option = (ctx: Ctx, verb: 'skip' | 'done' | 'anon' | 'contact' | 'send', label: string): MenuOption => ({
+type Verb = 'skip' | 'done' | 'anon' | 'contact' | 'send' | 'keep' | 'split';
+const option = (ctx: Ctx, verb: Verb, label: string, args?: Record<string, number>): MenuOption => ({
   id: reportChoice.pack(verb),
-  label: ctx.t(label),
+  label: ctx.t(label, args),
 });
 
 /** Whether the place question may mention sharing a location: only where this chat can send one. */
@@ -86,6 +94,7 @@ function summary(ctx: Ctx, draft: Draft): string {
           }),
         ]
       : []),
+    ...(draft.rest ? [ctx.t('report-summary-rest', { length: draft.rest.length })] : []),
     ctx.t('report-summary-photos', { count: draft.photos.length }),
     draft.anonymous
       ? ctx.t('report-summary-anonymous')
@@ -115,6 +124,15 @@ export const reportFlow = defineFlow({
     description: {
       needs: ['category'],
       ask(ctx, draft, problem) {
+        if (draft.pending) {
+          const menu = [
+            option(ctx, 'keep', 'report-long-keep', { max: MAX_DESCRIPTION }),
+            option(ctx, 'split', 'report-long-split'),
+            cancel(ctx),
+          ];
+          const question = ctx.t('report-description-over', { length: draft.pending.length, max: MAX_DESCRIPTION });
+          return ctx.reply(problem ?? question, { menu });
+        }
         const question = draft.urgent
           ? ctx.t('report-ask-description-urgent')
           : ctx.t('report-ask-description', { category: ctx.t(`cat-${draft.category}`) });
@@ -131,12 +149,16 @@ export const reportFlow = defineFlow({
           );
         if (text.length < MIN_DESCRIPTION)
           return flow.again(draft, ctx.t('report-description-short', { min: MIN_DESCRIPTION }));
-        if (text.length > MAX_DESCRIPTION)
-          return flow.again(draft, ctx.t('report-description-long', { max: MAX_DESCRIPTION, length: text.length }));
+        if (text.length > MAX_LONG_DESCRIPTION)
+          return flow.again(
+            draft,
+            ctx.t('report-description-too-long', { max: MAX_LONG_DESCRIPTION, length: text.length }),
+          );
         if (photoProblem) ctx.reply(photoProblem);
-        const described = { ...draft, description: text, urgent: draft.urgent || soundsUrgent(text) };
-        if (described.urgent) return fileUrgent(ctx, described, flow);
-        return flow.go('location', described);
+        // Someone in danger is not kept choosing: the first part is filed at once, the rest follows it.
+        if (text.length > MAX_DESCRIPTION && !draft.urgent && !soundsUrgent(text))
+          return flow.again({ ...draft, pending: text });
+        return describe(ctx, draft, text, 'split', flow);
       },
     },
     location: {
@@ -226,6 +248,37 @@ export async function startReport(ctx: Ctx): Promise<void> {
   await reportFlow.start(ctx);
 }
 
+/**
+ * Takes `text` as the description and moves on: a text over the limit is cut to
+ * its first part, its rest dropped (`keep`) or kept for the thread (`split`).
+ */
+function describe(ctx: Ctx, draft: Draft, text: string, long: 'keep' | 'split', flow: Control): Promise<void> {
+  const description = headOf(text, MAX_DESCRIPTION);
+  const rest = long === 'split' ? text.slice(description.length).trim() : '';
+  const described: Draft = {
+    ...draft,
+    description,
+    rest: rest || undefined,
+    pending: undefined,
+    urgent: draft.urgent || soundsUrgent(text),
+  };
+  if (described.urgent) return fileUrgent(ctx, described, flow);
+  return flow.go('location', described);
+}
+
+/**
+ * The rest of a long description, as the reporter's messages in the tip's
+ * thread, passed on to its officers right after the card. Returns what to tell the reporter.
+ */
+async function addRest(ctx: Ctx, tip: Tip, rest: string | undefined): Promise<string | undefined> {
+  if (!rest) return undefined;
+  for (const text of partsOf(rest, MAX_DESCRIPTION)) {
+    await addTipMessage(ctx.tx, ctx.pii, tip, { author: 'citizen', text: text.trim(), photos: [] });
+  }
+  await forwardFollowUps(ctx, tip);
+  return ctx.t('report-rest-added', { code: tip.code });
+}
+
 /** Writes the new tip's card (and photos) to the area's officers; returns how many chats it was written to. */
 async function deliverCard(ctx: Ctx, tip: Tip): Promise<number> {
   const content = readTip(ctx.pii, tip);
@@ -261,8 +314,9 @@ async function fileUrgent(ctx: Ctx, draft: Draft, flow: Control): Promise<void> 
   const tip = await fileTip(ctx.tx, ctx.pii, ctx.person, areaCode, complete.data);
   const delivered = await deliverCard(ctx, tip);
   const filed = ctx.t(delivered ? 'report-urgent-sent' : 'report-urgent-no-officer', { code: tip.code });
-  ctx.reply(`${filed}\n\n${ctx.t('emergency-numbers')}`);
-  return flow.go('location', { ...complete.data, code: tip.code });
+  const rest = await addRest(ctx, tip, complete.data.rest);
+  ctx.reply([filed, rest, ctx.t('emergency-numbers')].filter(Boolean).join('\n\n'));
+  return flow.go('location', { ...complete.data, rest: undefined, code: tip.code });
 }
 
 /** For a filed urgent tip: adds to it and tells the reporter what became of the addition. */
@@ -308,7 +362,8 @@ async function submit(ctx: Ctx, draft: Draft, flow: Control): Promise<void> {
   const tip = await fileTip(ctx.tx, ctx.pii, ctx.person, areaCode, complete.data);
   const delivered = await deliverCard(ctx, tip);
   const filed = !delivered ? 'report-filed-unrouted' : tip.urgent ? 'report-filed-urgent' : 'report-filed';
-  ctx.showMainMenu(ctx.t(filed, { code: tip.code }));
+  const rest = await addRest(ctx, tip, complete.data.rest);
+  ctx.showMainMenu([ctx.t(filed, { code: tip.code }), rest].filter(Boolean).join('\n\n'));
 }
 
 const anonymous = (ctx: Ctx, draft: Draft, _v: unknown, flow: Control) =>
@@ -340,4 +395,10 @@ export const reportAction = reportChoice.route<Ctx>({
   anon: reportFlow.at(['identity', 'contact'], anonymous),
   contact: reportFlow.at('identity', (_ctx, draft, _v, flow) => flow.go('contact', draft)),
   send: reportFlow.at('confirm', (ctx, draft, _v, flow) => submit(ctx, draft, flow)),
+  keep: reportFlow.at('description', (ctx, draft, _v, flow) =>
+    draft.pending ? describe(ctx, draft, draft.pending, 'keep', flow) : flow.again(draft, ctx.t('choice-expired')),
+  ),
+  split: reportFlow.at('description', (ctx, draft, _v, flow) =>
+    draft.pending ? describe(ctx, draft, draft.pending, 'split', flow) : flow.again(draft, ctx.t('choice-expired')),
+  ),
 });
