@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTipCode } from '../../src/features/tips/code.ts';
-import { normalizePhone } from '../../src/features/tips/draft.ts';
+import { headOf, normalizePhone, partsOf } from '../../src/features/tips/draft.ts';
 import { soundsUrgent } from '../../src/features/tips/emergency.ts';
 import { normalizeInviteCode, randomCode } from '../../src/features/staff/invites.ts';
 
@@ -58,5 +58,16 @@ describe('emergency words', () => {
 describe('invite codes', () => {
   it('ignore case, spaces and dashes', () => {
     expect(normalizeInviteCode('abcd efgh-jkmn')).toBe('ABCDEFGHJKMN');
+  });
+});
+
+describe('a long description in parts', () => {
+  it('cuts at the limit, never inside an emoji', () => {
+    expect(headOf('abcdef', 4)).toBe('abcd');
+    expect(headOf('abc', 4)).toBe('abc');
+    expect(headOf('abc🚨de', 4)).toBe('abc'); // 🚨 is two UTF-16 units: kept whole for the next part
+    expect(partsOf('abc🚨de', 4)).toEqual(['abc', '🚨de']);
+    expect(partsOf('x'.repeat(10), 4)).toEqual(['xxxx', 'xxxx', 'xx']);
+    expect(partsOf('', 4)).toEqual([]);
   });
 });

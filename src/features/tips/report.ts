@@ -272,9 +272,10 @@ function describe(ctx: Ctx, draft: Draft, text: string, long: 'keep' | 'split', 
  */
 async function addRest(ctx: Ctx, tip: Tip, rest: string | undefined): Promise<string | undefined> {
   if (!rest) return undefined;
-  for (const text of partsOf(rest, MAX_DESCRIPTION)) {
-    await addTipMessage(ctx.tx, ctx.pii, tip, { author: 'citizen', text: text.trim(), photos: [] });
-  }
+  const texts = partsOf(rest, MAX_DESCRIPTION)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const text of texts) await addTipMessage(ctx.tx, ctx.pii, tip, { author: 'citizen', text, photos: [] });
   await forwardFollowUps(ctx, tip);
   return ctx.t('report-rest-added', { code: tip.code });
 }
