@@ -176,7 +176,7 @@ report-summary-rest = The rest of the description ({ $length } characters): sent
 report-rest-added = The rest of your description was added to tip { $code } as a follow-up.
 report-photo-need-text = Photo received. Please also type a description of what happened.
 report-ask-location = Where did it happen? Type the place (e.g. Hung My market, near the hamlet 3 bridge){ $share ->
-    [yes] {" "}or share a location (📍 button on Telegram).
+    [yes] {" "}or share a location with the 📍 Share my location button.
    *[no] .
 }
 report-location-skip-hint = If you would rather not say where, choose Skip.

@@ -176,7 +176,7 @@ report-summary-rest = Phần còn lại của mô tả ({ $length } ký tự): g
 report-rest-added = Phần còn lại của mô tả đã được thêm vào tin { $code } thành tin bổ sung.
 report-photo-need-text = Đã nhận ảnh. Hãy gõ thêm nội dung mô tả sự việc.
 report-ask-location = Sự việc xảy ra ở đâu? Gõ địa điểm (ví dụ: chợ Hưng Mỹ, gần cầu ấp 3){ $share ->
-    [yes] {" "}hoặc gửi vị trí (nút 📍 trên Telegram).
+    [yes] {" "}hoặc gửi vị trí bằng nút 📍 Gửi vị trí của tôi.
    *[no] .
 }
 report-location-skip-hint = Nếu không muốn cho biết địa điểm, chọn Bỏ qua.

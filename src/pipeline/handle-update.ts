@@ -77,7 +77,7 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
         router,
         deps.policy,
         { id: row.id, chatKey: row.chatKey, at: row.receivedAt },
-        capabilitiesOf(incoming.platform),
+        capabilitiesOf(incoming.platform, incoming.chatType),
         deps.messengers?.get(incoming.platform),
       );
       await router.handle(ctx);

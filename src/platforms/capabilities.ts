@@ -1,8 +1,13 @@
-import type { Capabilities, Platform } from '../core/messages.ts';
+import type { Capabilities, Incoming, Platform } from '../core/messages.ts';
 import { telegramCapabilities } from './telegram/capabilities.ts';
 import { zaloCapabilities } from './zalo/capabilities.ts';
 
 const BY_PLATFORM: Record<Platform, Capabilities> = { telegram: telegramCapabilities, zalo: zaloCapabilities };
 
-/** What chats on a platform can do (for a message to another chat than the current one). */
-export const capabilitiesOf = (platform: Platform): Capabilities => BY_PLATFORM[platform];
+/**
+ * What chats on a platform can do (also for a message to another chat than the
+ * current one). A location button is a private chat's: in a group it would ask
+ * whoever presses it, and nothing there takes a location.
+ */
+export const capabilitiesOf = (platform: Platform, chatType: Incoming['chatType'] = 'private'): Capabilities =>
+  chatType === 'group' ? { ...BY_PLATFORM[platform], shareLocation: false } : BY_PLATFORM[platform];

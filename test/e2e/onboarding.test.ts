@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
-import { reachAreaStep } from '../support/onboard.ts';
+import { onboard, reachAreaStep } from '../support/onboard.ts';
+import { pick } from '../support/report.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 /** A resident's main menu in Vietnamese, in order. */
@@ -29,9 +30,10 @@ describe('Telegram: a citizen from /start to /deleteme', () => {
     await u.pressLabel(consent, /Tôi đồng ý/);
     await u.expect(/Sự đồng ý của bạn đã được ghi nhận/);
     const ask = await u.expect(/Bạn sống ở xã\/phường nào\?/);
-    // Telegram offers to share a location for the area step.
-    expect(ask.options[0]?.label).toBe('📍 Gửi vị trí của tôi');
+    // No location button: a location cannot place the person in a commune (see the report's place step for one).
+    expect(ask.options).toEqual([]);
 
+    // One shared anyway (the attachment menu) is answered, and the name asked for.
     await u.sendLocation(9.03, 105.03);
     await u.expect(/chưa xác định được xã\/phường từ vị trí này/);
 
@@ -163,5 +165,34 @@ describe('Zalo: the same dialogue as numbered lists', () => {
     expect(matches.options[0]?.label).toMatch(/^Xã Hưng Mỹ, Cà Mau \(trước đây: Xã Hoà Mỹ, Huyện Cái Nước\)$/);
     await u.send('khong co xa nay');
     await u.expect(/Không tìm thấy xã\/phường nào khớp với "khong co xa nay"/);
+  });
+});
+
+describe('the location button is offered only where a location can be used', () => {
+  async function placeStep(u: TelegramUser | ZaloUser) {
+    await onboard(u);
+    await u.send('/report');
+    await pick(u, await u.expect(/Bạn muốn báo về việc gì\?/), /Người, phương tiện khả nghi/);
+    await u.expect(/Hãy mô tả sự việc/);
+    await u.send('Có người lạ đi dò xét các nhà trong xóm vào ban đêm.');
+    return u.expect(/Sự việc xảy ra ở đâu\?/);
+  }
+
+  it('Telegram: the place step has the 📍 button, and a shared location is taken', async () => {
+    const u = new TelegramUser(h);
+    const ask = await placeStep(u);
+    expect(ask.options.map((o) => o.label)).toEqual(['📍 Gửi vị trí của tôi']);
+    expect(ask.text).toContain('hoặc gửi vị trí bằng nút 📍 Gửi vị trí của tôi.');
+    await u.expect(/chọn Bỏ qua/);
+    await u.sendLocation(9.03, 105.03);
+    await u.expect(/Bạn có ảnh/);
+  });
+
+  it('Zalo: no button and no word of one, at the area step or the place step', async () => {
+    const u = new ZaloUser(h);
+    const ask = await placeStep(u);
+    expect(ask.text).toBe('Sự việc xảy ra ở đâu? Gõ địa điểm (ví dụ: chợ Hưng Mỹ, gần cầu ấp 3).');
+    const said = u.all().map((m) => m.text);
+    expect(said.filter((t) => /📍|nút|Telegram|vị trí/.test(t))).toEqual([]);
   });
 });

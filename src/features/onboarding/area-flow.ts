@@ -36,9 +36,10 @@ export const areaFlow = defineFlow({
   steps: {
     search: {
       ask(ctx, _draft, problem) {
-        ctx.reply(problem ?? ctx.t('area-ask'), { requestLocation: !problem });
+        // No location button: a shared location cannot be placed in a commune offline, so none is asked for.
+        ctx.reply(problem ?? ctx.t('area-ask'));
       },
-      /** A typed name is searched; a shared location cannot be placed offline. */
+      /** A typed name is searched; a location shared anyway (Telegram's attachment menu) is answered. */
       async input(ctx, draft, flow) {
         const { text, location } = ctx.msg;
         if (location) return flow.again(draft, ctx.t('area-location-unresolved'));
