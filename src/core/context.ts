@@ -1,5 +1,6 @@
 import type { FluentVariable } from '@fluent/bundle';
 import type { Policy } from '../config.ts';
+import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { Locale, I18n } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
 import type { ConversationState } from './conversation-store.ts';
@@ -7,7 +8,6 @@ import { keepMenu, type KeptOption } from './menu.ts';
 import type { Capabilities, Destination, Incoming, MenuOption, OutMessage } from './messages.ts';
 import type { Person } from './people.ts';
 import type { Scope, Wake } from './scope.ts';
-import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { Tx } from './tx.ts';
 
 export type { Wake } from './scope.ts';
@@ -25,6 +25,7 @@ export interface ChatDirectory {
 /** What a handler may ask of the router without knowing it. */
 export interface Navigation {
   mainMenu(ctx: ChatContext): MenuOption[];
+  /** The command names shown to a person of these staff roles (none: a citizen). */
   commandMenu(roles: readonly StaffRole[]): string[];
   startPayload(ctx: ChatContext, payload: string): Promise<void>;
 }

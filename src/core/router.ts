@@ -1,3 +1,4 @@
+import type { StaffRole } from '../generated/prisma/enums.ts';
 import { defineChoices } from './choice.ts';
 import type { ChatContext, Navigation } from './context.ts';
 import type { Feature, Handler, Route } from './feature.ts';
@@ -5,7 +6,6 @@ import type { AnyFlow } from './flow.ts';
 import { parseChoice, resolveMenuAnswer } from './menu.ts';
 import type { MenuOption } from './messages.ts';
 import { setBlocked } from './people.ts';
-import type { StaffRole } from '../generated/prisma/enums.ts';
 
 export interface ParsedCommand {
   name: string;

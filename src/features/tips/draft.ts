@@ -50,7 +50,7 @@ export function headOf(text: string, max: number): string {
 /** `text` in parts of at most `max` UTF-16 units each (the thread's messages). */
 export function partsOf(text: string, max: number): string[] {
   const parts: string[] = [];
-  for (let rest = text; rest; ) {
+  for (let rest = text; rest;) {
     const head = headOf(rest, max);
     parts.push(head);
     rest = rest.slice(head.length);
