@@ -54,11 +54,16 @@ describe('tone marks', () => {
 function labelIds(ids: string[]): string[] {
   const exact = new Set<string>();
   const prefixes = new Set<string>();
-  for (const s of src) {
-    for (const m of s.matchAll(/label:\s*(?:ctx\.)?t\(\s*'([a-z0-9-]+)'/g)) exact.add(m[1]!);
-    for (const m of s.matchAll(/label:\s*(?:ctx\.)?t\(\s*`([a-z0-9-]+)\$\{/g)) prefixes.add(m[1]!);
+  for (const line of src.flatMap((s) => s.split('\n'))) {
     // Helpers that take the label's id: option(ctx, 'verb', 'id').
-    for (const m of s.matchAll(/option\(ctx,\s*'[a-z]+',\s*'([a-z0-9-]+)'\)/g)) exact.add(m[1]!);
+    for (const m of line.matchAll(/option\(ctx,\s*'[a-z]+',\s*'([a-z0-9-]+)'/g)) exact.add(m[1]!);
+    // A label that starts with a message (after at most one leading mark): `label: ctx.t('id')`,
+    // `label: \`${mark} ${ctx.t(\`notice-${kind}\`)}\``; one in the middle ("#3 · đang gửi") need not be capitalised.
+    const start = /label:\s*(?:`(?:\$\{[^`]*?\}\s*)?\$\{)?(?:ctx\.)?t\(\s*(?:'([a-z0-9-]+)'|`([a-z0-9-]+)\$\{)/.exec(
+      line,
+    );
+    if (start?.[1]) exact.add(start[1]);
+    if (start?.[2]) prefixes.add(start[2]);
   }
   return ids.filter(
     (id) =>
