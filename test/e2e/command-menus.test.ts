@@ -102,6 +102,25 @@ describe('Telegram command menus fit the person', () => {
     expect(plain.text).not.toMatch(/inbox|Tin báo mới/);
   });
 
+  it('a menu Telegram refuses does not hold back the welcome; a passing failure retries both', async () => {
+    const refused = new TelegramUser(h, 'Bùi', 'Văn Từ Chối');
+    await onboard(refused);
+    h.tg.failNext('setMyCommands', { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' });
+    await refused.send(`/staff ${await invite(h, 'officer', hungMy)}`);
+    await refused.expect(/Chào mừng! Bạn đã được cấp quyền Cán bộ Công an/);
+
+    const retried = new TelegramUser(h, 'Bùi', 'Văn Thử Lại');
+    await onboard(retried);
+    h.tg.failNext('setMyCommands', { error_code: 502, description: 'Bad Gateway' });
+    await retried.send(`/staff ${await invite(h, 'officer', hungMy)}`);
+    await retried.expect(/Chào mừng! Bạn đã được cấp quyền Cán bộ Công an/);
+    const calls = h.tg
+      .callsTo('setMyCommands')
+      .filter((c) => String((c.params.scope as { chat_id?: string } | undefined)?.chat_id) === retried.chatId);
+    expect(calls.map((c) => Boolean(c.error))).toEqual([true, false]);
+    expect(retried.all().filter((m) => /Chào mừng!/.test(m.text))).toHaveLength(1);
+  });
+
   it('Zalo has no command menu: redeeming there sets none', async () => {
     const before = menus().length;
     const officer = new ZaloUser(h, 'Đỗ Văn Zalo');

@@ -102,9 +102,7 @@ export class TelegramMessenger implements Messenger {
     const paced = opts.bulk ? pacedCalls(pacer, opts) : <T>(call: () => Promise<T>) => call();
     try {
       // The chat's own command menu first (someone just became staff), then what tells them so.
-      if (message.commands) {
-        await api.setMyCommands(message.commands, { scope: { type: 'chat', chat_id: chatId } });
-      }
+      if (message.commands) await this.#setChatCommands(api, chatId, message.commands);
       const parts = renderTelegram(message);
       const attachment = attachmentOf(message);
       if (attachment) {
@@ -122,6 +120,21 @@ export class TelegramMessenger implements Messenger {
       }
     } catch (err) {
       throw await holdOnRateLimit(pacer, classifyTelegramError(err), rateLimitReach(chatId, opts));
+    }
+  }
+
+  /**
+   * A menu Telegram refuses (a bad request) must not hold back the message that
+   * goes with it: it is logged and the message sent. Anything worth retrying
+   * (network, 429, 5xx) or a blocked chat fails the send, menu and message retried together.
+   */
+  async #setChatCommands(api: Api, chatId: string, commands: NonNullable<OutMessage['commands']>): Promise<void> {
+    try {
+      await api.setMyCommands(commands, { scope: { type: 'chat', chat_id: chatId } });
+    } catch (err) {
+      const failure = classifyTelegramError(err);
+      if (failure.reason !== 'rejected') throw err;
+      this.#opts.log.warn({ platform: 'telegram', reason: failure.message }, 'chat command menu refused');
     }
   }
 
