@@ -55,12 +55,12 @@ afterAll(async () => {
 const run = <T>(useCase: (scope: Scope) => Promise<T>) => runUseCase(db, useCase);
 
 /** A tip of Xã Hưng Mỹ, filed through the store as the report dialogue files it. */
-async function newTip(): Promise<string> {
+async function newTip(by = reporter): Promise<string> {
   const draft = completeDraftSchema.parse({
     category: 'theft',
     description: 'Hai người lạ bẻ khoá xe máy trước chợ Hưng Mỹ.',
   });
-  return (await db.$transaction((tx) => fileTip(tx, pii, reporter, reporter.user.areaCode!, draft))).code;
+  return (await db.$transaction((tx) => fileTip(tx, pii, by, by.user.areaCode!, draft))).code;
 }
 
 /** What the outbox holds for the reporter, decrypted. */
@@ -266,6 +266,25 @@ describe('reopenTip', () => {
     await run((s) => changeStatus(s, officer, code, 'duplicate'));
     const { result } = await run((s) => reopenTip(s, OPERATOR, code));
     expect(result).toMatchObject({ ok: true, tip: { status: 'in_progress', assigneeId: officerId } });
+  });
+
+  it('reopening a tip rejected as spam takes the verdict back, unless another of theirs still stands as spam', async () => {
+    const someone = await seedPerson(db, { areaCode: reporter.user.areaCode!, locale: 'vi' });
+    const flagged = async () => (await db.user.findUniqueOrThrow({ where: { id: someone.user.id } })).spamFlaggedAt;
+    const [first, second] = [await newTip(someone), await newTip(someone)];
+    await run((s) => flagSpam(s, officer, first));
+    await run((s) => flagSpam(s, officer, second));
+    await run((s) => reopenTip(s, officer, first));
+    expect(await flagged()).toBeInstanceOf(Date);
+    const { result } = await run((s) => reopenTip(s, officer, second));
+    expect(result).toMatchObject({ ok: true, tip: { status: 'acknowledged' } });
+    expect(await flagged()).toBeNull();
+    expect((await auditOf(second)).map((a) => a.action)).toEqual([
+      'tip.status',
+      'tip.flag_spam',
+      'tip.reopen',
+      'tip.unflag_spam',
+    ]);
   });
 
   it('an open tip is "not now"; outsiders are refused; neither writes anything', async () => {

@@ -132,8 +132,26 @@ export async function reopenTip(scope: Scope, actor: Actor, code: string): Promi
   if (!tip) return refuse('not-found');
   const reopened = await reopen(scope, tip, actorId(actor), 'officer');
   if (!reopened) return { ok: false, reason: 'not-now', tip };
+  if (tip.status === 'rejected') await liftSpamVerdict(scope, actor, tip);
   tellReporter(scope, await reporterOf(scope, reopened), reopened, 'reopened');
   return { ok: true, tip: reopened };
+}
+
+/**
+ * Reopening a tip rejected as spam takes its verdict back: its reporter is no
+ * longer throttled for it, unless another of their tips still stands rejected as spam.
+ */
+async function liftSpamVerdict(scope: Scope, actor: Actor, tip: Tip): Promise<void> {
+  const spamOf = (ids: string[]) =>
+    scope.tx.auditLog.count({ where: { entity: 'Tip', action: 'tip.flag_spam', entityId: { in: ids } } });
+  if (!tip.reporterId || !(await spamOf([tip.id]))) return;
+  const rejected = await scope.tx.tip.findMany({
+    where: { reporterId: tip.reporterId, status: 'rejected' },
+    select: { id: true },
+  });
+  if (rejected.length && (await spamOf(rejected.map((r) => r.id)))) return;
+  await scope.tx.user.update({ where: { id: tip.reporterId }, data: { spamFlaggedAt: null } });
+  await auditTip(scope, actor, 'tip.unflag_spam', tip);
 }
 
 /** The reporter's reopening: the tip as it is now and how many officer chats were told (0: none can see it yet). */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ChatContext } from '../../core/context.ts';
 import { defineFlow } from '../../core/flow.ts';
 import { staffOf, type StaffContext } from '../../core/guards.ts';
 import { CONFIRM_FORMS, DECLINE_FORMS } from '../../core/menu.ts';
@@ -90,16 +89,28 @@ const confirm = closeFlow.at('confirm', async (ctx, draft, { code }: { code: str
   await presentMove(ctx, outcome);
 });
 
+/** The tip as it is now, headed by `headline` (its code and status given). */
+async function showAsIs(ctx: StaffContext, code: string, headline: string): Promise<void> {
+  const tip = await tipInMyAreas(ctx.tx, ctx.staffGrants, code);
+  if (!tip) return notFound(ctx);
+  await showTip(ctx, tip, ctx.t(headline, { code: tip.code, status: ctx.t(`status-${tip.status}`) }));
+}
+
 /** "Không": nothing changes; the tip as it is. */
 const keep = closeFlow.at('confirm', async (ctx, draft, { code }: { code: string }, flow) => {
   if (draft.code !== code) return flow.again(draft, ctx.t('choice-expired'));
   flow.end();
-  const tip = await tipInMyAreas(ctx.tx, ctx.staffGrants, code);
-  if (!tip) return notFound(ctx);
-  await showTip(ctx, tip, ctx.t('tip-close-kept', { code: tip.code, status: ctx.t(`status-${tip.status}`) }));
+  await showAsIs(ctx, code, 'tip-close-kept');
 });
 
-/** `tipclose:<yes|no>:<code>`, also pressed in station groups: officers only, like every tip action. */
-export const closeAction = forOfficers(
-  closeChoice.route<ChatContext>({ yes: (ctx, value) => confirm(ctx, value), no: (ctx, value) => keep(ctx, value) }),
-);
+/**
+ * `tipclose:<yes|no>:<code>`, also pressed in station groups: officers only,
+ * like every tip action. A button whose question was answered already shows
+ * the tip as it is (not the main menu, which has no place in a group).
+ */
+export const closeAction = forOfficers(async (ctx, arg: string) => {
+  const choice = closeChoice.unpack(arg);
+  if (!choice) return notFound(ctx);
+  if (!closeFlow.active(ctx)) return showAsIs(ctx, choice.value.code, 'choice-expired');
+  await (choice.verb === 'yes' ? confirm : keep)(ctx, choice.value);
+});
