@@ -301,6 +301,7 @@ mytip-too-many = You have sent many messages about { $code } in the past hour. T
 mytip-spam-closed = Officers judged { $code } to be spam, so your message was not saved and not passed on to them.
 mytip-closed = Tip { $code } is closed ("{ $status }").
 mytip-closed-held = Your message was not saved and not passed on to the officers yet.
+mytip-closed-full = This message was not kept: it goes over the length or photo limit. Please choose an option below.
 mytip-reopen-offer = If the matter is not over, you can reopen the tip for the officers to look into it again.
 mytip-reopen = 🔓 Reopen the tip
 mytip-reopen-send = 🔓 Reopen and send my message

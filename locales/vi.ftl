@@ -301,6 +301,7 @@ mytip-too-many = Bạn đã gửi nhiều tin nhắn cho tin { $code } trong m�
 mytip-spam-closed = Tin { $code } đã bị cán bộ đánh giá là tin rác, nên tin nhắn của bạn không được lưu và không được chuyển tới cán bộ.
 mytip-closed = Tin { $code } đã đóng ("{ $status }").
 mytip-closed-held = Tin nhắn vừa rồi chưa được lưu và chưa được chuyển tới cán bộ.
+mytip-closed-full = Tin nhắn này không được giữ lại vì đã quá giới hạn độ dài hoặc số ảnh. Vui lòng chọn một mục bên dưới.
 mytip-reopen-offer = Nếu sự việc chưa xong, bạn có thể mở lại tin báo để cán bộ xem xét tiếp.
 mytip-reopen = 🔓 Mở lại tin báo
 mytip-reopen-send = 🔓 Mở lại và gửi tin nhắn

@@ -159,14 +159,17 @@ describe("a reporter's message on a closed tip", () => {
     expect(offer.text).toMatch(/Tin nhắn vừa rồi chưa được lưu và chưa được chuyển tới cán bộ/);
     expect(offer.options.map((o) => o.label)).toEqual(['🔓 Mở lại và gửi tin nhắn', '↩️ Không']);
     await tgOfficer.expectSilence(300);
-    await citizen.choose(offer, /Mở lại/);
+    // A second message while the question is open waits with the first.
+    await citizen.send('Mất cả mũ bảo hiểm để trong cốp.');
+    const offered = await citizen.expect(new RegExp(`Tin ${code} đã đóng`));
+    await citizen.choose(offered, /Mở lại/);
     const reopened = await citizen.expect(new RegExp(`Đã mở lại tin ${code}; cán bộ phụ trách đã được báo`));
     expect(reopened.text).toMatch(new RegExp(`Đã chuyển tới cán bộ phụ trách tin ${code}`));
     const notice = await tgOfficer.expect(new RegExp(`Người báo tin đã mở lại tin ${code}`));
     expect(notice.text).toMatch(/trước đó: "Đã xử lý xong"\); tin trở lại trạng thái "Đã tiếp nhận"/);
     expect(notice.options.map((o) => o.label)).toEqual(['📄 Xem tin', '💬 Trả lời người báo']);
     const forwarded = await tgOfficer.expect(new RegExp(`Người báo tin ${code} nhắn`));
-    expect(forwarded.text).toMatch(/Xe nhận về bị mất gương/);
+    expect(forwarded.text).toMatch(/Xe nhận về bị mất gương, tôi nghĩ còn đồ khác bị lấy\.\n\nMất cả mũ bảo hiểm/);
     const tip = await tipOf(code);
     expect(tip.status).toBe('acknowledged');
     expect(tip.messages.map((m) => m.author)).toEqual(['officer', 'citizen']);

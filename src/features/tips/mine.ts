@@ -76,6 +76,9 @@ async function showMyTip(ctx: Ctx, rawCode: string): Promise<void> {
   });
 }
 
+/** A photo the thread takes: within the size limit (a platform that does not tell the size is trusted). */
+const takesPhoto = (p: PhotoRef) => !('size' in p) || (p.size ?? 0) <= MAX_PHOTO_BYTES;
+
 function tipGone(ctx: Ctx): void {
   ctx.endFlow();
   ctx.showMainMenu(ctx.t('tip-not-found'));
@@ -100,7 +103,7 @@ export const followUpFlow = defineFlow({
         if (!tip) return tipGone(ctx);
         const text = ctx.msg.text?.trim();
         const all = ctx.msg.photos ?? [];
-        const photos = all.filter((p) => !('size' in p) || (p.size ?? 0) <= MAX_PHOTO_BYTES).slice(0, MAX_PHOTOS);
+        const photos = all.filter(takesPhoto).slice(0, MAX_PHOTOS);
         if (!text && !photos.length) {
           return flow.again(
             draft,
@@ -175,6 +178,14 @@ export const reopenFlow = defineFlow({
             { id: reopenChoice.pack('no'), label: ctx.t('mytip-reopen-no'), also: [...DECLINE_FORMS] },
           ],
         });
+      },
+      // More written while the question is open waits with the rest, for the same answer.
+      input(ctx, draft, flow) {
+        const text = [draft.text, ctx.msg.text?.trim()].filter(Boolean).join('\n\n') || undefined;
+        const photos = [...(draft.photos ?? []), ...(ctx.msg.photos ?? []).filter(takesPhoto)];
+        if ((text?.length ?? 0) > MAX_DESCRIPTION || photos.length > MAX_PHOTOS)
+          return flow.again(draft, ctx.t('mytip-closed-full'));
+        return flow.again({ ...draft, text, photos });
       },
     },
   },
