@@ -85,7 +85,7 @@ export class ChatContext implements Scope {
         text,
         // Accepted words stay here: they are how answers are read, not what is shown.
         ...(options.menu && {
-          menu: options.menu.map(({ id, label }) => ({ id, label })),
+          menu: options.menu.map(({ id, label, n }) => ({ id, label, ...(n !== undefined && { n }) })),
           menuHint: this.t('menu-hint'),
         }),
         ...(options.requestLocation &&

@@ -9,7 +9,13 @@ import type { MenuOption } from './messages.ts';
  * other forms it accepts (its label and synonyms, spaces dropped). Labels can
  * name a member, so they are never stored; a typed answer is hashed the same way.
  */
-export const keptOptionSchema = z.object({ id: z.string(), answer: z.string(), forms: z.array(z.string()).optional() });
+export const keptOptionSchema = z.object({
+  id: z.string(),
+  answer: z.string(),
+  forms: z.array(z.string()).optional(),
+  /** Its number as shown; menus kept before numbers were fixed lack it and are numbered by position. */
+  n: z.number().int().positive().optional(),
+});
 export type KeptOption = z.infer<typeof keptOptionSchema>;
 
 const answerOf = (pii: Pii, folded: string) => pii.hash('menu-answer', folded);
@@ -19,10 +25,26 @@ const formOf = (pii: Pii, text: string) => {
   return compact ? pii.hash('menu-form', compact) : undefined;
 };
 
+/**
+ * Each option's number in a numbered menu: its own `n` where it has one (an
+ * action that keeps its number whichever others are offered), else one past
+ * the number before it.
+ */
+export function menuNumbers(menu: ReadonlyArray<{ n?: number }>): number[] {
+  let last = 0;
+  return menu.map((o) => (last = o.n ?? last + 1));
+}
+
+/** Typed words that answer "yes" to a confirmation, as people write them ("co", "ok", "dong y"). */
+export const CONFIRM_FORMS = ['có', 'ok', 'đồng ý', 'yes', 'xác nhận'] as const;
+/** Typed words that answer "no": nothing is done ("khong", "thoi"). */
+export const DECLINE_FORMS = ['không', 'thôi', 'no'] as const;
+
 export function keepMenu(pii: Pii, menu: MenuOption[]): KeptOption[] {
-  return menu.map((o) => {
+  const numbers = menuNumbers(menu);
+  return menu.map((o, i) => {
     const forms = [o.label, ...(o.also ?? [])].map((f) => formOf(pii, f)).filter((f) => f !== undefined);
-    return { id: o.id, answer: answerOf(pii, fold(o.label)), forms: [...new Set(forms)] };
+    return { id: o.id, answer: answerOf(pii, fold(o.label)), forms: [...new Set(forms)], n: numbers[i]! };
   });
 }
 
@@ -30,17 +52,19 @@ export function keepMenu(pii: Pii, menu: MenuOption[]): KeptOption[] {
 export type MenuAnswer = { kind: 'option'; id: string } | { kind: 'ambiguous' } | { kind: 'none' };
 
 /**
- * Reads a typed answer to the menu on screen: its number ("2", "2.") or its
- * label, or one of the short forms an option accepts. A form two options
- * accept answers neither: the question is asked again.
+ * Reads a typed answer to the menu on screen: its number ("2", "2.") as shown,
+ * or its label, or one of the short forms an option accepts. A form two
+ * options accept answers neither: the question is asked again.
  */
 export function readMenuAnswer(text: string, menu: KeptOption[] | undefined, pii: Pii): MenuAnswer {
   if (!menu?.length) return { kind: 'none' };
   const trimmed = text.trim();
   const numbered = /^(\d{1,2})[.)]?$/.exec(trimmed);
   if (numbered) {
-    const id = menu[Number(numbered[1]) - 1]?.id;
-    return id === undefined ? { kind: 'none' } : { kind: 'option', id };
+    const numbers = menuNumbers(menu);
+    const ids = [...new Set(menu.filter((_, i) => numbers[i] === Number(numbered[1])).map((o) => o.id))];
+    if (ids.length > 1) return { kind: 'ambiguous' };
+    return ids.length ? { kind: 'option', id: ids[0]! } : { kind: 'none' };
   }
   const folded = fold(trimmed);
   if (!folded) return { kind: 'none' };

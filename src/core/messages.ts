@@ -55,6 +55,12 @@ export const menuOptionSchema = z.object({
   label: z.string(),
   /** Other words that pick this option when typed ("ok", "có" for "✅ Tôi đồng ý"); never shown. */
   also: z.array(z.string()).optional(),
+  /**
+   * Its number in a numbered menu (Zalo), when it must not depend on which other
+   * options are shown: an officer's "4" is "resolve" on every tip. Options
+   * without one count on from the option before.
+   */
+  n: z.number().int().positive().optional(),
 });
 export type MenuOption = z.infer<typeof menuOptionSchema>;
 

@@ -56,6 +56,14 @@ describe('a Zalo officer steers a broadcast by typing', () => {
       new Date(Date.UTC(yyyy, mm - 1, dd, 0, 30)).toISOString(),
     ]);
     await officer.send(`/broadcast cancel ${first}`);
+    // Cancelling asks first; "khong" keeps it scheduled, "co" cancels.
+    await officer.expect(new RegExp(`Huỷ thông báo #${first} \\(đã hẹn giờ\\)\\?`));
+    await officer.send('khong');
+    await officer.expect(new RegExp(`Thông báo #${first}: đã hẹn giờ`));
+    expect((await h.db.broadcast.findUniqueOrThrow({ where: { id: first } })).status).toBe('scheduled');
+    await officer.send(`/broadcast cancel ${first}`);
+    await officer.expect(new RegExp(`Huỷ thông báo #${first}`));
+    await officer.send('co');
     await officer.expect(new RegExp(`Thông báo #${first}: đã huỷ`));
 
     // Sent now, steered while it runs (5 msgs/s: 41 recipients take ~8 s).
@@ -85,6 +93,7 @@ describe('a Zalo officer steers a broadcast by typing', () => {
     const status = await officer.expect(/Đã gửi \d+, bị chặn 0, lỗi 0, bỏ qua 0, đang chờ \d+ \(tổng 41\)/);
     expect(status.options.map((o) => o.label)).toEqual(['🔄 Xem tiến độ', '⏸ Tạm dừng', '⛔ Huỷ gửi', '↩️ Quay lại']);
     await officer.send(`/broadcast cancel ${id}`);
+    await officer.choose(await officer.expect(new RegExp(`Huỷ thông báo #${id}`)), /Huỷ gửi/);
     await officer.expect(new RegExp(`Thông báo #${id}: đã huỷ`));
     await new Promise((r) => setTimeout(r, 3000)); // sends already waiting for a slot land
     const counts = await h.db.delivery.groupBy({ by: ['status'], where: { broadcastId: id }, _count: { _all: true } });

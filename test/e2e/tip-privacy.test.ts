@@ -238,8 +238,20 @@ describe('only officers of the tip area see or change it', () => {
     await bystander.pressInGroup(GROUP, card, /Đã xử lý xong/);
     await h.tg.waitFor(() => h.tg.textsTo(GROUP).find((t) => t.includes('Không tìm thấy tin báo này')));
     expect((await h.db.tip.findUniqueOrThrow({ where: { code: zaloCode } })).status).toBe('acknowledged');
-    // The officer can, from the group.
+    // The officer can, from the group, after confirming.
     await officer.pressInGroup(GROUP, card, /Đã xử lý xong/);
+    const confirm = await h.tg.waitFor(() =>
+      h.tg.messagesTo(GROUP).find((c) => String(c.params.text).startsWith(`Đóng tin báo ${zaloCode}`)),
+    );
+    const confirmMarkup = confirm.params.reply_markup;
+    const confirmCard: BotMessage = {
+      text: '',
+      options: (typeof confirmMarkup === 'string' ? JSON.parse(confirmMarkup) : confirmMarkup).inline_keyboard
+        .flat()
+        .map((b: { text: string; callback_data: string }) => ({ label: b.text, data: b.callback_data })),
+      raw: confirm,
+    };
+    await officer.pressInGroup(GROUP, confirmCard, /Xác nhận/);
     await h.tg.waitFor(() =>
       h.tg.textsTo(GROUP).find((t) => t.includes(`Tin ${zaloCode}: đã chuyển sang "Đã xử lý xong"`)),
     );

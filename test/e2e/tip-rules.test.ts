@@ -112,6 +112,7 @@ describe('abuse control', () => {
     const code = await quickTip(u, 'Tin thử nghiệm vô nghĩa gửi cho vui, không có thật.');
     await officer.send(`/tip ${code}`);
     await officer.pressLabel(await officer.expect(/Diễn biến:/), /Tin rác/);
+    await officer.pressLabel(await officer.expect(/đánh dấu là tin rác/), /Xác nhận/);
     await officer.expect(/đã chuyển sang "Không tiếp nhận"/);
     await u.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
     await u.send('/report');
@@ -188,6 +189,7 @@ describe('the anonymous thread is bounded', () => {
     await openThread(u, code);
     await officer.send(`/tip ${code}`);
     await officer.pressLabel(await officer.expect(/Diễn biến:/), /Tin rác/);
+    await officer.pressLabel(await officer.expect(/đánh dấu là tin rác/), /Xác nhận/);
     await officer.expect(/đã chuyển sang "Không tiếp nhận"/);
     await u.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
     // Still in the thread opened before the flag (a flagged reporter is also held to half the flood limit).

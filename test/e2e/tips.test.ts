@@ -80,6 +80,7 @@ describe('a tip from report to resolution, in Vietnamese', () => {
     const view = await officer.expect(new RegExp(`Tin báo mới ${code}`));
     expect(view.text).toMatch(/Trao đổi:\nCán bộ: Cảm ơn bạn.*\nNgười báo: Xe Wave màu đỏ/s);
     await officer.pressLabel(view, /Đã xử lý xong/);
+    await officer.pressLabel(await officer.expect(new RegExp(`Đóng tin báo ${code}`)), /Xác nhận/);
     await officer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được xử lý xong\\. Cảm ơn bạn`));
 
@@ -140,6 +141,7 @@ describe('a tip from report to resolution, in Vietnamese', () => {
 
     await officer.send(`/tip ${code}`);
     await officer.choose(await officer.expect(/Trao đổi:/), /Đã xử lý xong/);
+    await officer.choose(await officer.expect(new RegExp(`Đóng tin báo ${code}`)), /Xác nhận/);
     await officer.expect(/đã chuyển sang "Đã xử lý xong"/);
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được xử lý xong`));
   });

@@ -83,8 +83,8 @@ const choice = fc.oneof(
   knownChoice,
   fc
     .tuple(
-      fc.constantFrom('tip', 'mytip'),
-      fc.constantFrom('open', 'ack', 'take', 'resolve', 'reject', 'spam', 'reply', 'add', 'x'),
+      fc.constantFrom('tip', 'mytip', 'tipclose', 'tipreopen'),
+      fc.constantFrom('open', 'ack', 'take', 'resolve', 'reject', 'spam', 'reopen', 'yes', 'no', 'reply', 'add', 'x'),
       fc.nat(),
     )
     .map(([a, v, i]) => `${a}:${v}:${codes[i % codes.length]}`),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { keepMenu, resolveMenuAnswer } from '../../src/core/menu.ts';
+import { keepMenu, readMenuAnswer, resolveMenuAnswer } from '../../src/core/menu.ts';
+import { renderZalo } from '../../src/platforms/zalo/render.ts';
 import { parseCommand } from '../../src/core/router.ts';
 import { I18n, LOCALES } from '../../src/i18n/index.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -24,6 +25,40 @@ describe('menus answered by typing', () => {
     ['', undefined],
   ])('%j → %s', (text, id) => {
     expect(resolveMenuAnswer(text, menu, pii)).toBe(id);
+  });
+});
+
+describe('menus with fixed numbers', () => {
+  const pii = new Pii('ab'.repeat(32));
+  // A tip that can no longer be acknowledged: its actions keep their numbers, the way back counts on.
+  const options = [
+    { id: 'tip:reply', label: '💬 Trả lời', n: 3 },
+    { id: 'tip:duplicate', label: '🔁 Trùng tin', n: 6 },
+    { id: 'tip:spam', label: '🚫 Tin rác', n: 7 },
+    { id: 'home', label: '↩️ Quay lại' },
+  ];
+
+  it('Zalo shows each option under the number that picks it', () => {
+    const [text] = renderZalo({ text: 'Tin', menu: options });
+    expect(text).toBe('Tin\n\n3. 💬 Trả lời\n6. 🔁 Trùng tin\n7. 🚫 Tin rác\n8. ↩️ Quay lại');
+    const kept = keepMenu(pii, options);
+    expect(resolveMenuAnswer('6', kept, pii)).toBe('tip:duplicate');
+    expect(resolveMenuAnswer('8', kept, pii)).toBe('home');
+    expect(resolveMenuAnswer('1', kept, pii)).toBeUndefined();
+    expect(resolveMenuAnswer('4', kept, pii)).toBeUndefined();
+  });
+
+  it('a menu kept before numbers were stored is read by position', () => {
+    const kept = keepMenu(pii, options).map(({ n: _n, ...o }) => o);
+    expect(resolveMenuAnswer('2', kept, pii)).toBe('tip:duplicate');
+  });
+
+  it('two options under one number answer neither', () => {
+    const kept = keepMenu(pii, [
+      { id: 'a', label: 'A', n: 2 },
+      { id: 'b', label: 'B', n: 2 },
+    ]);
+    expect(readMenuAnswer('2', kept, pii)).toEqual({ kind: 'ambiguous' });
   });
 });
 

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutMessage } from '../../src/core/messages.ts';
 import { OPERATOR, personActor, type Actor, type Scope } from '../../src/core/scope.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
-import { changeStatus, flagSpam, replyToTipster, tipNoteSchema } from '../../src/features/tips/actions.ts';
+import {
+  changeStatus,
+  flagSpam,
+  reopenByReporter,
+  reopenTip,
+  replyToTipster,
+  tipNoteSchema,
+} from '../../src/features/tips/actions.ts';
 import { completeDraftSchema } from '../../src/features/tips/draft.ts';
 import { fileTip } from '../../src/features/tips/store.ts';
 import type { OutboundMessage } from '../../src/generated/prisma/client.ts';
@@ -48,12 +55,12 @@ afterAll(async () => {
 const run = <T>(useCase: (scope: Scope) => Promise<T>) => runUseCase(db, useCase);
 
 /** A tip of Xã Hưng Mỹ, filed through the store as the report dialogue files it. */
-async function newTip(): Promise<string> {
+async function newTip(by = reporter): Promise<string> {
   const draft = completeDraftSchema.parse({
     category: 'theft',
     description: 'Hai người lạ bẻ khoá xe máy trước chợ Hưng Mỹ.',
   });
-  return (await db.$transaction((tx) => fileTip(tx, pii, reporter, reporter.user.areaCode!, draft))).code;
+  return (await db.$transaction((tx) => fileTip(tx, pii, by, by.user.areaCode!, draft))).code;
 }
 
 /** What the outbox holds for the reporter, decrypted. */
@@ -228,6 +235,109 @@ describe('flagSpam', () => {
     const { result, written } = await run((s) => flagSpam(s, actor, code));
     expect(result).toEqual({ ok: false, reason: 'not-found' });
     expect(written).toEqual([]);
+    expect(await everything(code)).toEqual(before);
+  });
+});
+
+describe('reopenTip', () => {
+  it('an officer reopens a resolved tip: acknowledged again, audited, the reporter told; the history keeps both', async () => {
+    const code = await newTip();
+    await run((s) => changeStatus(s, officer, code, 'resolved'));
+    const { result, written } = await run((s) => reopenTip(s, officer, code));
+    expect(result).toMatchObject({ ok: true, tip: { status: 'acknowledged' } });
+    expect(toReporter(written).map((m) => m.text)).toEqual([
+      `🔓 Tin báo ${code} của bạn đã được cán bộ mở lại để xem xét tiếp.`,
+    ]);
+    const events = await db.tipEvent.findMany({ where: { tip: { code } }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.status, e.byId])).toEqual([
+      ['new', null],
+      ['resolved', officerId],
+      ['acknowledged', officerId],
+    ]);
+    expect((await auditOf(code)).map((a) => [a.action, a.details])).toEqual([
+      ['tip.status', { from: 'new', to: 'resolved' }],
+      ['tip.reopen', { from: 'resolved', to: 'acknowledged', by: 'officer' }],
+    ]);
+  });
+
+  it('a tip someone had taken goes back to them, in progress', async () => {
+    const code = await newTip();
+    await run((s) => changeStatus(s, officer, code, 'in_progress'));
+    await run((s) => changeStatus(s, officer, code, 'duplicate'));
+    const { result } = await run((s) => reopenTip(s, OPERATOR, code));
+    expect(result).toMatchObject({ ok: true, tip: { status: 'in_progress', assigneeId: officerId } });
+  });
+
+  it('reopening a tip rejected as spam takes the verdict back, unless another of theirs still stands as spam', async () => {
+    const someone = await seedPerson(db, { areaCode: reporter.user.areaCode!, locale: 'vi' });
+    const flagged = async () => (await db.user.findUniqueOrThrow({ where: { id: someone.user.id } })).spamFlaggedAt;
+    const [first, second] = [await newTip(someone), await newTip(someone)];
+    await run((s) => flagSpam(s, officer, first));
+    await run((s) => flagSpam(s, officer, second));
+    await run((s) => reopenTip(s, officer, first));
+    expect(await flagged()).toBeInstanceOf(Date);
+    const { result } = await run((s) => reopenTip(s, officer, second));
+    expect(result).toMatchObject({ ok: true, tip: { status: 'acknowledged' } });
+    expect(await flagged()).toBeNull();
+    expect((await auditOf(second)).map((a) => a.action)).toEqual([
+      'tip.status',
+      'tip.flag_spam',
+      'tip.reopen',
+      'tip.unflag_spam',
+    ]);
+  });
+
+  it('an open tip is "not now"; outsiders are refused; neither writes anything', async () => {
+    const code = await newTip();
+    const before = await everything(code);
+    const open = await run((s) => reopenTip(s, officer, code));
+    expect(open.result).toMatchObject({ ok: false, reason: 'not-now', tip: { status: 'new' } });
+    await run((s) => changeStatus(s, officer, code, 'rejected'));
+    const closed = await everything(code);
+    for (const who of OUTSIDERS) {
+      const { result, written } = await run((s) => reopenTip(s, outsider.get(who)!, code));
+      expect(result).toEqual({ ok: false, reason: 'not-found' });
+      expect(written).toEqual([]);
+    }
+    expect(open.written).toEqual([]);
+    expect(before.status).toBe('new');
+    expect(await everything(code)).toEqual(closed);
+  });
+});
+
+describe('reopenByReporter', () => {
+  it('the reporter reopens their closed tip: an event without an officer, audited; the officers of its area get a notice', async () => {
+    const code = await newTip();
+    await run((s) => changeStatus(s, officer, code, 'resolved'));
+    const { result, written } = await run((s) => reopenByReporter(s, reporter, code));
+    expect(result).toMatchObject({ ok: true, tip: { status: 'acknowledged' }, officersTold: 1 });
+    const texts = written.map((row) => pii.decryptJson<OutMessage>(row.payloadEnc).text);
+    expect(texts).toEqual([expect.stringMatching(new RegExp(`^🔓 Người báo tin đã mở lại tin ${code}`))]);
+    expect(written.map((row) => pii.decrypt(row.chatIdEnc))).not.toContain(reporter.chatId);
+    const events = await db.tipEvent.findMany({ where: { tip: { code } }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.status, e.byId])).toEqual([
+      ['new', null],
+      ['resolved', officerId],
+      ['acknowledged', null],
+    ]);
+    expect((await auditOf(code)).at(-1)).toMatchObject({
+      action: 'tip.reopen',
+      actorId: reporter.user.id,
+      details: { from: 'resolved', to: 'acknowledged', by: 'reporter' },
+    });
+  });
+
+  it('not their tip, or one rejected as spam: refused, nothing written', async () => {
+    const code = await newTip();
+    await run((s) => flagSpam(s, officer, code));
+    await db.user.update({ where: { id: reporter.user.id }, data: { spamFlaggedAt: null } });
+    const before = await everything(code);
+    const spam = await run((s) => reopenByReporter(s, reporter, code));
+    expect(spam.result).toEqual({ ok: false, reason: 'spam' });
+    const stranger = await seedPerson(db, { areaCode: reporter.user.areaCode!, locale: 'vi' });
+    const other = await run((s) => reopenByReporter(s, stranger, code));
+    expect(other.result).toEqual({ ok: false, reason: 'not-found' });
+    expect([...spam.written, ...other.written]).toEqual([]);
     expect(await everything(code)).toEqual(before);
   });
 });

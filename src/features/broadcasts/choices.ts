@@ -31,4 +31,6 @@ export const broadcastChoice = defineChoices('bc', {
   pause: broadcast,
   resume: broadcast,
   cancel: broadcast,
+  /** The confirmed cancel ('cancel' asks first: it cannot be undone). */
+  cancelgo: broadcast,
 });

@@ -44,6 +44,7 @@ const broadcastAction = broadcastChoice.route({
   pause: steerBy('pause'),
   resume: steerBy('resume'),
   cancel: steerBy('cancel'),
+  cancelgo: steerBy('cancelgo'),
 });
 
 /** Officials' notices to residents: compose, preview, send or schedule, and steer them while they go out. */

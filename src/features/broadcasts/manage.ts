@@ -1,6 +1,7 @@
 import { deliveryCounts } from '../../broadcasting/store.ts';
 import type { ChatContext } from '../../core/context.ts';
 import type { StaffContext } from '../../core/guards.ts';
+import { CONFIRM_FORMS, DECLINE_FORMS } from '../../core/menu.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import { personActor } from '../../core/scope.ts';
 import type { Broadcast } from '../../generated/prisma/client.ts';
@@ -17,13 +18,16 @@ export function refusalText(ctx: ChatContext, reason: BroadcastRefusal, id: numb
   return ctx.t(reason === 'area' ? 'staff-only' : 'bc-not-found');
 }
 
+/** A broadcast staff may cancel: one under way or waiting (a draft is discarded instead). */
+const cancellable = (b: Broadcast) => ['scheduled', 'sending', 'paused'].includes(b.status);
+
 /** What can be done to a broadcast in its state, as buttons (numbered on Zalo). */
 export function manageMenu(ctx: ChatContext, b: Broadcast): MenuOption[] {
   const actions: Array<['status' | 'pause' | 'resume' | 'cancel', boolean]> = [
     ['status', true],
     ['pause', b.status === 'sending' || b.status === 'scheduled'],
     ['resume', b.status === 'paused'],
-    ['cancel', ['scheduled', 'sending', 'paused'].includes(b.status)],
+    ['cancel', cancellable(b)],
   ];
   return [
     ...actions
@@ -58,6 +62,20 @@ async function steer(ctx: StaffContext, id: number, act: typeof pause): Promise<
   await showStatus(ctx, outcome.broadcast);
 }
 
+/** Cancelling cannot be undone (those not yet reached never get it): it asks first; "Không" shows the broadcast as it goes on. */
+async function askCancel(ctx: StaffContext, id: number): Promise<void> {
+  const found = await broadcastWithin(ctx.tx, personActor(ctx.person), id);
+  if (!found.ok) return ctx.reply(refusalText(ctx, found.reason, id));
+  const b = found.broadcast;
+  if (!cancellable(b)) return ctx.reply(refusalText(ctx, 'state', id), { menu: manageMenu(ctx, b) });
+  ctx.reply(ctx.t('bc-cancel-confirm', { id: String(id), status: ctx.t(`bc-state-${b.status}`) }), {
+    menu: [
+      { id: broadcastChoice.pack('cancelgo', { id }), label: ctx.t('bc-do-cancel'), also: [...CONFIRM_FORMS] },
+      { id: broadcastChoice.pack('status', { id }), label: ctx.t('bc-cancel-keep'), also: [...DECLINE_FORMS] },
+    ],
+  });
+}
+
 /** Discarding a draft in composition (a broadcast or a leader's notice): it never started, so nothing to report. */
 async function drop(ctx: StaffContext, id: number): Promise<void> {
   const outcome = await discard(ctx, personActor(ctx.person), id);
@@ -71,7 +89,8 @@ export const steering = {
   status,
   pause: (ctx: StaffContext, id: number) => steer(ctx, id, pause),
   resume: (ctx: StaffContext, id: number) => steer(ctx, id, resume),
-  cancel: (ctx: StaffContext, id: number) => steer(ctx, id, cancel),
+  cancel: askCancel,
+  cancelgo: (ctx: StaffContext, id: number) => steer(ctx, id, cancel),
   drop,
 };
 

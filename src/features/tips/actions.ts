@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { PhotoRef } from '../../core/messages.ts';
-import type { Reader } from '../../core/people.ts';
+import type { Person, Reader } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
 import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import { audit } from '../staff/audit.ts';
-import { tipReporter } from './audience.ts';
-import { photoMessages, translator } from './cards.ts';
-import { mytipChoice } from './choices.ts';
+import { tipOfficers, tipReporter } from './audience.ts';
+import { cardHint, photoMessages, sendToEach, translator } from './cards.ts';
+import { mytipChoice, tipChoice } from './choices.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
 import { openFollowUp } from './mine.ts';
-import { MOVES, type TipMove } from './moves.ts';
+import { CLOSED_STATUSES, MOVES, reopenedStatus, type TipMove } from './moves.ts';
 import { addTipMessage, moveTip, tipInMyAreas, type TipReach } from './store.ts';
 
 /*
@@ -38,11 +38,17 @@ const auditTip = (scope: Scope, actor: Actor, action: string, tip: Tip, details?
 
 const reporterOf = (scope: Scope, tip: Tip) => tipReporter(scope.tx, scope.pii, tip, scope.i18n.defaultLocale);
 
-/** Tells the reporter, in their language, that their tip moved (and the officer's note, if any). */
-function tellReporter(scope: Scope, reporter: Reader | undefined, tip: Tip, status: TipStatus, note?: string): void {
+/** Tells the reporter, in their language, that their tip moved or was reopened (and the officer's note, if any). */
+function tellReporter(
+  scope: Scope,
+  reporter: Reader | undefined,
+  tip: Tip,
+  what: TipStatus | 'reopened',
+  note?: string,
+): void {
   if (!reporter) return;
   const t = translator(scope, reporter.locale);
-  const lines = [t(`tip-now-${status}`, { code: tip.code }), note && t('tip-now-note', { note })];
+  const lines = [t(`tip-now-${what}`, { code: tip.code }), note && t('tip-now-note', { note })];
   scope.send(reporter.to, { text: lines.filter(Boolean).join('\n\n') });
 }
 
@@ -69,20 +75,24 @@ export async function changeStatus(
   note?: TipNote,
 ): Promise<StatusOutcome> {
   const outcome = await move(scope, actor, code, status);
-  if (!outcome.ok) return outcome;
+  if (outcome.ok) await tellWithNote(scope, actor, outcome.tip, note);
+  return outcome;
+}
+
+/** The reporter hears of the tip's new status; a note goes with it and stays in the tip's thread. */
+async function tellWithNote(scope: Scope, actor: Actor, tip: Tip, note?: TipNote): Promise<void> {
   if (note)
-    await addTipMessage(scope.tx, scope.pii, outcome.tip, {
+    await addTipMessage(scope.tx, scope.pii, tip, {
       author: 'officer',
       officerId: actorId(actor),
       text: note,
       photos: [],
     });
-  tellReporter(scope, await reporterOf(scope, outcome.tip), outcome.tip, status, note);
-  return outcome;
+  tellReporter(scope, await reporterOf(scope, tip), tip, tip.status, note);
 }
 
 /** Rejects the tip as spam: its reporter's next tips and messages are throttled harder. */
-export async function flagSpam(scope: Scope, actor: Actor, code: string): Promise<StatusOutcome> {
+export async function flagSpam(scope: Scope, actor: Actor, code: string, note?: TipNote): Promise<StatusOutcome> {
   const outcome = await move(scope, actor, code, 'rejected');
   if (!outcome.ok) return outcome;
   const { tip } = outcome;
@@ -90,8 +100,96 @@ export async function flagSpam(scope: Scope, actor: Actor, code: string): Promis
     await scope.tx.user.update({ where: { id: tip.reporterId }, data: { spamFlaggedAt: new Date() } });
     await auditTip(scope, actor, 'tip.flag_spam', tip);
   }
-  tellReporter(scope, await reporterOf(scope, tip), tip, 'rejected');
+  await tellWithNote(scope, actor, tip, note);
   return outcome;
+}
+
+/**
+ * Puts a closed tip back to work (see reopenedStatus), audited; null when it is
+ * not closed (any more). The tip's history names officers only: a reporter's
+ * reopening is an event without one.
+ */
+async function reopen(scope: Scope, tip: Tip, byId: string | null, by: 'officer' | 'reporter'): Promise<Tip | null> {
+  const to = reopenedStatus(tip);
+  const reopened = await moveTip(scope.tx, tip, CLOSED_STATUSES, to, by === 'officer' ? byId : null);
+  if (reopened)
+    await audit(scope.tx, {
+      actorId: byId,
+      action: 'tip.reopen',
+      entity: 'Tip',
+      entityId: tip.id,
+      details: { from: tip.status, to, by },
+    });
+  return reopened;
+}
+
+/**
+ * An officer reopens a closed tip (resolved, rejected, duplicate), e.g. one
+ * closed by mistake: it is back in the inbox and the reporter is told.
+ */
+export async function reopenTip(scope: Scope, actor: Actor, code: string): Promise<StatusOutcome> {
+  const tip = await tipInMyAreas(scope.tx, reachOf(actor), code);
+  if (!tip) return refuse('not-found');
+  const reopened = await reopen(scope, tip, actorId(actor), 'officer');
+  if (!reopened) return { ok: false, reason: 'not-now', tip };
+  if (tip.status === 'rejected') await liftSpamVerdict(scope, actor, tip);
+  tellReporter(scope, await reporterOf(scope, reopened), reopened, 'reopened');
+  return { ok: true, tip: reopened };
+}
+
+/**
+ * Reopening a tip rejected as spam takes its verdict back: its reporter is no
+ * longer throttled for it, unless another of their tips still stands rejected as spam.
+ */
+async function liftSpamVerdict(scope: Scope, actor: Actor, tip: Tip): Promise<void> {
+  const spamOf = (ids: string[]) =>
+    scope.tx.auditLog.count({ where: { entity: 'Tip', action: 'tip.flag_spam', entityId: { in: ids } } });
+  if (!tip.reporterId || !(await spamOf([tip.id]))) return;
+  const rejected = await scope.tx.tip.findMany({
+    where: { reporterId: tip.reporterId, status: 'rejected' },
+    select: { id: true },
+  });
+  if (rejected.length && (await spamOf(rejected.map((r) => r.id)))) return;
+  await scope.tx.user.update({ where: { id: tip.reporterId }, data: { spamFlaggedAt: null } });
+  await auditTip(scope, actor, 'tip.unflag_spam', tip);
+}
+
+/** The reporter's reopening: the tip as it is now and how many officer chats were told (0: none can see it yet). */
+export type ReporterReopenOutcome =
+  | { ok: true; tip: Tip; officersTold: number }
+  | { ok: false; reason: 'not-found' | 'spam' }
+  | { ok: false; reason: 'not-now'; tip: Tip };
+
+/**
+ * The reporter asks to reopen their closed tip: it is reopened at once and the
+ * officers of its area get a notice to open it. A tip rejected as spam stays closed.
+ */
+export async function reopenByReporter(scope: Scope, reporter: Person, code: string): Promise<ReporterReopenOutcome> {
+  const tip = await scope.tx.tip.findFirst({ where: { code, reporterId: reporter.user.id } });
+  if (!tip) return refuse('not-found');
+  const spam = await scope.tx.auditLog.count({ where: { entity: 'Tip', entityId: tip.id, action: 'tip.flag_spam' } });
+  if (spam && tip.status === 'rejected') return refuse('spam');
+  const reopened = await reopen(scope, tip, reporter.user.id, 'reporter');
+  if (!reopened) return { ok: false, reason: 'not-now', tip };
+  const readers = await tipOfficers(scope.tx, scope.pii, reopened, scope.i18n.defaultLocale);
+  const args = { code: tip.code };
+  sendToEach(scope, readers, (t, reader) => [
+    {
+      text: [
+        t('tip-reopened-by-reporter', {
+          ...args,
+          was: t(`status-${tip.status}`),
+          status: t(`status-${reopened.status}`),
+        }),
+        cardHint(t, reader.to.platform, tip.code),
+      ].join('\n\n'),
+      buttons: [
+        { id: tipChoice.pack('open', args), label: t('tip-action-open') },
+        { id: tipChoice.pack('reply', args), label: t('tip-action-reply') },
+      ],
+    },
+  ]);
+  return { ok: true, tip: reopened, officersTold: readers.length };
 }
 
 /**

@@ -2,11 +2,11 @@ import { formatTime } from '../../core/format.ts';
 import type { MenuOption, OutMessage, PhotoRef, Platform } from '../../core/messages.ts';
 import type { Reader } from '../../core/people.ts';
 import type { Scope } from '../../core/scope.ts';
-import type { Tip } from '../../generated/prisma/client.ts';
+import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { capabilitiesOf } from '../../platforms/capabilities.ts';
 import { tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
-import { canMove } from './moves.ts';
+import { canMove, isClosed } from './moves.ts';
 import type { ThreadMessage, TipContent } from './store.ts';
 
 type T = (id: string, args?: Record<string, string | number>) => string;
@@ -48,7 +48,11 @@ export function tipDetails(
   return lines.join('\n');
 }
 
-/** The officer's buttons in the order shown; each but 'reply' only where the tip's status allows its move. */
+/**
+ * The officer's actions in the order shown. On a numbered menu each keeps its
+ * place's number whichever others the tip's status leaves out: "6" is always
+ * "duplicate", never "spam" on a tip that can no longer be acknowledged.
+ */
 const ACTIONS = [
   'ack',
   'take',
@@ -57,14 +61,29 @@ const ACTIONS = [
   'reject',
   'duplicate',
   'spam',
+  'reopen',
 ] as const satisfies readonly TipVerb[];
 
-/** The actions an officer can take on a tip in its status. */
+/** The number of the entry after the actions (the way back to the inbox). */
+export const AFTER_ACTIONS = ACTIONS.length + 1;
+
+const allowed = (verb: (typeof ACTIONS)[number], tip: Tip): boolean =>
+  verb === 'reply' || (verb === 'reopen' ? isClosed(tip.status) : canMove(tip.status, VERB_MOVES[verb]));
+
+/** The actions an officer can take on a tip in its status, each with its fixed number. */
 export function officerActions(t: T, tip: Tip): MenuOption[] {
-  return ACTIONS.filter((verb) => verb === 'reply' || canMove(tip.status, VERB_MOVES[verb])).map((verb) => ({
-    id: tipChoice.pack(verb, { code: tip.code }),
-    label: t(`tip-action-${verb}`),
-  }));
+  return ACTIONS.flatMap((verb, i) =>
+    allowed(verb, tip)
+      ? [{ id: tipChoice.pack(verb, { code: tip.code }), label: t(`tip-action-${verb}`), n: i + 1 }]
+      : [],
+  );
+}
+
+/** A history entry's status; one that follows a closed status is a reopening, and says so. */
+export function eventStatus(t: T, events: ReadonlyArray<{ status: TipStatus }>, i: number): string {
+  const status = t(`status-${events[i]!.status}`);
+  const before = events[i - 1]?.status;
+  return before && isClosed(before) && !isClosed(events[i]!.status) ? t('tip-history-reopened', { status }) : status;
 }
 
 /** How to act on a tip from a message in that chat: its buttons where there are any, else /tip and the numbered menu. */

@@ -1,8 +1,9 @@
 import type { Feature } from '../../core/feature.ts';
 import { registered } from '../../core/guards.ts';
 import { hasTipRole, TIP_ROLES } from '../staff/grants.ts';
-import { inboxChoice, mytipChoice, tipChoice } from './choices.ts';
-import { followUpFlow, myTipAction, myTips } from './mine.ts';
+import { closeChoice, inboxChoice, mytipChoice, reopenChoice, tipChoice } from './choices.ts';
+import { closeAction, closeFlow } from './close.ts';
+import { followUpFlow, myTipAction, myTips, reopenAction, reopenFlow } from './mine.ts';
 import { inboxAction, inboxCommand, replyFlow, tipAction, tipCommand } from './officer.ts';
 import { reportAction, reportChoice, reportFlow, startReport } from './report.ts';
 
@@ -18,10 +19,12 @@ export const tipsFeature: Feature = {
   actions: {
     [reportChoice.action]: { run: registered(reportAction) },
     [mytipChoice.action]: { run: registered(myTipAction) },
+    [reopenChoice.action]: { run: registered(reopenAction) },
     [inboxChoice.action]: { run: inboxAction },
     [tipChoice.action]: { run: tipAction, group: true },
+    [closeChoice.action]: { run: closeAction, group: true },
   },
-  flows: [reportFlow, followUpFlow, replyFlow],
+  flows: [reportFlow, followUpFlow, replyFlow, closeFlow, reopenFlow],
   mainMenu: (ctx) => [
     { id: reportChoice.pack('start'), label: ctx.t('menu-report') },
     { id: mytipChoice.pack('list'), label: ctx.t('menu-mytips') },

@@ -8,10 +8,19 @@ import type { Tip } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { audit } from '../staff/audit.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
-import { changeStatus, flagSpam, replyToTipster, type StatusOutcome } from './actions.ts';
-import { officerActions, photoMessages, threadText, tipDetails, translator } from './cards.ts';
+import { changeStatus, reopenTip, replyToTipster, type StatusOutcome } from './actions.ts';
+import {
+  AFTER_ACTIONS,
+  eventStatus,
+  officerActions,
+  photoMessages,
+  threadText,
+  tipDetails,
+  translator,
+} from './cards.ts';
 import { OPEN_STATUSES } from './categories.ts';
 import { inboxChoice, tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
+import { askClose } from './close.ts';
 import { tipCodeSchema } from './code.ts';
 import { MAX_DESCRIPTION } from './draft.ts';
 import type { TipMove } from './moves.ts';
@@ -22,7 +31,7 @@ type Ctx = StaffContext;
 const PAGE = 8;
 
 /** One answer for "no such tip" and "not yours": the reply must not tell which. */
-function notFound(ctx: ChatContext): void {
+export function notFound(ctx: ChatContext): void {
   ctx.endFlow();
   ctx.reply(ctx.t('tip-not-found'));
 }
@@ -32,7 +41,7 @@ function notFound(ctx: ChatContext): void {
  * and admins. Anyone else is answered like an unknown code: whether a code
  * exists is not theirs to learn.
  */
-function forOfficers<A extends unknown[]>(run: (ctx: Ctx, ...args: A) => Promise<void>) {
+export function forOfficers<A extends unknown[]>(run: (ctx: Ctx, ...args: A) => Promise<void>) {
   return async (ctx: ChatContext, ...args: A): Promise<void> =>
     isStaff(ctx, TIP_ROLES) ? run(ctx, ...args) : notFound(ctx);
 }
@@ -67,7 +76,7 @@ export const inboxCommand = staff(TIP_ROLES, (ctx, arg: string) => showInbox(ctx
 export const inboxAction = staff(TIP_ROLES, inboxChoice.route<Ctx>({ page: (ctx, { page }) => showInbox(ctx, page) }));
 
 /** A tip as the officer works on it: details, history, thread and the actions its status allows. */
-async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
+export async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
   const t = translator(ctx, ctx.locale);
   const [area, events, thread] = await Promise.all([
     areaLabel(ctx.tx, tip.areaCode),
@@ -75,8 +84,8 @@ async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
     readThread(ctx.tx, ctx.pii, tip.id),
   ]);
   const content = readTip(ctx.pii, tip);
-  const history = events.map((e) =>
-    ctx.t('tip-history-line', { status: t(`status-${e.status}`), time: formatTime(ctx.locale, e.at) }),
+  const history = events.map((e, i) =>
+    ctx.t('tip-history-line', { status: eventStatus(t, events, i), time: formatTime(ctx.locale, e.at) }),
   );
   const parts = [
     headline,
@@ -87,7 +96,10 @@ async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
   ];
   await audit(ctx.tx, { actorId: ctx.person.user.id, action: 'tip.view', entity: 'Tip', entityId: tip.id });
   ctx.reply(parts.filter(Boolean).join('\n\n'), {
-    menu: [...officerActions(t, tip), { id: inboxChoice.pack('page', { page: 1 }), label: ctx.t('menu-inbox') }],
+    menu: [
+      ...officerActions(t, tip),
+      { id: inboxChoice.pack('page', { page: 1 }), label: ctx.t('menu-inbox'), n: AFTER_ACTIONS },
+    ],
   });
   for (const message of photoMessages(t, ctx.here.platform, tip.code, content.photos)) ctx.send(ctx.here, message);
 }
@@ -100,7 +112,7 @@ async function openTip(ctx: Ctx, code: string): Promise<void> {
 }
 
 /** A status change as the officer sees it: the tip as it is now, headed by what happened. */
-function presentMove(ctx: Ctx, outcome: StatusOutcome): Promise<void> | void {
+export function presentMove(ctx: Ctx, outcome: StatusOutcome): Promise<void> | void {
   if (!outcome.ok && outcome.reason === 'not-found') return notFound(ctx);
   const { tip } = outcome;
   const status = ctx.t(`status-${tip.status}`);
@@ -156,10 +168,12 @@ const ON_TIP: Record<TipVerb, (ctx: Ctx, code: string) => Promise<void>> = {
   reply: startReply,
   ack: (ctx, code) => setStatus(ctx, code, VERB_MOVES.ack),
   take: (ctx, code) => setStatus(ctx, code, VERB_MOVES.take),
-  resolve: (ctx, code) => setStatus(ctx, code, VERB_MOVES.resolve),
-  reject: (ctx, code) => setStatus(ctx, code, VERB_MOVES.reject),
-  duplicate: (ctx, code) => setStatus(ctx, code, VERB_MOVES.duplicate),
-  spam: async (ctx, code) => presentMove(ctx, await flagSpam(ctx, personActor(ctx.person), code)),
+  // Closing asks first (close.ts); reopening undoes it.
+  resolve: (ctx, code) => askClose(ctx, 'resolve', code),
+  reject: (ctx, code) => askClose(ctx, 'reject', code),
+  duplicate: (ctx, code) => askClose(ctx, 'duplicate', code),
+  spam: (ctx, code) => askClose(ctx, 'spam', code),
+  reopen: async (ctx, code) => presentMove(ctx, await reopenTip(ctx, personActor(ctx.person), code)),
 };
 
 /**
