@@ -242,6 +242,7 @@ thread-you = You
 thread-reporter = Reporter
 thread-photos = [{ $count } photos]
 tip-not-found = That tip was not found, or you may not see it.
+tip-press-refused = Only police officers of this area can act on this tip.
 staff-only = This is for staff only. If you are an officer, send /staff with your invite code.
 inbox-title = Tip inbox: { $count } open (page { $page }/{ $pages }). Urgent and oldest first.
 inbox-empty = The tip inbox is empty: nothing is waiting.

@@ -242,6 +242,7 @@ thread-you = Bạn
 thread-reporter = Người báo
 thread-photos = [{ $count } ảnh]
 tip-not-found = Không tìm thấy tin báo này, hoặc bạn không có quyền xem.
+tip-press-refused = Chỉ cán bộ công an của khu vực mới thao tác được tin báo này.
 staff-only = Chức năng này chỉ dành cho cán bộ. Nếu bạn là cán bộ, hãy gõ /staff kèm mã mời.
 inbox-title = Hộp tin báo: { $count } tin đang mở (trang { $page }/{ $pages }). Tin khẩn cấp và tin cũ nhất ở trên.
 inbox-empty = Hộp tin báo trống: không có tin nào đang chờ xử lý.

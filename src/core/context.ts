@@ -4,7 +4,7 @@ import type { Locale, I18n } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
 import type { ConversationState } from './conversation-store.ts';
 import { keepMenu, type KeptOption } from './menu.ts';
-import type { Capabilities, Destination, Incoming, MenuOption, OutMessage } from './messages.ts';
+import type { Capabilities, Destination, Incoming, MenuOption, OutMessage, PressAnswer } from './messages.ts';
 import type { Person } from './people.ts';
 import type { Scope, Wake } from './scope.ts';
 import type { Tx } from './tx.ts';
@@ -30,6 +30,8 @@ export interface Navigation {
 export interface ReplyOptions {
   menu?: MenuOption[];
   requestLocation?: boolean;
+  /** A message of the bot in this chat to change in place (see `editable`), instead of sending a new one. */
+  replaces?: number;
 }
 
 /** Everything a feature handler needs for one update; writes go through `tx`. */
@@ -38,6 +40,7 @@ export class ChatContext implements Scope {
   readonly wakes = new Set<Wake>();
   #menuShown: KeptOption[] | undefined;
   #replied = false;
+  #press: PressAnswer | undefined;
 
   constructor(
     readonly msg: Incoming,
@@ -70,10 +73,35 @@ export class ChatContext implements Scope {
     return this.i18n.t(this.locale, id, args);
   }
 
+  /** The message whose button brought this update, where the platform can change it in place. */
+  get editable(): number | undefined {
+    return this.can.edit ? this.msg.callbackMessageId : undefined;
+  }
+
+  /** How the button press that brought this update is to be answered, once handled (none: a plain answer). */
+  get pressAnswer(): PressAnswer | undefined {
+    return this.#press;
+  }
+
+  /**
+   * Answers the button press to the presser alone, leaving the pressed message as it is. Returns false where
+   * that is not possible (no press, or a platform without presses): the caller then replies in the chat.
+   */
+  answerPress(answer: { text: string; alert?: boolean }): boolean {
+    if (!this.can.pressAnswers || !this.msg.callbackId) return false;
+    this.#press = { ...this.#press, ...answer, keepButtons: true };
+    return true;
+  }
+
   /** Replies in this chat. A menu becomes the one typed answers are read against. */
   reply(text: string, options: ReplyOptions = {}): void {
     this.#replied = true;
     if (options.menu) this.#menuShown = keepMenu(this.pii, options.menu);
+    const replaces = this.can.edit ? options.replaces : undefined;
+    // The pressed message gets its new buttons from the edit; retired first, an edit that changes nothing
+    // ("message is not modified") would leave it with none.
+    if (replaces !== undefined && replaces === this.msg.callbackMessageId)
+      this.#press = { ...this.#press, keepButtons: true };
     this.outgoing.push({
       to: this.here,
       message: {
@@ -85,6 +113,7 @@ export class ChatContext implements Scope {
         }),
         ...(options.requestLocation &&
           this.can.shareLocation && { requestLocation: { label: this.t('area-share-location') } }),
+        ...(replaces !== undefined && { replaces }),
       },
     });
   }

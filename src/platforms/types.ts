@@ -1,4 +1,4 @@
-import type { Incoming, OutMessage, Platform } from '../core/messages.ts';
+import type { Incoming, OutMessage, Platform, PressAnswer } from '../core/messages.ts';
 
 /** Why a send failed, as far as retrying is concerned. */
 export type SendFailure =
@@ -51,8 +51,11 @@ export interface Messenger {
   send(chatId: string, message: OutMessage, opts?: SendOptions): Promise<void>;
   /** How many members a chat has, where the platform tells (Telegram's getChatMemberCount). */
   memberCount?(chatId: string): Promise<number>;
-  /** Platform courtesy after an update is handled (Telegram: answer the button press). */
-  acknowledge(incoming: Incoming): Promise<void>;
+  /**
+   * Platform courtesy after an update is handled (Telegram: answer the button press, with the handler's
+   * answer if it gave one, and retire the pressed buttons unless it kept them).
+   */
+  acknowledge(incoming: Incoming, answer?: PressAnswer): Promise<void>;
   /** Registers the webhook (when a public URL is known) and the command menu. */
   setup(publicUrl: string | undefined): Promise<void>;
   /** Development mode: fetch updates instead of receiving webhooks. */

@@ -189,15 +189,34 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   let webhook: { url: string; allowed_updates?: string[] } | undefined;
   let poll: AbortController | undefined; // the pending getUpdates, which a newer one terminates
   const commands = new Map<string, unknown>(); // by scope and language
+  /** What each sent message shows now (its text, or none for a photo or file, and its buttons), by chat and id. */
+  const shown = new Map<string, { text?: string; markup: string }>();
+  const shownKey = (p: Params) => `${p.chat_id}:${p.message_id}`;
+  const markupOf = (p: Params) => JSON.stringify(p.reply_markup === undefined ? null : fromJson(p.reply_markup));
+  /** Telegram's answers to an edit of a message that is not there, has no text, or would not change. */
+  const editRefusal = (p: Params, text: string | undefined): Failed | undefined => {
+    const current = shown.get(shownKey(p));
+    if (!current) return bad('message to edit not found');
+    if (text !== undefined && current.text === undefined) return bad('there is no text in the message to edit');
+    if ((text === undefined || text === current.text) && markupOf(p) === current.markup)
+      return bad(
+        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    return undefined;
+  };
 
-  const message = (p: Params, fields: object, id = ++messageId) => ({
-    message_id: id,
-    from: BOT,
-    chat: chat(p.chat_id),
-    date: Math.floor(Date.now() / 1000),
-    ...fields,
-    ...(p.reply_markup && { reply_markup: fromJson(p.reply_markup) }),
-  });
+  /** A message as sent or edited; what it shows is kept for later edits. */
+  const message = (p: Params, fields: { text?: string; [field: string]: unknown }, id = ++messageId) => {
+    shown.set(`${p.chat_id}:${id}`, { text: fields.text, markup: markupOf(p) });
+    return {
+      message_id: id,
+      from: BOT,
+      chat: chat(p.chat_id),
+      date: Math.floor(Date.now() / 1000),
+      ...fields,
+      ...(p.reply_markup && { reply_markup: fromJson(p.reply_markup) }),
+    };
+  };
   const file = (size = 1000) => {
     const n = ++fileId;
     return { file_id: `fake-file-${n}`, file_unique_id: `fake-unique-${n}`, file_size: size };
@@ -339,12 +358,16 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         case 'editMessageText':
         case 'editMessageReplyMarkup': {
           if (!p.inline_message_id && (!p.chat_id || !p.message_id)) return bad('message identifier is not specified');
-          const text = method === 'editMessageText' ? messageText(p) : {};
-          if (failed(text)) return text;
+          const edit = method === 'editMessageText' ? messageText(p) : undefined;
+          if (edit && failed(edit)) return edit;
           const markup = checkMarkup(p.reply_markup);
           if (markup) return markup;
           if (p.inline_message_id) return { result: true };
-          return { result: message(p, { ...text, edit_date: Math.floor(Date.now() / 1000) }, Number(p.message_id)) };
+          const refused = editRefusal(p, edit?.text);
+          if (refused) return refused;
+          const text = edit?.text ?? shown.get(shownKey(p))!.text;
+          const fields = text === undefined ? {} : { text };
+          return { result: { ...message(p, fields, Number(p.message_id)), edit_date: Math.floor(Date.now() / 1000) } };
         }
         case 'deleteMessage':
           return p.chat_id && p.message_id ? { result: true } : bad('message identifier is not specified');
@@ -434,6 +457,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       groupLimit = null;
       groupSends.clear();
       memberCounts.clear();
+      shown.clear();
     },
   });
 }

@@ -15,6 +15,9 @@ export interface BotMessage {
 
 let nextUpdateId = randomInt(1, 1_000_000_000);
 
+/** The platform's id of a message the bot sent (or edited), as its answer gave it. */
+const messageIdOf = (msg: BotMessage) => (msg.raw.result as { message_id?: number } | undefined)?.message_id;
+
 /** Reads what the bot sent one chat, message by message, as the person would. */
 abstract class SimulatedUser {
   #seen = 0;
@@ -151,21 +154,46 @@ export class TelegramUser extends SimulatedUser {
     return this.post(update);
   }
 
-  /** Presses a button of a message the bot posted in a group. */
-  pressInGroup(groupId: number, msg: BotMessage, label: RegExp) {
+  /** Presses a button of a message the bot posted in a group; returns the press's id (its answer names it). */
+  async pressInGroup(groupId: number, msg: BotMessage, label: RegExp): Promise<string> {
     const option = msg.options.find((o) => label.test(o.label));
     if (!option?.data) throw new Error(`no button ${label} in: ${msg.options.map((o) => o.label).join(' | ')}`);
     this.lastUpdateId = nextUpdateId++;
-    return this.post({
+    const id = randomBytes(8).toString('hex');
+    await this.post({
       update_id: this.lastUpdateId,
       callback_query: {
-        id: randomBytes(8).toString('hex'),
+        id,
         from: this.from,
         chat_instance: '2',
         data: option.data,
-        message: { message_id: 1, date: 1, chat: { id: groupId, type: 'supergroup' } },
+        message: { message_id: messageIdOf(msg) ?? 1, date: 1, chat: { id: groupId, type: 'supergroup' } },
       },
     });
+    return id;
+  }
+
+  /**
+   * The bot's message `msg` (here or in a group) as it shows once the bot changed it in place to match
+   * `pattern`: its text and buttons after that edit.
+   */
+  async expectEdit(msg: BotMessage, pattern: RegExp, timeoutMs = 8000): Promise<BotMessage> {
+    const chatId = String(msg.raw.params.chat_id);
+    const messageId = messageIdOf(msg);
+    const edit = await this.h.tg.waitFor(
+      () =>
+        this.h.tg
+          .callsTo('editMessageText')
+          .find(
+            (c) =>
+              !c.error &&
+              String(c.params.chat_id) === chatId &&
+              Number(c.params.message_id) === messageId &&
+              pattern.test(String(c.params.text)),
+          ),
+      timeoutMs,
+    );
+    return this.toMessage(edit);
   }
 
   /** The update of pressing an inline button, not yet posted. */
@@ -192,7 +220,7 @@ export class TelegramUser extends SimulatedUser {
   pressLabel(msg: BotMessage, label: RegExp) {
     const option = msg.options.find((o) => label.test(o.label));
     if (!option?.data) throw new Error(`no button ${label} in: ${msg.options.map((o) => o.label).join(' | ')}`);
-    return this.press(option.data, (msg.raw.result as { message_id?: number } | undefined)?.message_id);
+    return this.press(option.data, messageIdOf(msg));
   }
 }
 

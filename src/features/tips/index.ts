@@ -19,7 +19,8 @@ export const tipsFeature: Feature = {
     [reportChoice.action]: { run: registered(reportAction) },
     [mytipChoice.action]: { run: registered(myTipAction) },
     [inboxChoice.action]: { run: inboxAction },
-    [tipChoice.action]: { run: tipAction, group: true },
+    // Open to anyone: the route itself answers whoever is not an officer of the tip's area (privately, on a press).
+    [tipChoice.action]: { run: tipAction, group: true, guest: true },
   },
   flows: [reportFlow, followUpFlow, replyFlow],
   mainMenu: (ctx) => [

@@ -6,4 +6,6 @@ export const telegramCapabilities: Capabilities = {
   calendarFile: true,
   shareLocation: true,
   inlinePhotos: true,
+  edit: true,
+  pressAnswers: true,
 };

@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, GrammyError, HttpError, InputFile, type Transformer } from 'grammy';
-import type { Incoming, OutMessage } from '../../core/messages.ts';
+import type { Incoming, OutMessage, PressAnswer } from '../../core/messages.ts';
 import type { I18n } from '../../i18n/index.ts';
 import type { Logger } from '../../logger.ts';
 import { acceptUntilTaken } from '../polling.ts';
@@ -53,8 +53,15 @@ function rateLimitReach(chatId: string, opts: SendOptions): RateLimitReach {
 }
 
 const MEMBER_COUNT_TIMEOUT_MS = 3000;
+/** Telegram shows at most 200 characters of a press's answer. */
+const CALLBACK_ANSWER_LIMIT = 200;
 
-const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
+const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'editMessageText']);
+
+/** An edit that would change nothing: the message already shows what it was to show. */
+const isUnmodified = (err: unknown) => err instanceof GrammyError && /message is not modified/i.test(err.description);
+/** An edit Telegram refuses for good (message gone, too old, a photo): the message is sent anew instead. */
+const isUneditable = (err: unknown) => err instanceof GrammyError && err.error_code === 400;
 
 /** Each attempt of a send takes its own slot of the shared budget: a wait between attempts holds none. */
 function pacedAttempts(pacer: Pacer | undefined): Transformer {
@@ -103,6 +110,11 @@ export class TelegramMessenger implements Messenger {
     try {
       const parts = renderTelegram(message);
       const attachment = attachmentOf(message);
+      if (message.replaces !== undefined && !attachment && parts.length === 1) {
+        const [part] = parts as [(typeof parts)[number]];
+        const edited = await this.#edit(api, chatId, message.replaces, part);
+        if (edited) return;
+      }
       if (attachment) {
         // A short text rides along as the caption; a longer one follows as messages.
         const only = parts.length === 1 && parts[0]!.text.length <= CAPTION_LIMIT ? parts.shift() : undefined;
@@ -121,6 +133,21 @@ export class TelegramMessenger implements Messenger {
     }
   }
 
+  /** Changes a sent message in place; false when Telegram will not edit it (the caller sends it anew). */
+  async #edit(api: Api, chatId: string, messageId: number, part: ReturnType<typeof renderTelegram>[number]) {
+    // Only an inline keyboard can be put on an edited message; a menu is always one.
+    const markup = part.reply_markup && 'inline_keyboard' in part.reply_markup ? part.reply_markup : undefined;
+    if (part.reply_markup && !markup) return false;
+    try {
+      await api.editMessageText(chatId, messageId, part.text, { reply_markup: markup });
+      return true;
+    } catch (err) {
+      if (isUnmodified(err)) return true;
+      if (isUneditable(err)) return false;
+      throw err;
+    }
+  }
+
   /** Asked while an update is handled (inside its transaction): bounded, so a slow answer cannot hold it. */
   memberCount(chatId: string): Promise<number> {
     // grammY types its signal with a shim of its own; Node's AbortSignal is what it gets at run time.
@@ -128,11 +155,14 @@ export class TelegramMessenger implements Messenger {
     return this.bot.api.getChatMemberCount(chatId, signal);
   }
 
-  async acknowledge(incoming: Incoming): Promise<void> {
+  async acknowledge(incoming: Incoming, answer: PressAnswer = {}): Promise<void> {
     if (!incoming.callbackId) return;
-    await this.bot.api.answerCallbackQuery(incoming.callbackId);
-    // Retire the pressed keyboard so an old menu is not pressed twice.
-    if (incoming.callbackMessageId !== undefined) {
+    await this.bot.api.answerCallbackQuery(incoming.callbackId, {
+      ...(answer.text && { text: answer.text.slice(0, CALLBACK_ANSWER_LIMIT) }),
+      ...(answer.alert && { show_alert: true }),
+    });
+    // Retire the pressed keyboard so an old menu is not pressed twice (unless the handler kept it).
+    if (incoming.callbackMessageId !== undefined && !answer.keepButtons) {
       await this.bot.api.editMessageReplyMarkup(incoming.chatId, incoming.callbackMessageId).catch(() => undefined);
     }
   }
