@@ -9,6 +9,8 @@ export interface FakeTelegram extends Fake {
   limitGroups(perMinute: number | null): void;
   /** What getChatMemberCount answers for a group (default 3). */
   setMemberCount(chatId: string | number, count: number): void;
+  /** What a message the bot sent shows now, after any edits: its text (none for a photo) and its buttons. */
+  showing(chatId: string | number, messageId: number): { text?: string; reply_markup: unknown } | undefined;
 }
 
 /** Telegram's documented limit for messages to one group. */
@@ -451,6 +453,10 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     },
     setMemberCount(chatId: string | number, count: number) {
       memberCounts.set(String(chatId), count);
+    },
+    showing(chatId: string | number, messageId: number) {
+      const now = shown.get(`${chatId}:${messageId}`);
+      return now && { text: now.text, reply_markup: JSON.parse(now.markup) };
     },
     reset() {
       reset();

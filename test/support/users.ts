@@ -211,9 +211,21 @@ export class TelegramUser extends SimulatedUser {
     };
   }
 
-  /** Presses an inline button by its callback data. */
-  press(data: string, messageId = 1) {
-    return this.post(this.pressUpdate(data, messageId));
+  /** Presses an inline button by its callback data; returns the press's id (its answer names it). */
+  async press(data: string, messageId = 1): Promise<string> {
+    const update = this.pressUpdate(data, messageId);
+    await this.post(update);
+    return update.callback_query.id;
+  }
+
+  /** What the person was shown on their press alone (Telegram's answer to it): its text, and whether an alert. */
+  async pressAnswer(pressId: string, timeoutMs = 8000): Promise<{ text?: string; alert: boolean }> {
+    const call = await this.h.tg.waitFor(
+      () => this.h.tg.callsTo('answerCallbackQuery').find((c) => c.params.callback_query_id === pressId),
+      timeoutMs,
+    );
+    const alert = call.params.show_alert;
+    return { text: call.params.text, alert: alert === true || alert === 'true' };
   }
 
   /** Presses the button of `msg` whose label matches. */

@@ -43,5 +43,9 @@ export const stationAction = stationChoice.route<PersonContext>({
     }
     ctx.reply(ctx.t('station-linked', { area: await areaLabel(ctx.tx, area) }));
   },
-  cancel: (ctx) => ctx.reply(ctx.t('station-not-linked')),
+  // Only staff may call it off: anyone else in the group is told privately, and the buttons stay.
+  cancel(ctx) {
+    if (ctx.person.grants.some((g) => TIP_ROLES.includes(g.role))) return ctx.reply(ctx.t('station-not-linked'));
+    if (!ctx.answerPress({ text: ctx.t('staff-only'), alert: true })) ctx.reply(ctx.t('staff-only'));
+  },
 });
