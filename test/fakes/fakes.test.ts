@@ -211,6 +211,32 @@ describe('fake Telegram', () => {
     }
   });
 
+  it('edits what a sent message shows, refusing like Telegram: not found, no text, not modified', async () => {
+    const buttons = { inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] };
+    const sent = await call(tg, 'sendMessage', { chat_id: 1, text: 'card', reply_markup: buttons });
+    const id = sent.body.result.message_id;
+    const edit = (params: object) => call(tg, 'editMessageText', { chat_id: 1, message_id: id, ...params });
+    expect(await edit({ text: 'card', reply_markup: buttons })).toMatchObject(
+      tgBad(expect.stringMatching(/^Bad Request: message is not modified/) as never),
+    );
+    const changed = await edit({ text: 'card v2', reply_markup: buttons });
+    expect(changed.body.result).toMatchObject({ message_id: id, text: 'card v2', edit_date: expect.any(Number) });
+    expect(tg.showing(1, id)).toEqual({ text: 'card v2', reply_markup: buttons });
+    // Without reply_markup an edit drops the buttons, as on Telegram.
+    expect((await edit({ text: 'card v2' })).status).toBe(200);
+    expect(tg.showing(1, id)).toEqual({ text: 'card v2', reply_markup: null });
+    expect(await call(tg, 'editMessageReplyMarkup', { chat_id: 1, message_id: id })).toMatchObject(
+      tgBad(expect.stringMatching(/^Bad Request: message is not modified/) as never),
+    );
+    expect(await call(tg, 'editMessageText', { chat_id: 2, message_id: id, text: 'x' })).toMatchObject(
+      tgBad('Bad Request: message to edit not found'),
+    );
+    const photo = await call(tg, 'sendPhoto', { chat_id: 1, photo: 'AgACAgIAAxkBAAI' });
+    expect(
+      await call(tg, 'editMessageText', { chat_id: 1, message_id: photo.body.result.message_id, text: 'x' }),
+    ).toMatchObject(tgBad('Bad Request: there is no text in the message to edit'));
+  });
+
   it('HTML checks apply only with parse_mode HTML, and the result text is the visible text', async () => {
     expect((await call(tg, 'sendMessage', { chat_id: 1, text: 'mèo & <chó>' })).body.result.text).toBe('mèo & <chó>');
     const res = await call(tg, 'sendMessage', { chat_id: 1, text: '<b>a &amp; b</b>', parse_mode: 'HTML' });
