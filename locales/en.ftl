@@ -237,6 +237,9 @@ tip-action-spam = 🚫 Spam
 tip-action-open = 📄 Open tip
 tip-photo-caption = Photo { $n }/{ $total } – tip { $code }
 tip-photos-elsewhere = Tip { $code } has { $count } photos that can only be viewed on Telegram.
+tip-photo-links = Tip { $code } has { $count } photos sent from Telegram. Open them with the links below (they expire in { $hours } hours; do not share them):
+    { $links }
+tip-photo-link = Photo { $n }: { $url }
 thread-officer = Officer
 thread-you = You
 thread-reporter = Reporter

@@ -237,6 +237,9 @@ tip-action-spam = 🚫 Tin rác
 tip-action-open = 📄 Xem tin
 tip-photo-caption = Ảnh { $n }/{ $total } – tin { $code }
 tip-photos-elsewhere = Tin { $code } có { $count } ảnh chỉ xem được trên Telegram.
+tip-photo-links = Tin { $code } có { $count } ảnh gửi từ Telegram. Mở ảnh bằng liên kết dưới đây (hết hạn sau { $hours } giờ; không chia sẻ liên kết cho người khác):
+    { $links }
+tip-photo-link = Ảnh { $n }: { $url }
 thread-officer = Cán bộ
 thread-you = Bạn
 thread-reporter = Người báo

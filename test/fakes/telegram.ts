@@ -13,6 +13,10 @@ export interface FakeTelegram extends Fake {
   showing(chatId: string | number, messageId: number): { text?: string; reply_markup: unknown } | undefined;
 }
 
+/** The bytes the fake serves for a file id's download: a JPEG's first bytes, then the id (so each photo differs). */
+export const fakePhotoBytes = (fileId: string) =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`fake photo ${fileId}`)]);
+
 /** Telegram's documented limit for messages to one group. */
 export const GROUP_PER_MINUTE = 20;
 
@@ -310,6 +314,11 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         ...(Object.keys(parameters).length && { parameters }),
       };
     },
+    file(path) {
+      // Telegram serves the files getFile names; this fake has a photo for every file id.
+      const fileId = /^photos\/(.+)\.jpg$/.exec(path)?.[1];
+      return fileId === undefined ? undefined : { body: fakePhotoBytes(fileId), type: 'image/jpeg' };
+    },
     queueUpdate(update) {
       // Tests may push bare updates; Telegram numbers every update.
       const given = (update as { update_id?: unknown }).update_id;
@@ -431,8 +440,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
             result: {
               file_id: p.file_id,
               file_unique_id: `fake-unique-${p.file_id}`,
-              file_size: 1000,
-              file_path: 'photos/file_1.jpg',
+              file_size: fakePhotoBytes(String(p.file_id)).length,
+              file_path: `photos/${encodeURIComponent(String(p.file_id))}.jpg`,
             },
           };
         case 'getChatMemberCount':

@@ -16,6 +16,7 @@ import { tipCodeSchema } from './code.ts';
 import { MAX_DESCRIPTION } from './draft.ts';
 import type { TipMove } from './moves.ts';
 import { listTips, readThread, readTip, tipInMyAreas } from './store.ts';
+import { photoLinker, tipPhotos } from './photo-links.ts';
 
 type Ctx = StaffContext;
 
@@ -99,7 +100,10 @@ async function showTip(ctx: Ctx, tip: Tip, headline?: string, replaces?: number)
     replaces,
   });
   if (replaces !== undefined && ctx.can.edit) return;
-  for (const message of photoMessages(t, ctx.here.platform, tip.code, content.photos)) ctx.send(ctx.here, message);
+  const link = photoLinker(ctx);
+  const linkOf = link && ((i: number) => link(tipPhotos(tip.id, i)));
+  for (const message of photoMessages(t, ctx.here.platform, tip.code, content.photos, linkOf))
+    ctx.send(ctx.here, message);
 }
 
 async function openTip(ctx: Ctx, code: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { Logger } from '../../logger.ts';
 import { acceptUntilTaken } from '../polling.ts';
 import type { Pacer } from '../../queues/pacer.ts';
 import { holdOnRateLimit, pacedCalls, type RateLimitReach } from '../pace.ts';
-import { SendError, type AcceptUpdate, type Messenger, type SendOptions } from '../types.ts';
+import { SendError, type AcceptUpdate, type FetchedFile, type Messenger, type SendOptions } from '../types.ts';
 import { parseTelegramUpdate } from './parse.ts';
 import { CAPTION_LIMIT, renderTelegram } from './render.ts';
 
@@ -53,6 +53,8 @@ function rateLimitReach(chatId: string, opts: SendOptions): RateLimitReach {
 }
 
 const MEMBER_COUNT_TIMEOUT_MS = 3000;
+/** A photo is at most 20 MB on Telegram's Bot API. */
+const FILE_TIMEOUT_MS = 30_000;
 /** Telegram shows at most 200 characters of a press's answer. */
 const CALLBACK_ANSWER_LIMIT = 200;
 
@@ -146,6 +148,27 @@ export class TelegramMessenger implements Messenger {
       if (isUneditable(err)) return false;
       throw err;
     }
+  }
+
+  /**
+   * A photo sent to the bot, by its file id: getFile, then a download from the file address it gives (valid
+   * for an hour), which holds the bot's token and so never leaves this method. A file id Telegram no longer
+   * knows answers 400: undefined.
+   */
+  async fetchFile(fileId: string): Promise<FetchedFile | undefined> {
+    const signal = AbortSignal.timeout(FILE_TIMEOUT_MS) as Parameters<Api['getFile']>[1];
+    const file = await this.bot.api.getFile(fileId, signal).catch((err: unknown) => {
+      if (err instanceof GrammyError && err.error_code === 400) return undefined;
+      throw err;
+    });
+    if (!file?.file_path) return undefined;
+    const res = await fetch(`${this.#opts.apiRoot}/file/bot${this.#opts.token}/${file.file_path}`, {
+      signal: AbortSignal.timeout(FILE_TIMEOUT_MS),
+    });
+    if (res.status === 404) return undefined;
+    // Not the URL: it holds the token.
+    if (!res.ok || !res.body) throw new Error(`telegram file download answered ${res.status}`);
+    return { body: res.body, type: res.headers.get('content-type') ?? undefined };
   }
 
   /** Asked while an update is handled (inside its transaction): bounded, so a slow answer cannot hold it. */
