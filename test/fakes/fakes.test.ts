@@ -1,7 +1,7 @@
 import { Api, Bot, GrammyError, InputFile } from 'grammy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fake } from './http-fake.ts';
-import { startFakeTelegram, type FakeTelegram } from './telegram.ts';
+import { fakePhotoBytes, startFakeTelegram, type FakeTelegram } from './telegram.ts';
 import { startFakeZalo, type FakeZalo } from './zalo.ts';
 
 let tg: FakeTelegram;
@@ -442,9 +442,15 @@ describe('fake Telegram', () => {
     expect((await call(tg, 'getMyCommands', { language_code: 'vi' })).body.result).toEqual(commands);
     expect((await call(tg, 'getFile', { file_id: 'abc' })).body.result).toMatchObject({
       file_id: 'abc',
-      file_size: 1000,
-      file_path: 'photos/file_1.jpg',
+      file_size: fakePhotoBytes('abc').length,
+      file_path: 'photos/abc.jpg',
     });
+    // The file address getFile names serves the bytes, with the right token only.
+    const download = await fetch(`${tg.apiRoot}/file/bot${tg.token}/photos/abc.jpg`);
+    expect(download.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(fakePhotoBytes('abc'));
+    expect((await fetch(`${tg.apiRoot}/file/bot1:wrong/photos/abc.jpg`)).status).toBe(401);
+    expect((await fetch(`${tg.apiRoot}/file/bot${tg.token}/documents/x.pdf`)).status).toBe(404);
   });
 
   it('waitFor resolves on the call, retries throwing picks, and times out listing the last calls', async () => {
