@@ -93,6 +93,11 @@ export class ChatContext implements Scope {
     return true;
   }
 
+  /** The pressed message keeps its buttons: they act on something lasting (a tip card), not a one-time menu. */
+  keepPressedButtons(): void {
+    this.#press = { ...this.#press, keepButtons: true };
+  }
+
   /** Replies in this chat. A menu becomes the one typed answers are read against. */
   reply(text: string, options: ReplyOptions = {}): void {
     this.#replied = true;
@@ -100,8 +105,7 @@ export class ChatContext implements Scope {
     const replaces = this.can.edit ? options.replaces : undefined;
     // The pressed message gets its new buttons from the edit; retired first, an edit that changes nothing
     // ("message is not modified") would leave it with none.
-    if (replaces !== undefined && replaces === this.msg.callbackMessageId)
-      this.#press = { ...this.#press, keepButtons: true };
+    if (replaces !== undefined && replaces === this.msg.callbackMessageId) this.keepPressedButtons();
     this.outgoing.push({
       to: this.here,
       message: {

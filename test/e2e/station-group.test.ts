@@ -146,6 +146,9 @@ describe('a station group', () => {
 
     await officer.pressLabel(fresh, /Trả lời người báo/);
     await officer.expect(new RegExp(`Gõ nội dung trả lời người báo tin ${code}`));
+    // Asked for the reply, the card keeps its buttons: the officer may still act on it instead.
+    const freshId = (fresh.raw.result as { message_id: number }).message_id;
+    expect(h.tg.showing(officer.id, freshId)?.reply_markup).toMatchObject({ inline_keyboard: expect.any(Array) });
     await officer.send('Cảm ơn bạn, chúng tôi đã cử người đến chợ.');
     await officer.expect(new RegExp(`Đã gửi trả lời cho người báo tin ${code}`));
     const updated = await officer.expectEdit(fresh, /Trao đổi:\nCán bộ: Cảm ơn bạn, chúng tôi đã cử người/);

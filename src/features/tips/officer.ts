@@ -191,6 +191,8 @@ const ON_TIP: Record<TipVerb, (ctx: Ctx, code: string) => Promise<void>> = {
  * press is checked again, and a malformed one reads as an unknown tip.
  */
 export const tipAction = forOfficers(async (ctx, arg: string) => {
+  // A card's buttons stay for the next action (and for the other officers of a station group).
+  ctx.keepPressedButtons();
   const choice = tipChoice.unpack(arg);
   if (!choice) return notFound(ctx);
   ctx.endFlow();
