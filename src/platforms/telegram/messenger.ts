@@ -137,7 +137,7 @@ export class TelegramMessenger implements Messenger {
 
   /** Changes a sent message in place; false when Telegram will not edit it (the caller sends it anew). */
   async #edit(api: Api, chatId: string, messageId: number, part: ReturnType<typeof renderTelegram>[number]) {
-    // Only an inline keyboard can be put on an edited message; a menu is always one.
+    // Only an inline keyboard (buttons, a menu) can go on an edited message; one asking for a location is sent anew.
     const markup = part.reply_markup && 'inline_keyboard' in part.reply_markup ? part.reply_markup : undefined;
     if (part.reply_markup && !markup) return false;
     try {
