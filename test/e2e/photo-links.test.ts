@@ -86,4 +86,17 @@ describe('photos a Zalo officer cannot see inline', () => {
     expect(toZalo).not.toContain(h.tg.token);
     expect(toZalo).not.toContain('/file/bot');
   });
+
+  it("a reporter's later photo on Telegram reaches the Zalo officer as a link too", async () => {
+    const code = /AN-[2-9A-Z]{6}/.exec(citizen.all().findLast((m) => /Mã tin: AN-/.test(m.text))!.text)![0];
+    await citizen.send(`/status ${code}`);
+    await citizen.pressLabel(await citizen.expect(new RegExp(`Tin báo ${code}\n`)), /Gửi thêm thông tin/);
+    await citizen.expect(/Gõ nội dung bổ sung hoặc gửi ảnh/);
+    await citizen.sendPhoto('later-1');
+    await officer.expect(new RegExp(`Người báo tin ${code} nhắn`));
+    const [link] = linksIn((await officer.expect(new RegExp(`Tin ${code} có 1 ảnh gửi từ Telegram`))).text);
+    const res = await fetch(link!);
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(fakePhotoBytes('later-1'));
+  });
 });
