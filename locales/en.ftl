@@ -253,11 +253,15 @@ tip-reopened-by-reporter = 🔓 The reporter reopened tip { $code } (it was "{ $
 tip-action-open = 📄 Open tip
 tip-photo-caption = Photo { $n }/{ $total } – tip { $code }
 tip-photos-elsewhere = Tip { $code } has { $count } photos that can only be viewed on Telegram.
+tip-photo-links = Tip { $code } has { $count } photos sent from Telegram. Open them with the links below (they expire in { $hours } hours; do not share them):
+    { $links }
+tip-photo-link = Photo { $n }: { $url }
 thread-officer = Officer
 thread-you = You
 thread-reporter = Reporter
 thread-photos = [{ $count } photos]
 tip-not-found = That tip was not found, or you may not see it.
+tip-press-refused = Only police officers of this area can act on this tip.
 staff-only = This is for staff only. If you are an officer, send /staff with your invite code.
 inbox-title = Tip inbox: { $count } open (page { $page }/{ $pages }). Urgent and oldest first.
 inbox-empty = The tip inbox is empty: nothing is waiting.

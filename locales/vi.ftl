@@ -253,11 +253,15 @@ tip-reopened-by-reporter = 🔓 Người báo tin đã mở lại tin { $code } 
 tip-action-open = 📄 Xem tin
 tip-photo-caption = Ảnh { $n }/{ $total } – tin { $code }
 tip-photos-elsewhere = Tin { $code } có { $count } ảnh chỉ xem được trên Telegram.
+tip-photo-links = Tin { $code } có { $count } ảnh gửi từ Telegram. Mở ảnh bằng liên kết dưới đây (hết hạn sau { $hours } giờ; không chia sẻ liên kết cho người khác):
+    { $links }
+tip-photo-link = Ảnh { $n }: { $url }
 thread-officer = Cán bộ
 thread-you = Bạn
 thread-reporter = Người báo
 thread-photos = [{ $count } ảnh]
 tip-not-found = Không tìm thấy tin báo này, hoặc bạn không có quyền xem.
+tip-press-refused = Chỉ cán bộ công an của khu vực mới thao tác được tin báo này.
 staff-only = Chức năng này chỉ dành cho cán bộ. Nếu bạn là cán bộ, hãy gõ /staff kèm mã mời.
 inbox-title = Hộp tin báo: { $count } tin đang mở (trang { $page }/{ $pages }). Tin khẩn cấp và tin cũ nhất ở trên.
 inbox-empty = Hộp tin báo trống: không có tin nào đang chờ xử lý.

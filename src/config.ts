@@ -146,6 +146,8 @@ export type Policy = Pick<
   | 'FLOOD_PER_MINUTE'
   | 'FESTIVAL_REMINDERS'
   | 'TELEGRAM_BOT_USERNAME'
+  /** Where links to our own pages (a tip's photos) point; none without it. */
+  | 'PUBLIC_URL'
 >;
 
 /** What the HTTP server needs of the configuration. */

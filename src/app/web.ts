@@ -11,6 +11,7 @@ import type { Lifecycle } from './lifecycle.ts';
  */
 export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lifecycle: Lifecycle): Promise<string> {
   const { config, log, db, pii, i18n, metrics, queueRedis, inbox, messengerList } = infra;
+  const telegram = infra.messengers.get('telegram');
   const app = buildHttpServer({
     log,
     metrics,
@@ -18,6 +19,8 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     inbox,
     unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
     api: { db, pii },
+    // Photos sent as Telegram file ids: served by link to officers who cannot see them in their messenger (Zalo).
+    fetchFile: telegram?.fetchFile && ((fileId) => telegram.fetchFile!(fileId)),
     stall: () => stallOf(infra.dbWatchdog, infra.progress, config.HEALTH_STALL_SECONDS * 1000),
     checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
     settings: config,

@@ -5,7 +5,7 @@ import type { Locale, I18n } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
 import type { ConversationState } from './conversation-store.ts';
 import { keepMenu, type KeptOption } from './menu.ts';
-import type { Capabilities, Destination, Incoming, MenuOption, OutMessage } from './messages.ts';
+import type { Capabilities, Destination, Incoming, MenuOption, OutMessage, PressAnswer } from './messages.ts';
 import type { Person } from './people.ts';
 import type { Scope, Wake } from './scope.ts';
 import type { Tx } from './tx.ts';
@@ -35,6 +35,8 @@ export interface ReplyOptions {
   requestLocation?: boolean;
   /** From this reply on, the chat's command menu is that of these staff roles (where chats have their own menu). */
   commandsFor?: readonly StaffRole[];
+  /** A message of the bot in this chat to change in place (see `editable`), instead of sending a new one. */
+  replaces?: number;
 }
 
 /** Everything a feature handler needs for one update; writes go through `tx`. */
@@ -43,6 +45,7 @@ export class ChatContext implements Scope {
   readonly wakes = new Set<Wake>();
   #menuShown: KeptOption[] | undefined;
   #replied = false;
+  #press: PressAnswer | undefined;
 
   constructor(
     readonly msg: Incoming,
@@ -75,10 +78,39 @@ export class ChatContext implements Scope {
     return this.i18n.t(this.locale, id, args);
   }
 
+  /** The message whose button brought this update, where the platform can change it in place. */
+  get editable(): number | undefined {
+    return this.can.edit ? this.msg.callbackMessageId : undefined;
+  }
+
+  /** How the button press that brought this update is to be answered, once handled (none: a plain answer). */
+  get pressAnswer(): PressAnswer | undefined {
+    return this.#press;
+  }
+
+  /**
+   * Answers the button press to the presser alone, leaving the pressed message as it is. Returns false where
+   * that is not possible (no press, or a platform without presses): the caller then replies in the chat.
+   */
+  answerPress(answer: { text: string; alert?: boolean }): boolean {
+    if (!this.can.pressAnswers || !this.msg.callbackId) return false;
+    this.#press = { ...this.#press, ...answer, keepButtons: true };
+    return true;
+  }
+
+  /** The pressed message keeps its buttons: they act on something lasting (a tip card), not a one-time menu. */
+  keepPressedButtons(): void {
+    this.#press = { ...this.#press, keepButtons: true };
+  }
+
   /** Replies in this chat. A menu becomes the one typed answers are read against. */
   reply(text: string, options: ReplyOptions = {}): void {
     this.#replied = true;
     if (options.menu) this.#menuShown = keepMenu(this.pii, options.menu);
+    const replaces = this.can.edit ? options.replaces : undefined;
+    // The pressed message gets its new buttons from the edit; retired first, an edit that changes nothing
+    // ("message is not modified") would leave it with none.
+    if (replaces !== undefined && replaces === this.msg.callbackMessageId) this.keepPressedButtons();
     this.outgoing.push({
       to: this.here,
       message: {
@@ -96,6 +128,7 @@ export class ChatContext implements Scope {
               .commandMenu(options.commandsFor)
               .map((command) => ({ command, description: this.t(`cmd-${command}`) })),
           }),
+        ...(replaces !== undefined && { replaces }),
       },
     });
   }

@@ -89,6 +89,11 @@ export const outMessageSchema = z.object({
    * this chat alone), set before the text: someone who became staff sees theirs.
    */
   commands: z.array(z.object({ command: z.string(), description: z.string() })).optional(),
+  /**
+   * The platform's id of a message the bot sent this chat that this one replaces in place (a tip card after an
+   * action on it). Where that message cannot be edited (gone, too old, a photo) this one is sent as a new message.
+   */
+  replaces: z.number().int().optional(),
 });
 export type OutMessage = z.infer<typeof outMessageSchema>;
 
@@ -112,4 +117,17 @@ export interface Capabilities {
   inlinePhotos: boolean;
   /** Each chat can be given its own menu of commands (Telegram's command scopes). */
   commandMenu: boolean;
+  /** The bot can change a message it sent (text and buttons) in place. */
+  edit: boolean;
+  /** A button press can be answered to the presser alone (a short notice or an alert only they see). */
+  pressAnswers: boolean;
+}
+
+/** The answer to a button press, shown to the person who pressed only (Telegram's answerCallbackQuery). */
+export interface PressAnswer {
+  text?: string;
+  /** A dialog the person dismisses, rather than a notice that fades. */
+  alert?: boolean;
+  /** The pressed message keeps its buttons (the press was refused, or its message was replaced in place). */
+  keepButtons?: boolean;
 }

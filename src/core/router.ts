@@ -113,7 +113,9 @@ export class Router implements Navigation {
     if (m.choice !== undefined) {
       const { action, arg } = parseChoice(m.choice);
       const route = this.#actions.get(action);
-      if (route?.group && ctx.person) return route.run(ctx, arg);
+      if (route?.group && (ctx.person || route.guest)) return route.run(ctx, arg);
+      // Group buttons are for the area's staff: anyone else is told privately, and the buttons stay for them.
+      if (route?.group) ctx.answerPress({ text: ctx.t('staff-only'), alert: true });
       return;
     }
     // A flow in a group was started by a group route (e.g. an officer typing a reply).

@@ -8,6 +8,7 @@ import type { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import type { Messenger } from '../platforms/types.ts';
 import { registerWebhook } from './webhooks.ts';
 import { registerTipsApi } from './tips-api.ts';
+import { registerPhotoLinks, type FetchFile } from './photos.ts';
 import { registerMetrics } from './metrics-route.ts';
 import type { Db } from '../db/client.ts';
 import type { Pii } from '../security/pii.ts';
@@ -19,8 +20,10 @@ export interface HttpDeps {
   messengers: Messenger[];
   inbox: Inbox;
   unavailable: UnavailableNotice;
-  /** The staff API needs the database and the key to personal data. */
+  /** The staff API and photo links need the database and the key to personal data. */
   api: { db: Db; pii: Pii };
+  /** Where photo links get a photo's bytes (the messenger that keeps it), if any does. */
+  fetchFile?: FetchFile;
   /** Why the process cannot make progress, if it cannot (read from memory: /healthz stays cheap). */
   stall: () => string | undefined;
   /** Resolves when PostgreSQL and Redis both answer. */
@@ -72,6 +75,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
     );
 
   registerTipsApi(app, deps.api.db, deps.api.pii);
+  registerPhotoLinks(app, deps.api.db, deps.api.pii, deps.fetchFile);
 
   // Liveness: 503 once the process has been unable to make progress for the configured time, so a
   // supervisor restarts it; a short database outage alone shows in /readyz instead.

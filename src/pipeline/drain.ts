@@ -122,9 +122,10 @@ export class ChatDrainer {
       'update handled',
     );
     for (const what of handled.wakes) await this.deps.wake(what).catch((err) => log.warn({ err, what }, 'wake failed'));
+    // Before the replies: a press is answered within seconds or never (Telegram drops late answers).
     await messengers
       .get(row.platform)
-      ?.acknowledge(handled.incoming)
+      ?.acknowledge(handled.incoming, handled.press)
       .catch((err) => log.debug({ err }, 'acknowledge failed'));
     try {
       return await this.#deliver(handled.written, row.chatKey);

@@ -3,7 +3,7 @@ import type { InboundUpdate, OutboundMessage } from '../generated/prisma/client.
 import { ChatContext, type ChatDirectory, type Wake } from '../core/context.ts';
 import { loadConversation, saveConversation, type ConversationState } from '../core/conversation-store.ts';
 import { conversationKeyOf } from '../core/keys.ts';
-import { incomingSchema, type Incoming, type Platform } from '../core/messages.ts';
+import { incomingSchema, type Incoming, type Platform, type PressAnswer } from '../core/messages.ts';
 import { findPerson, refreshDisplayName, type Person } from '../core/people.ts';
 import type { Router } from '../core/router.ts';
 import type { Tx } from '../core/tx.ts';
@@ -29,6 +29,8 @@ export interface Handled {
   written: OutboundMessage[];
   /** Background work to start now that the changes are committed. */
   wakes: ReadonlySet<Wake>;
+  /** How the handler answered the button press, if it did (said to the presser alone, right away). */
+  press: PressAnswer | undefined;
 }
 
 /** A chat is answered in its person's language, else the one chosen before registering, else the default. */
@@ -82,7 +84,12 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
       );
       await router.handle(ctx);
       await saveConversation(tx, conversationKey, ctx.finalState(), stored);
-      return { incoming, written: await writeOutbox(tx, pii, ctx.outgoing), wakes: ctx.wakes };
+      return {
+        incoming,
+        written: await writeOutbox(tx, pii, ctx.outgoing),
+        wakes: ctx.wakes,
+        press: ctx.pressAnswer,
+      };
     },
     { timeout: 15_000, maxWait: 5_000 },
   );

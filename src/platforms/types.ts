@@ -1,4 +1,4 @@
-import type { Incoming, OutMessage, Platform } from '../core/messages.ts';
+import type { Incoming, OutMessage, Platform, PressAnswer } from '../core/messages.ts';
 
 /** Why a send failed, as far as retrying is concerned. */
 export type SendFailure =
@@ -40,6 +40,12 @@ export type ParsedUpdate =
 
 export type AcceptUpdate = (incoming: Incoming) => Promise<unknown>;
 
+export interface FetchedFile {
+  body: ReadableStream<Uint8Array>;
+  /** The MIME type the platform gave, if any. */
+  type: string | undefined;
+}
+
 /** What a messenger adapter offers the rest of the service. */
 export interface Messenger {
   readonly platform: Platform;
@@ -49,10 +55,18 @@ export interface Messenger {
   parse(body: unknown): ParsedUpdate;
   /** Sends one message (possibly several platform messages: a photo, split text); throws SendError. */
   send(chatId: string, message: OutMessage, opts?: SendOptions): Promise<void>;
+  /**
+   * A file the platform keeps for the bot (a photo sent to it), fetched with the bot's credentials; undefined
+   * when the platform no longer has it. Only the bytes leave: the file's address can carry the bot's token.
+   */
+  fetchFile?(fileId: string): Promise<FetchedFile | undefined>;
   /** How many members a chat has, where the platform tells (Telegram's getChatMemberCount). */
   memberCount?(chatId: string): Promise<number>;
-  /** Platform courtesy after an update is handled (Telegram: answer the button press). */
-  acknowledge(incoming: Incoming): Promise<void>;
+  /**
+   * Platform courtesy after an update is handled (Telegram: answer the button press, with the handler's
+   * answer if it gave one, and retire the pressed buttons unless it kept them).
+   */
+  acknowledge(incoming: Incoming, answer?: PressAnswer): Promise<void>;
   /** Registers the webhook (when a public URL is known) and the command menu. */
   setup(publicUrl: string | undefined): Promise<void>;
   /** Development mode: fetch updates instead of receiving webhooks. */

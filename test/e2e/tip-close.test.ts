@@ -106,7 +106,8 @@ describe('on Telegram, buttons show what the status allows; closing asks first',
     const code = await quickTip(citizen, 'Nhóm thanh niên tụ tập đua xe trên đường ven sông mỗi tối.');
     const card = await tgOfficer.expect(new RegExp(`Tin báo mới ${code}`));
     await tgOfficer.pressLabel(card, /Nhận xử lý/);
-    const taken = await tgOfficer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đang xử lý"`));
+    // Every press changes the card in place.
+    const taken = await tgOfficer.expectEdit(card, new RegExp(`Tin ${code}: đã chuyển sang "Đang xử lý"`));
     expect(taken.options.map((o) => o.label)).toEqual([
       '💬 Trả lời người báo',
       '✅ Đã xử lý xong',
@@ -116,22 +117,25 @@ describe('on Telegram, buttons show what the status allows; closing asks first',
       '📥 Hộp tin báo',
     ]);
     await tgOfficer.pressLabel(taken, /Không tiếp nhận/);
-    const ask = await tgOfficer.expect(new RegExp(`Đóng tin báo ${code} với trạng thái "Không tiếp nhận"\\?`));
+    const ask = await tgOfficer.expectEdit(card, new RegExp(`Đóng tin báo ${code} với trạng thái "Không tiếp nhận"\\?`));
     expect(ask.options.map((o) => o.label)).toEqual(['✅ Xác nhận', '↩️ Không']);
     expect((await tipOf(code)).status).toBe('in_progress');
     // Only an officer of the area confirms: to anyone else, even the reporter, the tip does not exist.
-    await citizen.press(`tipclose:yes:${code}`);
-    await citizen.expect(/Không tìm thấy tin báo này/);
+    const forged = await citizen.press(`tipclose:yes:${code}`);
+    expect(await citizen.pressAnswer(forged)).toEqual({
+      alert: true,
+      text: 'Chỉ cán bộ công an của khu vực mới thao tác được tin báo này.',
+    });
     await tgOfficer.pressLabel(ask, /Xác nhận/);
-    const closed = await tgOfficer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Không tiếp nhận"`));
+    const closed = await tgOfficer.expectEdit(card, new RegExp(`Tin ${code}: đã chuyển sang "Không tiếp nhận"`));
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
     expect(closed.options.map((o) => o.label)).toEqual(['💬 Trả lời người báo', '🔓 Mở lại tin', '📥 Hộp tin báo']);
     // The confirmation's button, pressed again, does nothing more.
     await tgOfficer.pressLabel(ask, /Xác nhận/);
-    await tgOfficer.expect(/Lựa chọn này không còn hiệu lực/);
+    await tgOfficer.expectEdit(card, /Lựa chọn này không còn hiệu lực/);
 
     await tgOfficer.pressLabel(closed, /Mở lại tin/);
-    await tgOfficer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đang xử lý"`));
+    await tgOfficer.expectEdit(card, new RegExp(`Tin ${code}: đã chuyển sang "Đang xử lý"`));
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được cán bộ mở lại`));
     expect((await tipOf(code)).status).toBe('in_progress');
   });
@@ -147,11 +151,11 @@ describe("a reporter's message on a closed tip", () => {
     await tgOfficer.pressLabel(card, /Trả lời người báo/);
     await tgOfficer.expect(/Gõ nội dung trả lời/);
     await tgOfficer.send('Đã tìm thấy xe của bạn, mời bạn lên trụ sở nhận lại.');
-    const replied = await tgOfficer.expect(/Đã gửi trả lời/);
+    await tgOfficer.expect(/Đã gửi trả lời/);
     await citizen.expect(/Cán bộ trả lời về tin báo/);
-    await tgOfficer.pressLabel(replied, /Đã xử lý xong/);
-    await tgOfficer.pressLabel(await tgOfficer.expect(new RegExp(`Đóng tin báo ${code}`)), /Xác nhận/);
-    await tgOfficer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));
+    await tgOfficer.pressLabel(card, /Đã xử lý xong/);
+    await tgOfficer.pressLabel(await tgOfficer.expectEdit(card, new RegExp(`Đóng tin báo ${code}`)), /Xác nhận/);
+    await tgOfficer.expectEdit(card, new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được xử lý xong`));
 
     await citizen.send('Xe nhận về bị mất gương, tôi nghĩ còn đồ khác bị lấy.');
@@ -179,9 +183,10 @@ describe("a reporter's message on a closed tip", () => {
     // Closed again: asking to add to it offers reopening; "khong" leaves it closed and nothing is sent.
     await citizen.choose(reopened, /Xong/);
     await tgOfficer.send(`/tip ${code}`);
-    await tgOfficer.pressLabel(await tgOfficer.expect(/Diễn biến:/), /Đã xử lý xong/);
-    await tgOfficer.pressLabel(await tgOfficer.expect(new RegExp(`Đóng tin báo ${code}`)), /Xác nhận/);
-    await tgOfficer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));
+    const view = await tgOfficer.expect(/Diễn biến:/);
+    await tgOfficer.pressLabel(view, /Đã xử lý xong/);
+    await tgOfficer.pressLabel(await tgOfficer.expectEdit(view, new RegExp(`Đóng tin báo ${code}`)), /Xác nhận/);
+    await tgOfficer.expectEdit(view, new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được xử lý xong`));
     await citizen.send(`/status ${code}`);
     await citizen.choose(await citizen.expect(new RegExp(`Tin báo ${code}\n`)), /Gửi thêm thông tin/);

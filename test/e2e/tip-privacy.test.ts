@@ -54,6 +54,7 @@ afterEach((ctx) => {
 });
 afterAll(() => h?.close());
 
+const REFUSED = 'Chỉ cán bộ công an của khu vực mới thao tác được tin báo này.';
 const codeIn = (msg: BotMessage) => /AN-[2-9A-Z]{6}/.exec(msg.text)![0];
 
 async function fileTip(u: TelegramUser | ZaloUser, text: string, phone?: string): Promise<string> {
@@ -177,11 +178,12 @@ describe('only officers of the tip area see or change it', () => {
     await otherOfficer.expect(/Hộp tin báo trống/);
     await otherOfficer.send(`/tip ${tgCode}`);
     await otherOfficer.expect(/Không tìm thấy tin báo này, hoặc bạn không có quyền xem\./);
+    // A press is answered to the presser alone, the same way whatever the tip.
     for (const verb of ['open', 'ack', 'take', 'resolve', 'reject', 'duplicate', 'spam', 'reply']) {
-      await otherOfficer.press(`tip:${verb}:${tgCode}`);
-      const refused = await otherOfficer.expect(/Không tìm thấy tin báo này/);
-      expect(refused.text).not.toContain('Nhà số 12');
+      const refused = await otherOfficer.pressAnswer(await otherOfficer.press(`tip:${verb}:${tgCode}`));
+      expect(refused).toEqual({ alert: true, text: REFUSED });
     }
+    expect(JSON.stringify(h.tg.messagesTo(otherOfficer.id).map((c) => c.params))).not.toContain('Nhà số 12');
     // Nor through the API with their own token; without a token there is no API at all.
     await otherOfficer.send('/apitoken');
     const token = /antq_[A-Za-z0-9_-]+/.exec((await otherOfficer.expect(/Mã truy cập API/)).text)![0];
@@ -204,8 +206,7 @@ describe('only officers of the tip area see or change it', () => {
     for (const u of [bystander, tgCitizen]) {
       await u.send(`/tip ${tgCode}`);
       await u.expect(/Không tìm thấy tin báo này/);
-      await u.press(`tip:resolve:${tgCode}`);
-      await u.expect(/Không tìm thấy tin báo này/);
+      expect(await u.pressAnswer(await u.press(`tip:resolve:${tgCode}`))).toEqual({ alert: true, text: REFUSED });
       await u.send('/inbox');
       await u.expect(/Chức năng này chỉ dành cho cán bộ/);
       await u.send('/apitoken');
@@ -223,10 +224,10 @@ describe('only officers of the tip area see or change it', () => {
       'tip:resolve:AN-1234567',
       `tip:delete:${tgCode}`,
     ]) {
-      await officer.press(data);
-      await officer.expect(/Không tìm thấy tin báo này/);
+      expect(await officer.pressAnswer(await officer.press(data))).toEqual({ alert: true, text: REFUSED });
     }
-    // A non-officer member of the station group cannot press the card's buttons.
+    // A non-officer member of the station group cannot press the card's buttons: they alone are told, and the
+    // card keeps its buttons for the officers.
     const groupCard = h.tg.messagesTo(GROUP).find((c) => String(c.params.text).includes(zaloCode))!;
     const markup = groupCard.params.reply_markup;
     const buttons = (typeof markup === 'string' ? JSON.parse(markup) : markup).inline_keyboard.flat();
@@ -235,26 +236,16 @@ describe('only officers of the tip area see or change it', () => {
       options: buttons.map((b: { text: string; callback_data: string }) => ({ label: b.text, data: b.callback_data })),
       raw: groupCard,
     };
-    await bystander.pressInGroup(GROUP, card, /Đã xử lý xong/);
-    await h.tg.waitFor(() => h.tg.textsTo(GROUP).find((t) => t.includes('Không tìm thấy tin báo này')));
+    const inGroup = h.tg.messagesTo(GROUP).length;
+    const pressed = await bystander.pressInGroup(GROUP, card, /Đã xử lý xong/);
+    expect(await bystander.pressAnswer(pressed)).toEqual({ alert: true, text: REFUSED });
     expect((await h.db.tip.findUniqueOrThrow({ where: { code: zaloCode } })).status).toBe('acknowledged');
-    // The officer can, from the group, after confirming.
+    // The officer can, from the group, after confirming: the card changes in place, into the question and back.
     await officer.pressInGroup(GROUP, card, /Đã xử lý xong/);
-    const confirm = await h.tg.waitFor(() =>
-      h.tg.messagesTo(GROUP).find((c) => String(c.params.text).startsWith(`Đóng tin báo ${zaloCode}`)),
-    );
-    const confirmMarkup = confirm.params.reply_markup;
-    const confirmCard: BotMessage = {
-      text: '',
-      options: (typeof confirmMarkup === 'string' ? JSON.parse(confirmMarkup) : confirmMarkup).inline_keyboard
-        .flat()
-        .map((b: { text: string; callback_data: string }) => ({ label: b.text, data: b.callback_data })),
-      raw: confirm,
-    };
-    await officer.pressInGroup(GROUP, confirmCard, /Xác nhận/);
-    await h.tg.waitFor(() =>
-      h.tg.textsTo(GROUP).find((t) => t.includes(`Tin ${zaloCode}: đã chuyển sang "Đã xử lý xong"`)),
-    );
+    const ask = await officer.expectEdit(card, new RegExp(`Đóng tin báo ${zaloCode}`));
+    await officer.pressInGroup(GROUP, ask, /Xác nhận/);
+    await officer.expectEdit(card, new RegExp(`Tin ${zaloCode}: đã chuyển sang "Đã xử lý xong"`));
+    expect(h.tg.messagesTo(GROUP)).toHaveLength(inGroup);
     await zaloCitizen.expect(new RegExp(`Tin báo ${zaloCode} của bạn đã được xử lý xong`));
     const actions = await h.db.auditLog.findMany({
       where: { entityId: (await h.db.tip.findUniqueOrThrow({ where: { code: zaloCode } })).id },

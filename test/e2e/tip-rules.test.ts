@@ -111,9 +111,10 @@ describe('abuse control', () => {
     await onboard(u);
     const code = await quickTip(u, 'Tin thử nghiệm vô nghĩa gửi cho vui, không có thật.');
     await officer.send(`/tip ${code}`);
-    await officer.pressLabel(await officer.expect(/Diễn biến:/), /Tin rác/);
-    await officer.pressLabel(await officer.expect(/đánh dấu là tin rác/), /Xác nhận/);
-    await officer.expect(/đã chuyển sang "Không tiếp nhận"/);
+    const view = await officer.expect(/Diễn biến:/);
+    await officer.pressLabel(view, /Tin rác/);
+    await officer.pressLabel(await officer.expectEdit(view, /đánh dấu là tin rác/), /Xác nhận/);
+    await officer.expectEdit(view, /đã chuyển sang "Không tiếp nhận"/);
     await u.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
     await u.send('/report');
     await u.expect(/Vui lòng thử lại sau khoảng 24 giờ/);
@@ -188,9 +189,10 @@ describe('the anonymous thread is bounded', () => {
     await officer.expect(new RegExp(`Tin báo mới ${code}`));
     await openThread(u, code);
     await officer.send(`/tip ${code}`);
-    await officer.pressLabel(await officer.expect(/Diễn biến:/), /Tin rác/);
-    await officer.pressLabel(await officer.expect(/đánh dấu là tin rác/), /Xác nhận/);
-    await officer.expect(/đã chuyển sang "Không tiếp nhận"/);
+    const view = await officer.expect(/Diễn biến:/);
+    await officer.pressLabel(view, /Tin rác/);
+    await officer.pressLabel(await officer.expectEdit(view, /đánh dấu là tin rác/), /Xác nhận/);
+    await officer.expectEdit(view, /đã chuyển sang "Không tiếp nhận"/);
     await u.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
     // Still in the thread opened before the flag (a flagged reporter is also held to half the flood limit).
     await u.send('Sao lại từ chối tin của tôi?');

@@ -59,14 +59,18 @@ describe('a tip from report to resolution, in Vietnamese', () => {
     expect(photos.map((p) => p.raw.params.photo)).toEqual(['photo-a', 'photo-b']);
     expect(photos[0]!.text).toBe(`Ảnh 1/2 – tin ${code}`);
 
+    // Each action changes the card in place: its status, history and the actions now open; no card is re-sent.
     await officer.pressLabel(card, /Tiếp nhận/);
-    const acked = await officer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đã tiếp nhận"`));
+    const acked = await officer.expectEdit(card, new RegExp(`Tin ${code}: đã chuyển sang "Đã tiếp nhận"`));
+    expect(acked.text).toMatch(/Trạng thái: Đã tiếp nhận/);
+    expect(acked.options.map((o) => o.label)).not.toContain('👁️ Tiếp nhận');
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được Công an xã tiếp nhận`));
 
     await officer.pressLabel(acked, /Trả lời người báo/);
     await officer.expect(new RegExp(`Gõ nội dung trả lời người báo tin ${code}`));
     await officer.send('Cảm ơn bạn. Bạn có nhớ biển số hoặc màu xe của hai người đó không?');
     await officer.expect(new RegExp(`Đã gửi trả lời cho người báo tin ${code}`));
+    expect((await officer.expectEdit(card, /Trao đổi:\nCán bộ: Cảm ơn bạn/)).text).toMatch(/Trạng thái: Đã tiếp nhận/);
     const reply = await citizen.expect(new RegExp(`Cán bộ trả lời về tin báo ${code}`));
     expect(reply.text).toMatch(/Bạn có nhớ biển số/);
     expect(reply.text).toMatch(/bạn chỉ cần nhắn ngay tại đây/);
@@ -80,9 +84,14 @@ describe('a tip from report to resolution, in Vietnamese', () => {
     const view = await officer.expect(new RegExp(`Tin báo mới ${code}`));
     expect(view.text).toMatch(/Trao đổi:\nCán bộ: Cảm ơn bạn.*\nNgười báo: Xe Wave màu đỏ/s);
     await officer.pressLabel(view, /Đã xử lý xong/);
-    await officer.pressLabel(await officer.expect(new RegExp(`Đóng tin báo ${code}`)), /Xác nhận/);
-    await officer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));
+    const ask = await officer.expectEdit(view, new RegExp(`Đóng tin báo ${code}`));
+    await officer.pressLabel(ask, /Xác nhận/);
+    await officer.expectEdit(view, new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được xử lý xong\\. Cảm ơn bạn`));
+    // The card and its two photos went out once; the opened tip once with its photos again; nothing else new.
+    const sent = officer.all().map((m) => m.text);
+    expect(sent.filter((t) => t.startsWith(`🆕 Tin báo mới ${code}`))).toHaveLength(2);
+    expect(sent.filter((t) => t.startsWith('Ảnh 1/2'))).toHaveLength(2);
 
     const tip = await h.service.db.tip.findUniqueOrThrow({
       where: { code },

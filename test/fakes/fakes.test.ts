@@ -1,7 +1,7 @@
 import { Api, Bot, GrammyError, InputFile } from 'grammy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fake } from './http-fake.ts';
-import { startFakeTelegram, type FakeTelegram } from './telegram.ts';
+import { fakePhotoBytes, startFakeTelegram, type FakeTelegram } from './telegram.ts';
 import { startFakeZalo, type FakeZalo } from './zalo.ts';
 
 let tg: FakeTelegram;
@@ -209,6 +209,32 @@ describe('fake Telegram', () => {
       expect(res.body.description).toMatch(/^Bad Request: can't parse entities: /);
       expect(res.body.description).toMatch(expected);
     }
+  });
+
+  it('edits what a sent message shows, refusing like Telegram: not found, no text, not modified', async () => {
+    const buttons = { inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] };
+    const sent = await call(tg, 'sendMessage', { chat_id: 1, text: 'card', reply_markup: buttons });
+    const id = sent.body.result.message_id;
+    const edit = (params: object) => call(tg, 'editMessageText', { chat_id: 1, message_id: id, ...params });
+    expect(await edit({ text: 'card', reply_markup: buttons })).toMatchObject(
+      tgBad(expect.stringMatching(/^Bad Request: message is not modified/) as never),
+    );
+    const changed = await edit({ text: 'card v2', reply_markup: buttons });
+    expect(changed.body.result).toMatchObject({ message_id: id, text: 'card v2', edit_date: expect.any(Number) });
+    expect(tg.showing(1, id)).toEqual({ text: 'card v2', reply_markup: buttons });
+    // Without reply_markup an edit drops the buttons, as on Telegram.
+    expect((await edit({ text: 'card v2' })).status).toBe(200);
+    expect(tg.showing(1, id)).toEqual({ text: 'card v2', reply_markup: null });
+    expect(await call(tg, 'editMessageReplyMarkup', { chat_id: 1, message_id: id })).toMatchObject(
+      tgBad(expect.stringMatching(/^Bad Request: message is not modified/) as never),
+    );
+    expect(await call(tg, 'editMessageText', { chat_id: 2, message_id: id, text: 'x' })).toMatchObject(
+      tgBad('Bad Request: message to edit not found'),
+    );
+    const photo = await call(tg, 'sendPhoto', { chat_id: 1, photo: 'AgACAgIAAxkBAAI' });
+    expect(
+      await call(tg, 'editMessageText', { chat_id: 1, message_id: photo.body.result.message_id, text: 'x' }),
+    ).toMatchObject(tgBad('Bad Request: there is no text in the message to edit'));
   });
 
   it('HTML checks apply only with parse_mode HTML, and the result text is the visible text', async () => {
@@ -429,9 +455,15 @@ describe('fake Telegram', () => {
     );
     expect((await call(tg, 'getFile', { file_id: 'abc' })).body.result).toMatchObject({
       file_id: 'abc',
-      file_size: 1000,
-      file_path: 'photos/file_1.jpg',
+      file_size: fakePhotoBytes('abc').length,
+      file_path: 'photos/abc.jpg',
     });
+    // The file address getFile names serves the bytes, with the right token only.
+    const download = await fetch(`${tg.apiRoot}/file/bot${tg.token}/photos/abc.jpg`);
+    expect(download.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(fakePhotoBytes('abc'));
+    expect((await fetch(`${tg.apiRoot}/file/bot1:wrong/photos/abc.jpg`)).status).toBe(401);
+    expect((await fetch(`${tg.apiRoot}/file/bot${tg.token}/documents/x.pdf`)).status).toBe(404);
   });
 
   it('waitFor resolves on the call, retries throwing picks, and times out listing the last calls', async () => {

@@ -85,6 +85,8 @@ export interface Platform {
   handle(method: string, params: Record<string, any>, ctx: CallContext): Outcome | Promise<Outcome>;
   /** Normalizes a pushed update before it is queued. */
   queueUpdate?(update: object): object;
+  /** A file download (`/file/bot<token>/<path>`, Telegram's file address): its bytes, or undefined for 404. */
+  file?(path: string): { body: Buffer; type: string } | undefined;
 }
 
 const NOT_FOUND: ApiError = { error_code: 404, description: 'Not Found', httpStatus: 404 };
@@ -258,6 +260,19 @@ class HttpFake implements Fake {
     };
 
     const url = new URL(req.url ?? '/', 'http://fake');
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download && this.#platform.file) {
+      req.resume();
+      // Recorded like a method call, so a test can tell the file was fetched (and by whom it was asked).
+      const call: RecordedCall = { method: 'downloadFile', params: { path: download[2] }, at: Date.now() };
+      this.calls.push(call);
+      if (download[1] !== this.token) return fail(UNAUTHORIZED, call);
+      const file = this.#platform.file(decodeURIComponent(download[2]!));
+      if (!file) return fail(NOT_FOUND, call);
+      res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length });
+      res.end(file.body);
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) {
       req.resume();

@@ -9,7 +9,13 @@ export interface FakeTelegram extends Fake {
   limitGroups(perMinute: number | null): void;
   /** What getChatMemberCount answers for a group (default 3). */
   setMemberCount(chatId: string | number, count: number): void;
+  /** What a message the bot sent shows now, after any edits: its text (none for a photo) and its buttons. */
+  showing(chatId: string | number, messageId: number): { text?: string; reply_markup: unknown } | undefined;
 }
+
+/** The bytes the fake serves for a file id's download: a JPEG's first bytes, then the id (so each photo differs). */
+export const fakePhotoBytes = (fileId: string) =>
+  Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`fake photo ${fileId}`)]);
 
 /** Telegram's documented limit for messages to one group. */
 export const GROUP_PER_MINUTE = 20;
@@ -210,15 +216,34 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   let webhook: { url: string; allowed_updates?: string[] } | undefined;
   let poll: AbortController | undefined; // the pending getUpdates, which a newer one terminates
   const commands = new Map<string, unknown>(); // by scope and language
+  /** What each sent message shows now (its text, or none for a photo or file, and its buttons), by chat and id. */
+  const shown = new Map<string, { text?: string; markup: string }>();
+  const shownKey = (p: Params) => `${p.chat_id}:${p.message_id}`;
+  const markupOf = (p: Params) => JSON.stringify(p.reply_markup === undefined ? null : fromJson(p.reply_markup));
+  /** Telegram's answers to an edit of a message that is not there, has no text, or would not change. */
+  const editRefusal = (p: Params, text: string | undefined): Failed | undefined => {
+    const current = shown.get(shownKey(p));
+    if (!current) return bad('message to edit not found');
+    if (text !== undefined && current.text === undefined) return bad('there is no text in the message to edit');
+    if ((text === undefined || text === current.text) && markupOf(p) === current.markup)
+      return bad(
+        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    return undefined;
+  };
 
-  const message = (p: Params, fields: object, id = ++messageId) => ({
-    message_id: id,
-    from: BOT,
-    chat: chat(p.chat_id),
-    date: Math.floor(Date.now() / 1000),
-    ...fields,
-    ...(p.reply_markup && { reply_markup: fromJson(p.reply_markup) }),
-  });
+  /** A message as sent or edited; what it shows is kept for later edits. */
+  const message = (p: Params, fields: { text?: string; [field: string]: unknown }, id = ++messageId) => {
+    shown.set(`${p.chat_id}:${id}`, { text: fields.text, markup: markupOf(p) });
+    return {
+      message_id: id,
+      from: BOT,
+      chat: chat(p.chat_id),
+      date: Math.floor(Date.now() / 1000),
+      ...fields,
+      ...(p.reply_markup && { reply_markup: fromJson(p.reply_markup) }),
+    };
+  };
   const file = (size = 1000) => {
     const n = ++fileId;
     return { file_id: `fake-file-${n}`, file_unique_id: `fake-unique-${n}`, file_size: size };
@@ -310,6 +335,11 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         ...(Object.keys(parameters).length && { parameters }),
       };
     },
+    file(path) {
+      // Telegram serves the files getFile names; this fake has a photo for every file id.
+      const fileId = /^photos\/(.+)\.jpg$/.exec(path)?.[1];
+      return fileId === undefined ? undefined : { body: fakePhotoBytes(fileId), type: 'image/jpeg' };
+    },
     queueUpdate(update) {
       // Tests may push bare updates; Telegram numbers every update.
       const given = (update as { update_id?: unknown }).update_id;
@@ -360,12 +390,16 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
         case 'editMessageText':
         case 'editMessageReplyMarkup': {
           if (!p.inline_message_id && (!p.chat_id || !p.message_id)) return bad('message identifier is not specified');
-          const text = method === 'editMessageText' ? messageText(p) : {};
-          if (failed(text)) return text;
+          const edit = method === 'editMessageText' ? messageText(p) : undefined;
+          if (edit && failed(edit)) return edit;
           const markup = checkMarkup(p.reply_markup);
           if (markup) return markup;
           if (p.inline_message_id) return { result: true };
-          return { result: message(p, { ...text, edit_date: Math.floor(Date.now() / 1000) }, Number(p.message_id)) };
+          const refused = editRefusal(p, edit?.text);
+          if (refused) return refused;
+          const text = edit?.text ?? shown.get(shownKey(p))!.text;
+          const fields = text === undefined ? {} : { text };
+          return { result: { ...message(p, fields, Number(p.message_id)), edit_date: Math.floor(Date.now() / 1000) } };
         }
         case 'deleteMessage':
           return p.chat_id && p.message_id ? { result: true } : bad('message identifier is not specified');
@@ -429,8 +463,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
             result: {
               file_id: p.file_id,
               file_unique_id: `fake-unique-${p.file_id}`,
-              file_size: 1000,
-              file_path: 'photos/file_1.jpg',
+              file_size: fakePhotoBytes(String(p.file_id)).length,
+              file_path: `photos/${encodeURIComponent(String(p.file_id))}.jpg`,
             },
           };
         case 'getChatMemberCount':
@@ -452,11 +486,16 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     setMemberCount(chatId: string | number, count: number) {
       memberCounts.set(String(chatId), count);
     },
+    showing(chatId: string | number, messageId: number) {
+      const now = shown.get(`${chatId}:${messageId}`);
+      return now && { text: now.text, reply_markup: JSON.parse(now.markup) };
+    },
     reset() {
       reset();
       groupLimit = null;
       groupSends.clear();
       memberCounts.clear();
+      shown.clear();
     },
   });
 }

@@ -15,6 +15,12 @@ export interface BotMessage {
 
 let nextUpdateId = randomInt(1, 1_000_000_000);
 
+/** The platform's id of a message the bot sent (or edited), as its answer gave it. */
+/** The message's id: as sent, or (an edit) the message it changed. */
+const messageIdOf = (msg: BotMessage) =>
+  (msg.raw.result as { message_id?: number } | undefined)?.message_id ??
+  (msg.raw.params.message_id === undefined ? undefined : Number(msg.raw.params.message_id));
+
 /** Reads what the bot sent one chat, message by message, as the person would. */
 abstract class SimulatedUser {
   #seen = 0;
@@ -63,6 +69,8 @@ abstract class SimulatedUser {
 export class TelegramUser extends SimulatedUser {
   readonly id = randomInt(1_000_000_000, 2_000_000_000);
   lastUpdateId = 0;
+  /** Edits made before this person's last press: `expectEdit` looks at what came after it. */
+  #editsBefore = 0;
 
   constructor(
     h: Chat,
@@ -151,21 +159,48 @@ export class TelegramUser extends SimulatedUser {
     return this.post(update);
   }
 
-  /** Presses a button of a message the bot posted in a group. */
-  pressInGroup(groupId: number, msg: BotMessage, label: RegExp) {
+  /** Presses a button of a message the bot posted in a group; returns the press's id (its answer names it). */
+  async pressInGroup(groupId: number, msg: BotMessage, label: RegExp): Promise<string> {
     const option = msg.options.find((o) => label.test(o.label));
     if (!option?.data) throw new Error(`no button ${label} in: ${msg.options.map((o) => o.label).join(' | ')}`);
+    this.#editsBefore = this.h.tg.callsTo('editMessageText').length;
     this.lastUpdateId = nextUpdateId++;
-    return this.post({
+    const id = randomBytes(8).toString('hex');
+    await this.post({
       update_id: this.lastUpdateId,
       callback_query: {
-        id: randomBytes(8).toString('hex'),
+        id,
         from: this.from,
         chat_instance: '2',
         data: option.data,
-        message: { message_id: 1, date: 1, chat: { id: groupId, type: 'supergroup' } },
+        message: { message_id: messageIdOf(msg) ?? 1, date: 1, chat: { id: groupId, type: 'supergroup' } },
       },
     });
+    return id;
+  }
+
+  /**
+   * The bot's message `msg` (here or in a group) as it shows once the bot changed it in place to match
+   * `pattern`: its text and buttons after that edit.
+   */
+  async expectEdit(msg: BotMessage, pattern: RegExp, timeoutMs = 8000): Promise<BotMessage> {
+    const chatId = String(msg.raw.params.chat_id);
+    const messageId = messageIdOf(msg);
+    const edit = await this.h.tg.waitFor(
+      () =>
+        this.h.tg
+          .callsTo('editMessageText')
+          .slice(this.#editsBefore)
+          .find(
+            (c) =>
+              !c.error &&
+              String(c.params.chat_id) === chatId &&
+              Number(c.params.message_id) === messageId &&
+              pattern.test(String(c.params.text)),
+          ),
+      timeoutMs,
+    );
+    return this.toMessage(edit);
   }
 
   /** The update of pressing an inline button, not yet posted. */
@@ -183,16 +218,29 @@ export class TelegramUser extends SimulatedUser {
     };
   }
 
-  /** Presses an inline button by its callback data. */
-  press(data: string, messageId = 1) {
-    return this.post(this.pressUpdate(data, messageId));
+  /** Presses an inline button by its callback data; returns the press's id (its answer names it). */
+  async press(data: string, messageId = 1): Promise<string> {
+    const update = this.pressUpdate(data, messageId);
+    this.#editsBefore = this.h.tg.callsTo('editMessageText').length;
+    await this.post(update);
+    return update.callback_query.id;
+  }
+
+  /** What the person was shown on their press alone (Telegram's answer to it): its text, and whether an alert. */
+  async pressAnswer(pressId: string, timeoutMs = 8000): Promise<{ text?: string; alert: boolean }> {
+    const call = await this.h.tg.waitFor(
+      () => this.h.tg.callsTo('answerCallbackQuery').find((c) => c.params.callback_query_id === pressId),
+      timeoutMs,
+    );
+    const alert = call.params.show_alert;
+    return { text: call.params.text, alert: alert === true || alert === 'true' };
   }
 
   /** Presses the button of `msg` whose label matches. */
   pressLabel(msg: BotMessage, label: RegExp) {
     const option = msg.options.find((o) => label.test(o.label));
     if (!option?.data) throw new Error(`no button ${label} in: ${msg.options.map((o) => o.label).join(' | ')}`);
-    return this.press(option.data, (msg.raw.result as { message_id?: number } | undefined)?.message_id);
+    return this.press(option.data, messageIdOf(msg));
   }
 }
 

@@ -31,12 +31,18 @@ function recentInChat(ctx: ChatContext): Promise<number> {
  * Drops a chat's updates beyond the per-minute limit. In a private chat the first update over the limit
  * gets one polite reply and the rest are dropped silently. In a group, anyone but staff is answered only
  * while the group is quiet (its inbox has no more than GROUP_PER_MINUTE updates in the minute), and never
- * told to slow down: that would be one more message to everyone in it. Staff are exempt everywhere.
+ * told to slow down: that would be one more message to everyone in it. Button presses in a group are answered
+ * privately and pass. Staff are exempt everywhere.
  */
 async function floodGuard(ctx: ChatContext): Promise<boolean> {
   const { person, policy } = ctx;
   if (person?.grants.length) return true;
-  if (ctx.msg.chatType !== 'private') return (await recentInChat(ctx)) <= GROUP_PER_MINUTE;
+  if (ctx.msg.chatType !== 'private') {
+    // A member's press is answered to them alone, never in the group, so it takes nothing of the group's room;
+    // dropped, it would also leave the press unanswered and retire a card's buttons for the officers.
+    if (ctx.msg.kind === 'choice') return true;
+    return (await recentInChat(ctx)) <= GROUP_PER_MINUTE;
+  }
   const limit = person?.user.spamFlaggedAt
     ? Math.max(1, Math.floor(policy.FLOOD_PER_MINUTE * FLAGGED_SHARE))
     : policy.FLOOD_PER_MINUTE;

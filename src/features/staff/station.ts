@@ -36,8 +36,16 @@ export const stationAction = stationChoice.route<PersonContext>({
   async link(ctx, { area }) {
     if (ctx.msg.chatType !== 'group') return ctx.showMainMenu(ctx.t('station-group-only'));
     const outcome = await linkStation(ctx, personActor(ctx.person), ctx.here, area);
-    if (!outcome.ok) return ctx.reply(ctx.t('staff-only'));
+    // Told to the presser alone where the press can be answered; the officer's buttons stay.
+    if (!outcome.ok) {
+      if (!ctx.answerPress({ text: ctx.t('staff-only'), alert: true })) ctx.reply(ctx.t('staff-only'));
+      return;
+    }
     ctx.reply(ctx.t('station-linked', { area: await areaLabel(ctx.tx, area) }));
   },
-  cancel: (ctx) => ctx.reply(ctx.t('station-not-linked')),
+  // Only staff may call it off: anyone else in the group is told privately, and the buttons stay.
+  cancel(ctx) {
+    if (ctx.person.grants.some((g) => TIP_ROLES.includes(g.role))) return ctx.reply(ctx.t('station-not-linked'));
+    if (!ctx.answerPress({ text: ctx.t('staff-only'), alert: true })) ctx.reply(ctx.t('staff-only'));
+  },
 });

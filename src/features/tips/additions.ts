@@ -6,6 +6,7 @@ import { cardHint, photoMessages, sendToEach } from './cards.ts';
 import { tipChoice } from './choices.ts';
 import type { Location } from './draft.ts';
 import { readTip } from './store.ts';
+import { photoLinker, tipPhotos } from './photo-links.ts';
 
 /** What a reporter adds to an urgent tip already filed: the place, photos, a photo's caption or a phone number. */
 export type TipAddition =
@@ -20,7 +21,8 @@ export const withNote = (description: string, note: string) => `${description}\n
  */
 export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): Promise<number> {
   const { pii } = scope;
-  const photos = 'photos' in addition ? [...readTip(pii, tip).photos, ...addition.photos] : undefined;
+  const earlier = readTip(pii, tip).photos;
+  const photos = 'photos' in addition ? [...earlier, ...addition.photos] : undefined;
   const description = 'note' in addition ? withNote(readTip(pii, tip).description, addition.note) : undefined;
   await scope.tx.tip.update({
     where: { id: tip.id },
@@ -34,6 +36,9 @@ export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): P
   });
   const code = { code: tip.code };
   const readers = await tipOfficers(scope.tx, pii, tip, scope.i18n.defaultLocale);
+  // The added photos follow the tip's earlier ones in its row.
+  const link = photoLinker(scope);
+  const linkOf = link && ((i: number) => link(tipPhotos(tip.id, earlier.length + i)));
   sendToEach(scope, readers, (t, reader) => {
     const line =
       'place' in addition
@@ -58,7 +63,7 @@ export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): P
           { id: tipChoice.pack('open', code), label: t('tip-action-open') },
         ],
       },
-      ...('photos' in addition ? photoMessages(t, reader.to.platform, tip.code, addition.photos) : []),
+      ...('photos' in addition ? photoMessages(t, reader.to.platform, tip.code, addition.photos, linkOf) : []),
     ];
   });
   return readers.length;

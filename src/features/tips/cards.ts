@@ -7,6 +7,7 @@ import type { Locale } from '../../i18n/index.ts';
 import { capabilitiesOf } from '../../platforms/capabilities.ts';
 import { tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
 import { canMove, isClosed } from './moves.ts';
+import { PHOTO_LINK_HOURS } from './photo-links.ts';
 import type { ThreadMessage, TipContent } from './store.ts';
 
 type T = (id: string, args?: Record<string, string | number>) => string;
@@ -98,15 +99,28 @@ export function officerCard(t: T, platform: Platform, tip: Tip, details: string)
   };
 }
 
-/** Photos as separate messages; a platform's own file ids cannot be shown elsewhere, so those chats get a note instead. */
-export function photoMessages(t: T, platform: Platform, code: string, photos: PhotoRef[]): OutMessage[] {
+/**
+ * Photos as separate messages. A platform's own file ids cannot be shown elsewhere: those chats get a link to
+ * each such photo where `linkOf` gives one (officers, see photo-links.ts), else a note that they exist.
+ */
+export function photoMessages(
+  t: T,
+  platform: Platform,
+  code: string,
+  photos: PhotoRef[],
+  linkOf?: (index: number) => string,
+): OutMessage[] {
   const showable = photos.filter((p) => capabilitiesOf(platform).inlinePhotos || 'url' in p);
   const out: OutMessage[] = showable.map((photo, i) => ({
     text: t('tip-photo-caption', { code, n: i + 1, total: showable.length }),
     photo,
   }));
-  if (showable.length < photos.length) {
-    out.push({ text: t('tip-photos-elsewhere', { code, count: photos.length - showable.length }) });
+  const elsewhere = photos.flatMap((p, i) => (showable.includes(p) ? [] : [i]));
+  if (elsewhere.length && linkOf) {
+    const links = elsewhere.map((i, n) => t('tip-photo-link', { n: n + 1, url: linkOf(i) })).join('\n');
+    out.push({ text: t('tip-photo-links', { code, count: elsewhere.length, hours: PHOTO_LINK_HOURS, links }) });
+  } else if (elsewhere.length) {
+    out.push({ text: t('tip-photos-elsewhere', { code, count: elsewhere.length }) });
   }
   return out;
 }

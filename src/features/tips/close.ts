@@ -48,7 +48,9 @@ export const closeFlow = defineFlow({
           verb === 'spam' ? ctx.t('tip-close-spam') : undefined,
           note ? ctx.t('tip-close-note', { note }) : ctx.t('tip-close-note-hint'),
         ];
+        // Pressed on the card: the card itself becomes the question (and becomes the card again after it).
         ctx.reply(lines.filter(Boolean).join('\n\n'), {
+          replaces: ctx.editable,
           menu: [
             { id: closeChoice.pack('yes', { code }), label: ctx.t('tip-close-yes'), also: YES },
             { id: closeChoice.pack('no', { code }), label: ctx.t('tip-close-no'), also: NO },
@@ -72,7 +74,7 @@ export async function askClose(ctx: StaffContext, verb: CloseVerb, code: string)
   if (!tip) return notFound(ctx);
   if (!canMove(tip.status, VERB_MOVES[verb])) {
     const status = ctx.t(`status-${tip.status}`);
-    return showTip(ctx, tip, ctx.t('tip-status-unchanged', { code: tip.code, status }));
+    return showTip(ctx, tip, ctx.t('tip-status-unchanged', { code: tip.code, status }), ctx.editable);
   }
   await closeFlow.start(ctx, { code: tip.code, verb });
 }
@@ -93,7 +95,7 @@ const confirm = closeFlow.at('confirm', async (ctx, draft, { code }: { code: str
 async function showAsIs(ctx: StaffContext, code: string, headline: string): Promise<void> {
   const tip = await tipInMyAreas(ctx.tx, ctx.staffGrants, code);
   if (!tip) return notFound(ctx);
-  await showTip(ctx, tip, ctx.t(headline, { code: tip.code, status: ctx.t(`status-${tip.status}`) }));
+  await showTip(ctx, tip, ctx.t(headline, { code: tip.code, status: ctx.t(`status-${tip.status}`) }), ctx.editable);
 }
 
 /** "Không": nothing changes; the tip as it is. */

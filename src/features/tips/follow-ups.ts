@@ -5,6 +5,7 @@ import { inScope, type ScopeDeps } from '../../pipeline/run-scope.ts';
 import { tipOfficers } from './audience.ts';
 import { cardHint, photoMessages, sendToEach } from './cards.ts';
 import { tipChoice } from './choices.ts';
+import { photoLinker, threadPhotos } from './photo-links.ts';
 
 /*
  * The reporter's side of the anonymous thread is a channel to officers, so it
@@ -73,7 +74,16 @@ export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<number |
   ).sort((a, b) => (a.id < b.id ? -1 : 1));
   if (!held.length) return false;
   const texts = held.flatMap((m) => (m.textEnc ? [scope.pii.decrypt(m.textEnc)] : []));
-  const photos = held.flatMap((m) => (m.photosEnc ? scope.pii.decryptJson<PhotoRef[]>(m.photosEnc) : []));
+  // Each photo with its place in its own message of the thread, to link where the officer's messenger cannot show it.
+  const stored = held.flatMap((m) =>
+    (m.photosEnc ? scope.pii.decryptJson<PhotoRef[]>(m.photosEnc) : []).map((photo, i) => ({
+      photo,
+      place: threadPhotos(m.id, i),
+    })),
+  );
+  const photos = stored.map((s) => s.photo);
+  const link = photoLinker(scope);
+  const linkOf = link && ((i: number) => link(stored[i]!.place));
   const code = { code: tip.code };
   const readers = await tipOfficers(scope.tx, scope.pii, tip, scope.i18n.defaultLocale);
   sendToEach(scope, readers, (t, reader) => [
@@ -88,7 +98,7 @@ export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<number |
         { id: tipChoice.pack('open', code), label: t('tip-action-open') },
       ],
     },
-    ...photoMessages(t, reader.to.platform, tip.code, photos),
+    ...photoMessages(t, reader.to.platform, tip.code, photos, linkOf),
   ]);
   return readers.length;
 }

@@ -21,8 +21,9 @@ export const tipsFeature: Feature = {
     [mytipChoice.action]: { run: registered(myTipAction) },
     [reopenChoice.action]: { run: registered(reopenAction) },
     [inboxChoice.action]: { run: inboxAction },
-    [tipChoice.action]: { run: tipAction, group: true },
-    [closeChoice.action]: { run: closeAction, group: true },
+    // Open to anyone: the route itself answers whoever is not an officer of the tip's area (privately, on a press).
+    [tipChoice.action]: { run: tipAction, group: true, guest: true },
+    [closeChoice.action]: { run: closeAction, group: true, guest: true },
   },
   flows: [reportFlow, followUpFlow, replyFlow, closeFlow, reopenFlow],
   mainMenu: (ctx) => [

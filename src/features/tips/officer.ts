@@ -25,14 +25,20 @@ import { tipCodeSchema } from './code.ts';
 import { MAX_DESCRIPTION } from './draft.ts';
 import type { TipMove } from './moves.ts';
 import { listTips, readThread, readTip, tipInMyAreas } from './store.ts';
+import { photoLinker, tipPhotos } from './photo-links.ts';
 
 type Ctx = StaffContext;
 
 const PAGE = 8;
 
-/** One answer for "no such tip" and "not yours": the reply must not tell which. */
+/**
+ * One answer for "no such tip" and "not yours": the reply must not tell which. A press is answered to the
+ * presser alone, and the card keeps its buttons: in a station group everyone would read a reply, and the
+ * area's officers still need the buttons.
+ */
 export function notFound(ctx: ChatContext): void {
   ctx.endFlow();
+  if (ctx.answerPress({ text: ctx.t('tip-press-refused'), alert: true })) return;
   ctx.reply(ctx.t('tip-not-found'));
 }
 
@@ -75,8 +81,11 @@ export const inboxCommand = staff(TIP_ROLES, (ctx, arg: string) => showInbox(ctx
 
 export const inboxAction = staff(TIP_ROLES, inboxChoice.route<Ctx>({ page: (ctx, { page }) => showInbox(ctx, page) }));
 
-/** A tip as the officer works on it: details, history, thread and the actions its status allows. */
-export async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
+/**
+ * A tip as the officer works on it: details, history, thread and the actions its status allows. `replaces`
+ * is the card to change in place (its photos are already shown under it); otherwise it is sent anew with them.
+ */
+export async function showTip(ctx: Ctx, tip: Tip, headline?: string, replaces?: number): Promise<void> {
   const t = translator(ctx, ctx.locale);
   const [area, events, thread] = await Promise.all([
     areaLabel(ctx.tx, tip.areaCode),
@@ -100,8 +109,13 @@ export async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<vo
       ...officerActions(t, tip),
       { id: inboxChoice.pack('page', { page: 1 }), label: ctx.t('menu-inbox'), n: AFTER_ACTIONS },
     ],
+    replaces,
   });
-  for (const message of photoMessages(t, ctx.here.platform, tip.code, content.photos)) ctx.send(ctx.here, message);
+  if (replaces !== undefined && ctx.can.edit) return;
+  const link = photoLinker(ctx);
+  const linkOf = link && ((i: number) => link(tipPhotos(tip.id, i)));
+  for (const message of photoMessages(t, ctx.here.platform, tip.code, content.photos, linkOf))
+    ctx.send(ctx.here, message);
 }
 
 async function openTip(ctx: Ctx, code: string): Promise<void> {
@@ -111,12 +125,16 @@ async function openTip(ctx: Ctx, code: string): Promise<void> {
   await showTip(ctx, tip);
 }
 
-/** A status change as the officer sees it: the tip as it is now, headed by what happened. */
+/**
+ * A status change as the officer sees it: the tip as it is now, headed by what happened, on the card that was
+ * pressed (changed in place where the messenger can; else a new card).
+ */
 export function presentMove(ctx: Ctx, outcome: StatusOutcome): Promise<void> | void {
   if (!outcome.ok && outcome.reason === 'not-found') return notFound(ctx);
   const { tip } = outcome;
   const status = ctx.t(`status-${tip.status}`);
-  return showTip(ctx, tip, ctx.t(outcome.ok ? 'tip-status-set' : 'tip-status-unchanged', { code: tip.code, status }));
+  const headline = ctx.t(outcome.ok ? 'tip-status-set' : 'tip-status-unchanged', { code: tip.code, status });
+  return showTip(ctx, tip, headline, ctx.editable);
 }
 
 const setStatus = async (ctx: Ctx, code: string, to: TipMove) =>
@@ -127,7 +145,8 @@ export const replyFlow = defineFlow({
   name: 'tip-reply',
   access: staffOf(TIP_ROLES),
   // Optional only so that a draft that lost its code can be read at all: the step then ends the dialogue.
-  draft: z.object({ code: tipCodeSchema.optional() }),
+  // `card`: the card whose button started the reply, brought up to date in place once it is sent.
+  draft: z.object({ code: tipCodeSchema.optional(), card: z.number().int().optional() }),
   steps: {
     write: {
       ask(ctx, { code }, problem) {
@@ -150,8 +169,13 @@ export const replyFlow = defineFlow({
           return notFound(ctx);
         }
         flow.end();
-        const done = outcome.reporterTold ? 'tip-reply-sent' : 'tip-reply-no-reporter';
-        await showTip(ctx, outcome.tip, ctx.t(done, { code: outcome.tip.code }));
+        const done = ctx.t(outcome.reporterTold ? 'tip-reply-sent' : 'tip-reply-no-reporter', {
+          code: outcome.tip.code,
+        });
+        if (draft.card === undefined || !ctx.can.edit) return showTip(ctx, outcome.tip, done);
+        // The card above now shows the reply in its thread; what happened is said here, under the typed reply.
+        await showTip(ctx, outcome.tip, undefined, draft.card);
+        ctx.reply(done);
       },
     },
   },
@@ -160,7 +184,7 @@ export const replyFlow = defineFlow({
 async function startReply(ctx: Ctx, code: string): Promise<void> {
   const tip = await tipInMyAreas(ctx.tx, ctx.staffGrants, code);
   if (!tip) return notFound(ctx);
-  await replyFlow.start(ctx, { code: tip.code });
+  await replyFlow.start(ctx, { code: tip.code, card: ctx.editable });
 }
 
 const ON_TIP: Record<TipVerb, (ctx: Ctx, code: string) => Promise<void>> = {
@@ -181,6 +205,8 @@ const ON_TIP: Record<TipVerb, (ctx: Ctx, code: string) => Promise<void>> = {
  * press is checked again, and a malformed one reads as an unknown tip.
  */
 export const tipAction = forOfficers(async (ctx, arg: string) => {
+  // A card's buttons stay for the next action (and for the other officers of a station group).
+  ctx.keepPressedButtons();
   const choice = tipChoice.unpack(arg);
   if (!choice) return notFound(ctx);
   ctx.endFlow();

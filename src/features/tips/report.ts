@@ -29,6 +29,7 @@ import { minutesUntilNextTip } from './limits.ts';
 import { forwardFollowUps } from './follow-ups.ts';
 import { addTipMessage, fileTip, readTip } from './store.ts';
 import { tellAdminsUnrouted } from './unrouted.ts';
+import { photoLinker, tipPhotos } from './photo-links.ts';
 
 /** Buttons and numbered answers of the report dialogue. */
 export const reportChoice = defineChoices('report', {
@@ -285,9 +286,10 @@ async function deliverCard(ctx: Ctx, tip: Tip): Promise<number> {
   const content = readTip(ctx.pii, tip);
   const area = await areaLabel(ctx.tx, tip.areaCode);
   const readers = await areaOfficers(ctx.tx, ctx.pii, tip.areaCode, ctx.i18n.defaultLocale);
+  const link = photoLinker(ctx);
   sendToEach(ctx, readers, (t, reader) => [
     officerCard(t, reader.to.platform, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
-    ...photoMessages(t, reader.to.platform, tip.code, content.photos),
+    ...photoMessages(t, reader.to.platform, tip.code, content.photos, link && ((i) => link(tipPhotos(tip.id, i)))),
   ]);
   // Nobody to tell: the admins are (and the reporter is never told "the police have been notified").
   if (!readers.length) await tellAdminsUnrouted(ctx, tip, area);

@@ -7,4 +7,6 @@ export const telegramCapabilities: Capabilities = {
   shareLocation: true,
   inlinePhotos: true,
   commandMenu: true,
+  edit: true,
+  pressAnswers: true,
 };

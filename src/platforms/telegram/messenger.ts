@@ -1,12 +1,12 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, GrammyError, HttpError, InputFile, type Transformer } from 'grammy';
-import type { Incoming, OutMessage } from '../../core/messages.ts';
+import type { Incoming, OutMessage, PressAnswer } from '../../core/messages.ts';
 import type { I18n } from '../../i18n/index.ts';
 import type { Logger } from '../../logger.ts';
 import { acceptUntilTaken } from '../polling.ts';
 import type { Pacer } from '../../queues/pacer.ts';
 import { holdOnRateLimit, pacedCalls, type RateLimitReach } from '../pace.ts';
-import { SendError, type AcceptUpdate, type Messenger, type SendOptions } from '../types.ts';
+import { SendError, type AcceptUpdate, type FetchedFile, type Messenger, type SendOptions } from '../types.ts';
 import { parseTelegramUpdate } from './parse.ts';
 import { CAPTION_LIMIT, renderTelegram } from './render.ts';
 
@@ -53,8 +53,17 @@ function rateLimitReach(chatId: string, opts: SendOptions): RateLimitReach {
 }
 
 const MEMBER_COUNT_TIMEOUT_MS = 3000;
+/** A photo is at most 20 MB on Telegram's Bot API. */
+const FILE_TIMEOUT_MS = 30_000;
+/** Telegram shows at most 200 characters of a press's answer. */
+const CALLBACK_ANSWER_LIMIT = 200;
 
-const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
+const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'editMessageText']);
+
+/** An edit that would change nothing: the message already shows what it was to show. */
+const isUnmodified = (err: unknown) => err instanceof GrammyError && /message is not modified/i.test(err.description);
+/** An edit Telegram refuses for good (message gone, too old, a photo): the message is sent anew instead. */
+const isUneditable = (err: unknown) => err instanceof GrammyError && err.error_code === 400;
 
 /** Each attempt of a send takes its own slot of the shared budget: a wait between attempts holds none. */
 function pacedAttempts(pacer: Pacer | undefined): Transformer {
@@ -105,6 +114,11 @@ export class TelegramMessenger implements Messenger {
       if (message.commands) await this.#setChatCommands(api, chatId, message.commands);
       const parts = renderTelegram(message);
       const attachment = attachmentOf(message);
+      if (message.replaces !== undefined && !attachment && parts.length === 1) {
+        const [part] = parts as [(typeof parts)[number]];
+        const edited = await this.#edit(api, chatId, message.replaces, part);
+        if (edited) return;
+      }
       if (attachment) {
         // A short text rides along as the caption; a longer one follows as messages.
         const only = parts.length === 1 && parts[0]!.text.length <= CAPTION_LIMIT ? parts.shift() : undefined;
@@ -138,6 +152,42 @@ export class TelegramMessenger implements Messenger {
     }
   }
 
+  /** Changes a sent message in place; false when Telegram will not edit it (the caller sends it anew). */
+  async #edit(api: Api, chatId: string, messageId: number, part: ReturnType<typeof renderTelegram>[number]) {
+    // Only an inline keyboard (buttons, a menu) can go on an edited message; one asking for a location is sent anew.
+    const markup = part.reply_markup && 'inline_keyboard' in part.reply_markup ? part.reply_markup : undefined;
+    if (part.reply_markup && !markup) return false;
+    try {
+      await api.editMessageText(chatId, messageId, part.text, { reply_markup: markup });
+      return true;
+    } catch (err) {
+      if (isUnmodified(err)) return true;
+      if (isUneditable(err)) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * A photo sent to the bot, by its file id: getFile, then a download from the file address it gives (valid
+   * for an hour), which holds the bot's token and so never leaves this method. A file id Telegram no longer
+   * knows answers 400: undefined.
+   */
+  async fetchFile(fileId: string): Promise<FetchedFile | undefined> {
+    const signal = AbortSignal.timeout(FILE_TIMEOUT_MS) as Parameters<Api['getFile']>[1];
+    const file = await this.bot.api.getFile(fileId, signal).catch((err: unknown) => {
+      if (err instanceof GrammyError && err.error_code === 400) return undefined;
+      throw err;
+    });
+    if (!file?.file_path) return undefined;
+    const res = await fetch(`${this.#opts.apiRoot}/file/bot${this.#opts.token}/${file.file_path}`, {
+      signal: AbortSignal.timeout(FILE_TIMEOUT_MS),
+    });
+    if (res.status === 404) return undefined;
+    // Not the URL: it holds the token.
+    if (!res.ok || !res.body) throw new Error(`telegram file download answered ${res.status}`);
+    return { body: res.body, type: res.headers.get('content-type') ?? undefined };
+  }
+
   /** Asked while an update is handled (inside its transaction): bounded, so a slow answer cannot hold it. */
   memberCount(chatId: string): Promise<number> {
     // grammY types its signal with a shim of its own; Node's AbortSignal is what it gets at run time.
@@ -145,11 +195,14 @@ export class TelegramMessenger implements Messenger {
     return this.bot.api.getChatMemberCount(chatId, signal);
   }
 
-  async acknowledge(incoming: Incoming): Promise<void> {
+  async acknowledge(incoming: Incoming, answer: PressAnswer = {}): Promise<void> {
     if (!incoming.callbackId) return;
-    await this.bot.api.answerCallbackQuery(incoming.callbackId);
-    // Retire the pressed keyboard so an old menu is not pressed twice.
-    if (incoming.callbackMessageId !== undefined) {
+    await this.bot.api.answerCallbackQuery(incoming.callbackId, {
+      ...(answer.text && { text: answer.text.slice(0, CALLBACK_ANSWER_LIMIT) }),
+      ...(answer.alert && { show_alert: true }),
+    });
+    // Retire the pressed keyboard so an old menu is not pressed twice (unless the handler kept it).
+    if (incoming.callbackMessageId !== undefined && !answer.keepButtons) {
       await this.bot.api.editMessageReplyMarkup(incoming.chatId, incoming.callbackMessageId).catch(() => undefined);
     }
   }
