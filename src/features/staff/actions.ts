@@ -10,7 +10,7 @@ import { areaLabel } from '../areas/search.ts';
 import { audit } from './audit.ts';
 import { covers, TIP_ROLES } from './grants.ts';
 import { claimInvite, type InviteProblem } from './invites.ts';
-import { waitingTips, type WaitingTip } from '../tips/store.ts';
+import type { StaffLabel } from './labels.ts';
 
 /** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
 export const MAX_FAILED_CODES = 5;
@@ -30,14 +30,14 @@ const guesserOf = (pii: Pii, person: Person) =>
 
 /**
  * A person redeems an invite code: the grant (and, for a leader invite, the
- * model they now lead; for an officer or admin, the tips of the area no officer has opened yet). A wrong, used or expired code is refused and, unlike
+ * model they now lead). A wrong, used, revoked or expired code is refused and, unlike
  * other refusals, recorded ('invite.failed', by messenger account): those records are what stops guessing.
  */
 export async function redeemInvite(
   scope: Scope,
   person: Person,
   code: string,
-): Promise<Outcome<{ grant: StaffGrant; model: LocalModel | null; waiting: WaitingTip[] }, RedeemRefusal>> {
+): Promise<Outcome<{ grant: StaffGrant; model: LocalModel | null }, RedeemRefusal>> {
   const { tx, pii } = scope;
   const userId = person.user.id;
   const guesser = guesserOf(pii, person);
@@ -83,9 +83,7 @@ export async function redeemInvite(
       ...(invite.modelId && { modelId: invite.modelId }),
     },
   });
-  // A new officer of an area that had none starts with what was filed while nobody was there.
-  const waiting = TIP_ROLES.includes(grant.role) ? await waitingTips(tx, [grant]) : [];
-  return { ok: true, grant, model, waiting };
+  return { ok: true, grant, model };
 }
 
 /** A staff grant the actor may manage, or null: any grant for the operator, one within an admin's areas. */
@@ -126,6 +124,30 @@ export async function revoke(
     scope.send(reader.to, { text: i18n.t(reader.locale, 'staff-revoked', { role, area }) });
   }
   return { ok: true, grant };
+}
+
+export type LabelRefusal = 'not-found';
+
+/**
+ * Sets the display label of a grant: how tip histories and colleagues' notices
+ * name the person. A person labels their own grants (an admin also those within
+ * their areas); the operator any. Audited without the label itself (it is a name).
+ */
+export async function labelGrant(
+  scope: Scope,
+  actor: Actor,
+  grantId: string,
+  label: StaffLabel,
+): Promise<Outcome<{ grant: StaffGrant }, LabelRefusal>> {
+  const { tx } = scope;
+  const own = actor.kind === 'person' && actor.person.grants.some((g) => g.id === grantId);
+  const grant = own
+    ? await tx.staffGrant.findUnique({ where: { id: grantId } })
+    : await grantWithin(tx, actor, grantId);
+  if (!grant) return refuse('not-found');
+  const labelled = await tx.staffGrant.update({ where: { id: grant.id }, data: { label } });
+  await audit(tx, { actorId: actorId(actor), action: 'grant.label', entity: 'StaffGrant', entityId: grant.id });
+  return { ok: true, grant: labelled };
 }
 
 export type StationRefusal = 'not-officer';

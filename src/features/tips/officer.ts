@@ -4,7 +4,7 @@ import { defineFlow } from '../../core/flow.ts';
 import { formatTime } from '../../core/format.ts';
 import { isStaff, staff, staffOf, type StaffContext } from '../../core/guards.ts';
 import { personActor } from '../../core/scope.ts';
-import type { Tip } from '../../generated/prisma/client.ts';
+import type { Tip, TipEvent } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { audit } from '../staff/audit.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
@@ -66,6 +66,16 @@ export const inboxCommand = staff(TIP_ROLES, (ctx, arg: string) => showInbox(ctx
 
 export const inboxAction = staff(TIP_ROLES, inboxChoice.route<Ctx>({ page: (ctx, { page }) => showInbox(ctx, page) }));
 
+/**
+ * Who made a step of a tip's history, as officers read it: the officer's display
+ * label, the reporter (their own filing) or the operator; never an account id.
+ */
+function actedBy(t: (id: string) => string, tip: Tip, e: TipEvent): string {
+  if (e.byLabel) return e.byLabel;
+  if (!e.byId) return t(e.status === 'new' ? 'tip-by-reporter' : 'tip-by-operator');
+  return t(e.byId === tip.reporterId ? 'tip-by-reporter' : 'tip-by-officer');
+}
+
 /** A tip as the officer works on it: details, history, thread and the actions its status allows. */
 async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
   const t = translator(ctx, ctx.locale);
@@ -76,7 +86,11 @@ async function showTip(ctx: Ctx, tip: Tip, headline?: string): Promise<void> {
   ]);
   const content = readTip(ctx.pii, tip);
   const history = events.map((e) =>
-    ctx.t('tip-history-line', { status: t(`status-${e.status}`), time: formatTime(ctx.locale, e.at) }),
+    ctx.t('tip-history-by', {
+      status: t(`status-${e.status}`),
+      time: formatTime(ctx.locale, e.at),
+      by: actedBy(t, tip, e),
+    }),
   );
   const parts = [
     headline,
