@@ -4,7 +4,7 @@ import { changeStatus } from '../../src/features/tips/actions.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
-import { areaCode, chooseLabel, invite, makeStaff } from '../support/staff.ts';
+import { areaCode, invite, makeStaff } from '../support/staff.ts';
 import { runUseCase } from '../support/use-cases.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
