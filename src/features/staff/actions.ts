@@ -5,11 +5,11 @@ import { privateChatsOf } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
 import type { Tx } from '../../core/tx.ts';
 import type { Pii } from '../../security/pii.ts';
-import type { LocalModel, StaffGrant, StationChat } from '../../generated/prisma/client.ts';
+import type { LocalModel, StaffGrant, StaffInvite, StationChat } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { audit } from './audit.ts';
 import { covers, TIP_ROLES } from './grants.ts';
-import { claimInvite, type InviteProblem } from './invites.ts';
+import { claimInvite, openInviteFilter, type InviteProblem } from './invites.ts';
 import type { StaffLabel } from './labels.ts';
 
 /** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
@@ -148,6 +148,39 @@ export async function labelGrant(
   const labelled = await tx.staffGrant.update({ where: { id: grant.id }, data: { label } });
   await audit(tx, { actorId: actorId(actor), action: 'grant.label', entity: 'StaffGrant', entityId: grant.id });
   return { ok: true, grant: labelled };
+}
+
+export type InviteRevokeRefusal = 'not-found' | 'not-open';
+
+/**
+ * Withdraws an invite nobody has used yet (sent to the wrong person, the officer
+ * never came): redeeming it is then refused like an expired code. The operator
+ * may revoke any invite, an admin those within their areas; audited.
+ */
+export async function revokeInvite(
+  scope: Scope,
+  actor: Actor,
+  inviteId: string,
+): Promise<Outcome<{ invite: StaffInvite }, InviteRevokeRefusal>> {
+  const { tx } = scope;
+  const invite = await tx.staffInvite.findUnique({ where: { id: inviteId } });
+  if (!invite) return refuse('not-found');
+  if (actor.kind === 'person' && !(await covers(tx, actor.person.grants, ['admin'], invite.areaCode)))
+    return refuse('not-found');
+  const revokedAt = new Date();
+  const revoked = await tx.staffInvite.updateMany({
+    where: { id: invite.id, ...openInviteFilter() },
+    data: { revokedAt },
+  });
+  if (!revoked.count) return refuse('not-open');
+  await audit(tx, {
+    actorId: actorId(actor),
+    action: 'invite.revoke',
+    entity: 'StaffInvite',
+    entityId: invite.id,
+    details: { role: invite.role, areaCode: invite.areaCode },
+  });
+  return { ok: true, invite: { ...invite, revokedAt } };
 }
 
 export type StationRefusal = 'not-officer';
