@@ -40,9 +40,7 @@ export async function auditCommand(args: string[], db: Db, out: (line: string) =
   for (const r of rows) {
     const on = r.entityId ? `${r.entity} ${r.entityId}` : r.entity;
     const details = r.details === null ? '' : `  ${JSON.stringify(r.details)}`;
-    out(
-      `${vietnamTime(r.at)}  ${r.action}  ${on}  by ${r.actorId ?? 'operator'}  area ${r.areaCode ?? '-'}${details}`,
-    );
+    out(`${vietnamTime(r.at)}  ${r.action}  ${on}  by ${r.actorId ?? 'operator'}  area ${r.areaCode ?? '-'}${details}`);
   }
   return 0;
 }

@@ -18,7 +18,7 @@ export async function audit(tx: Tx, entry: AuditEntry): Promise<void> {
 export interface AuditFilter {
   /** Entries about this area or anything under it (commune, hamlet). */
   areaCode?: string;
-  /** Entries by this user, or about them. */
+  /** Entries by this user, about them, or about a role they hold. */
   userId?: string;
   /** Actions starting with this ("tip." or "invite"). */
   actionPrefix?: string;
@@ -39,14 +39,17 @@ export interface AuditRow {
 
 /**
  * The latest audit entries, newest first. An entry's area is the one its details
- * name, or that of the tip, model, festival or broadcast it is about. The rows
+ * name, or that of the tip, model, festival, broadcast, grant or station group it is about. The rows
  * hold ids, codes and areas only: what is audited never carries personal data.
  */
 export function auditEntries(tx: Tx, filter: AuditFilter): Promise<AuditRow[]> {
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filter.actionPrefix)
-    where.push(Prisma.sql`starts_with(a.action, ${filter.actionPrefix})`);
-  if (filter.userId) where.push(Prisma.sql`(a."actorId" = ${filter.userId} OR a."entityId" = ${filter.userId})`);
+  if (filter.actionPrefix) where.push(Prisma.sql`starts_with(a.action, ${filter.actionPrefix})`);
+  // By them, about them, or about one of their roles.
+  if (filter.userId)
+    where.push(
+      Prisma.sql`(a."actorId" = ${filter.userId} OR a."entityId" = ${filter.userId} OR g."userId" = ${filter.userId})`,
+    );
   if (filter.areaCode)
     where.push(Prisma.sql`x."areaCode" IN (
       SELECT code FROM "Area" WHERE code = ${filter.areaCode} OR "parentCode" = ${filter.areaCode}
@@ -58,8 +61,12 @@ export function auditEntries(tx: Tx, filter: AuditFilter): Promise<AuditRow[]> {
     LEFT JOIN "LocalModel" m ON m.id::text = CASE WHEN a.entity = 'LocalModel' THEN a."entityId" ELSE a.details->>'modelId' END
     LEFT JOIN "Festival" f ON a.entity = 'Festival' AND f.id::text = a."entityId"
     LEFT JOIN "Broadcast" b ON a.entity = 'Broadcast' AND b.id::text = a."entityId"
+    LEFT JOIN "StaffGrant" g ON a.entity = 'StaffGrant' AND g.id = a."entityId"
+    LEFT JOIN "StationChat" s ON a.entity = 'StationChat' AND s.id = a."entityId"
     CROSS JOIN LATERAL (
-      SELECT COALESCE(a.details->>'areaCode', t."areaCode", m."areaCode", f."areaCode", b."areaCode") AS "areaCode"
+      SELECT COALESCE(
+        a.details->>'areaCode', t."areaCode", m."areaCode", f."areaCode", b."areaCode", g."areaCode", s."areaCode"
+      ) AS "areaCode"
     ) x
     WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY a.id DESC
