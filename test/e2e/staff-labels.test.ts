@@ -96,6 +96,15 @@ describe("officers' display labels (issue 13)", () => {
     expect(view.text).not.toContain(a.chatId);
     // Nobody is told of their own act.
     expect(a.all().some((m) => m.text.includes('Đại uý Lê Văn Bình đã nhận'))).toBe(false);
+    // The staff API says the same, without translation.
+    await a.send('/apitoken');
+    const token = /antq_[A-Za-z0-9_-]+/.exec((await a.expect(/Mã truy cập API của bạn/)).text)![0];
+    const res = await fetch(`${h.url}/api/tips/${code}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await res.json()) as { history: Array<{ by: unknown }> }).history.map((e) => e.by)).toEqual([
+      { kind: 'reporter' },
+      { kind: 'officer', label: 'Đại uý Lê Văn Bình' },
+      { kind: 'operator' },
+    ]);
     const events = await h.db.tipEvent.findMany({ where: { tip: { code } }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.status, e.byLabel])).toEqual([
       ['new', null],

@@ -21,7 +21,7 @@ const refusalText: Record<RedeemRefusal, string> = {
 
 const draftSchema = z.object({
   /** The grant just redeemed, whose label is asked before the welcome; none: the person relabels all their grants. */
-  grantId: z.string().uuid().optional(),
+  grantId: z.uuid().optional(),
 });
 type Draft = z.infer<typeof draftSchema>;
 type Control = FlowControl<Draft, 'code' | 'label'>;

@@ -11,6 +11,7 @@ import { TIP_ROLES } from '../staff/grants.ts';
 import { changeStatus, flagSpam, replyToTipster, type StatusOutcome } from './actions.ts';
 import { officerActions, photoMessages, threadText, tipDetails, translator } from './cards.ts';
 import { OPEN_STATUSES } from './categories.ts';
+import { eventActor } from './history.ts';
 import { inboxChoice, tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
 import { tipCodeSchema } from './code.ts';
 import { MAX_DESCRIPTION } from './draft.ts';
@@ -66,14 +67,11 @@ export const inboxCommand = staff(TIP_ROLES, (ctx, arg: string) => showInbox(ctx
 
 export const inboxAction = staff(TIP_ROLES, inboxChoice.route<Ctx>({ page: (ctx, { page }) => showInbox(ctx, page) }));
 
-/**
- * Who made a step of a tip's history, as officers read it: the officer's display
- * label, the reporter (their own filing) or the operator; never an account id.
- */
+/** Who made a step of a tip's history, as officers read it: the officer's display label, the reporter or the operator. */
 function actedBy(t: (id: string) => string, tip: Tip, e: TipEvent): string {
-  if (e.byLabel) return e.byLabel;
-  if (!e.byId) return t(e.status === 'new' ? 'tip-by-reporter' : 'tip-by-operator');
-  return t(e.byId === tip.reporterId ? 'tip-by-reporter' : 'tip-by-officer');
+  const actor = eventActor(tip, e);
+  if (actor.kind === 'officer') return actor.label ?? t('tip-by-officer');
+  return t(actor.kind === 'reporter' ? 'tip-by-reporter' : 'tip-by-operator');
 }
 
 /** A tip as the officer works on it: details, history, thread and the actions its status allows. */
