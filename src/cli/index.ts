@@ -29,7 +29,7 @@ Commands:
   staff list [--area <code>]
                           Staff roles by area: grant ids, areas, display labels (no names or platform ids)
   staff label <grant id> <display label>
-                          Set how colleagues see the person in tip histories ("Đại úy Nguyễn Văn A")
+                          Set how colleagues see the person in tip histories ("Đại uý Nguyễn Văn A")
   staff revoke <grant id> Take a role away (and the person's API tokens)
   audit [--area <code>] [--person <user or grant id>] [--kind <action prefix>] [--limit 50]
                           The latest audit entries, newest first (ids, codes and areas; no personal data)

@@ -49,7 +49,7 @@ export async function staffCommand(
   if (sub === 'label' && grantId) {
     const label = staffLabelSchema.safeParse(words.join(' '));
     if (!label.success) {
-      out(`A display label has ${LABEL_MIN}–${LABEL_MAX} characters, e.g. "Đại úy Nguyễn Văn A".`);
+      out(`A display label has ${LABEL_MIN}–${LABEL_MAX} characters, e.g. "Đại uý Nguyễn Văn A".`);
       out(STAFF_USAGE);
       return 2;
     }

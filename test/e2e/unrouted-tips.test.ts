@@ -53,7 +53,7 @@ describe('a tip where no officer is', () => {
     const officer = new TelegramUser(h, 'Lê', 'Văn Cán Bộ');
     await onboard(officer);
     await officer.send(`/staff ${await invite(h, 'officer', hungMy)}`);
-    const welcome = await chooseLabel(officer, 'Đại úy Lê Văn Cán Bộ');
+    const welcome = await chooseLabel(officer, 'Đại uý Lê Văn Cán Bộ');
     expect(welcome.text).toMatch(/Tin báo đang chờ/);
     expect(welcome.text).toMatch(new RegExp(`${code} · Người, phương tiện khả nghi · \\d`));
 

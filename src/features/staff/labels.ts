@@ -6,7 +6,7 @@ export const LABEL_MIN = 2;
 export const LABEL_MAX = 60;
 
 /**
- * How colleagues name a staff member ("Đại úy Nguyễn Văn A"): one line, spaces
+ * How colleagues name a staff member ("Đại uý Nguyễn Văn A"): one line, spaces
  * collapsed, 2–60 characters. It is shown to other officers, never to reporters.
  */
 export const staffLabelSchema = z
