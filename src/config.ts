@@ -163,6 +163,16 @@ export type HttpSettings = Pick<
 
 export class ConfigError extends Error {}
 
+/** The DATA_ENCRYPTION_KEY written in .env.example: anyone who read it can read data sealed with it. */
+export const EXAMPLE_DATA_ENCRYPTION_KEY = '0'.repeat(64);
+
+export const usesExampleKey = (config: Pick<Config, 'DATA_ENCRYPTION_KEY'>) =>
+  config.DATA_ENCRYPTION_KEY === EXAMPLE_DATA_ENCRYPTION_KEY;
+
+export const EXAMPLE_KEY_WARNING =
+  'DATA_ENCRYPTION_KEY is the example key from .env.example: fine for local development, never for real data ' +
+  '(generate your own: openssl rand -hex 32)';
+
 /** Parses the environment; the error names every offending variable and never echoes its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parseEnv(configSchema, env);
@@ -181,7 +191,14 @@ export function loadConfigFields<const K extends EnvKey>(
 
 function parseEnv<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
   const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message}`);
+  // In production the example key is refused outright, by the service and the CLI alike.
+  const key = parsed.success ? (parsed.data as { DATA_ENCRYPTION_KEY?: string }).DATA_ENCRYPTION_KEY : undefined;
+  if (env.NODE_ENV === 'production' && key === EXAMPLE_DATA_ENCRYPTION_KEY)
+    lines.push(
+      '  DATA_ENCRYPTION_KEY: is the example key from .env.example, refused with NODE_ENV=production; ' +
+        'generate your own: openssl rand -hex 32',
+    );
+  if (parsed.success && !lines.length) return parsed.data;
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, EXAMPLE_KEY_WARNING, loadConfig, usesExampleKey } from './config.ts';
 import { startService, type Role } from './service.ts';
 
 const roles: Role[] = ['all', 'web', 'worker'];
@@ -22,6 +22,7 @@ try {
 }
 
 const service = await startService(config, role);
+if (usesExampleKey(config)) service.log.warn({ variable: 'DATA_ENCRYPTION_KEY' }, EXAMPLE_KEY_WARNING);
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {

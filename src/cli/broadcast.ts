@@ -21,6 +21,7 @@ import { statusText } from '../features/broadcasts/report.ts';
 import type { I18n } from '../i18n/index.ts';
 import { inScope, type ScopeDeps } from '../pipeline/run-scope.ts';
 import { flags } from './flags.ts';
+import { vietnamTime } from './time.ts';
 
 export const BROADCAST_USAGE = `usage:
   broadcast create (--area <code> | --all) --text <text> [--text-en <text>] [--photo-url <https url>]
@@ -117,7 +118,7 @@ async function create(args: string[], io: Io): Promise<number> {
   const b = result.broadcast;
   const count = await countAudience(io.db, audience, b.topic);
   io.out(
-    `Broadcast #${b.id}: ${b.status}${b.scheduledAt ? ` for ${b.scheduledAt.toISOString()}` : ''}; ` +
+    `Broadcast #${b.id}: ${b.status}${b.scheduledAt ? ` for ${vietnamTime(b.scheduledAt)}` : ''}; ` +
       `${count.total} recipients now (Telegram ${count.telegram}, Zalo ${count.zalo}).`,
   );
   if (wakes.size) await kickOrExplain(io);
@@ -168,7 +169,7 @@ async function list(io: Io): Promise<number> {
   if (!rows.length) io.out('No broadcasts.');
   for (const b of rows) {
     io.out(
-      `#${b.id}  ${b.status.padEnd(9)}  ${b.areaCode ?? 'all'}  ${b.recipientCount} recipients  created ${b.createdAt.toISOString()}`,
+      `#${b.id}  ${b.status.padEnd(9)}  ${b.areaCode ?? 'all'}  ${b.recipientCount} recipients  created ${vietnamTime(b.createdAt)}`,
     );
   }
   return 0;

@@ -1,4 +1,4 @@
-import { formatTime, parseLocalTime, parseTimeOnDay } from '../core/format.ts';
+import { parseLocalTime, parseTimeOnDay } from '../core/format.ts';
 import { OPERATOR, type Scope, type Wake } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
 import type { Festival } from '../generated/prisma/client.ts';
@@ -13,6 +13,7 @@ import {
 import type { I18n } from '../i18n/index.ts';
 import { inScope, type ScopeDeps } from '../pipeline/run-scope.ts';
 import { flags } from './flags.ts';
+import { vietnamTime } from './time.ts';
 
 export const FESTIVAL_USAGE = `usage:
   festival create --area <code> --title <text> --start "19/08 07:30" --end "11:30" --venue <text>
@@ -45,7 +46,7 @@ function times(o: Record<string, string>, io: FestivalIo): { startsAt: Date; end
   }
   if (startsAt <= new Date()) {
     io.out(
-      `--start: "${o.start}" reads as ${formatTime('en', startsAt)} (Vietnam time), which has passed; give a time still to come`,
+      `--start: "${o.start}" reads as ${vietnamTime(startsAt)} (Vietnam time), which has passed; give a time still to come`,
     );
     return null;
   }
@@ -132,12 +133,12 @@ async function show(raw: string | undefined, io: FestivalIo): Promise<number> {
   const counts = await rsvpCounts(io.db, f.id);
   const reminders = await io.db.festivalReminder.findMany({ where: { festivalId: f.id }, orderBy: { dueAt: 'asc' } });
   io.out(
-    `#${f.id} ${f.status} "${f.title}" area ${f.areaCode}, ${f.startsAt.toISOString()} – ${f.endsAt.toISOString()}, at ${f.venue}`,
+    `#${f.id} ${f.status} "${f.title}" area ${f.areaCode}, ${vietnamTime(f.startsAt)} – ${vietnamTime(f.endsAt)}, at ${f.venue}`,
   );
   io.out(`RSVP: ${counts.going} going, ${counts.notGoing} not going; reminders to: ${f.remindTo}`);
   for (const r of reminders)
     io.out(
-      `  reminder ${r.offsetSeconds}s before: ${r.dueAt.toISOString()} ${r.status}${r.broadcastId ? ` (broadcast #${r.broadcastId})` : ''}`,
+      `  reminder ${r.offsetSeconds}s before: ${vietnamTime(r.dueAt)} ${r.status}${r.broadcastId ? ` (broadcast #${r.broadcastId})` : ''}`,
     );
   return 0;
 }
@@ -146,7 +147,7 @@ async function list(io: FestivalIo): Promise<number> {
   const rows = await io.db.festival.findMany({ orderBy: { startsAt: 'desc' }, take: 30 });
   if (!rows.length) io.out('No festivals.');
   for (const f of rows)
-    io.out(`#${f.id}  ${f.status.padEnd(9)}  ${f.areaCode}  ${f.startsAt.toISOString()}  ${f.title}`);
+    io.out(`#${f.id}  ${f.status.padEnd(9)}  ${f.areaCode}  ${vietnamTime(f.startsAt)}  ${f.title}`);
   return 0;
 }
 
@@ -176,7 +177,7 @@ async function change(
     return 2;
   }
   io.out(
-    `Festival #${f.id}: ${result.festival.status}, ${result.festival.startsAt.toISOString()}; notice: broadcast #${result.noticeId}, for ${result.recipients} accounts.`,
+    `Festival #${f.id}: ${result.festival.status}, ${vietnamTime(result.festival.startsAt)}; notice: broadcast #${result.noticeId}, for ${result.recipients} accounts.`,
   );
   await kick(io, wakes);
   return 0;

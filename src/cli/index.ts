@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfigFields } from '../config.ts';
+import { ConfigError, EXAMPLE_KEY_WARNING, loadConfigFields, usesExampleKey } from '../config.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { Pii } from '../security/pii.ts';
 import { Redis } from 'ioredis';
@@ -11,6 +11,7 @@ import { festivalCommand } from './festival.ts';
 import { modelsCommand } from './models.ts';
 import { areasCommand } from './areas.ts';
 import { broadcastCommand } from './broadcast.ts';
+import { auditCommand } from './audit.ts';
 import { inviteCommand } from './invite.ts';
 import { staffCommand } from './staff.ts';
 import type { ScopeDeps } from '../pipeline/run-scope.ts';
@@ -22,9 +23,16 @@ Commands:
   areas search <text>     Find communes/wards by name, also by pre-2025 names ("hung my", "hoa my cai nuoc")
   invite --role officer|leader|admin --area <code> [--days 7]
                           A one-time staff invite code for an area (and everything under it); the person sends /staff <code>
+  invite list [--area <code>]
+                          Invites not yet used, revoked or expired: id, role, area, expiry, created (never the code)
+  invite revoke <id>      Withdraw an unused invite: redeeming its code is refused
   staff list [--area <code>]
-                          Staff roles by area (grant ids; no names or platform ids)
+                          Staff roles by area: grant ids, areas, display labels (no names or platform ids)
+  staff label <grant id> <display label>
+                          Set how colleagues see the person in tip histories ("Đại uý Nguyễn Văn A")
   staff revoke <grant id> Take a role away (and the person's API tokens)
+  audit [--area <code>] [--person <user or grant id>] [--kind <action prefix>] [--limit 50]
+                          The latest audit entries, newest first (ids, codes and areas; no personal data)
   broadcast create (--area <code> | --all) --text <text> [--text-en <text>] [--photo-url <url>]
                    [--platform telegram|zalo] [--lang vi|en] [--at "19/08 07:30"] [--draft]
                           A notice to residents, sent now, at a time (Vietnam time) or kept as a draft
@@ -45,6 +53,7 @@ Commands:
   festival list | show <id> | cancel <id> | move <id> --start <time> --end <time>
   festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
 
+Times are printed in Vietnam time (+07).
 Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke and broadcast
 changes; REDIS_URL,
 REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr.`;
@@ -66,17 +75,19 @@ function operatorScope(db: Db): ScopeDeps {
     'FESTIVAL_REMINDERS',
     'TELEGRAM_BOT_USERNAME',
   ]);
-  const pii = () => new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
+  const pii = () => {
+    const key = loadConfigFields(['DATA_ENCRYPTION_KEY']);
+    if (usesExampleKey(key)) console.error(`Warning: ${EXAMPLE_KEY_WARNING}.`);
+    return new Pii(key.DATA_ENCRYPTION_KEY);
+  };
   return { db, pii, i18n: new I18n(DEFAULT_LOCALE), policy };
 }
 
 const commands: Record<string, () => Command> = {
   areas: () => (args, db) => areasCommand(args, db, out),
   staff: () => (args, db) => staffCommand(args, { db, scope: operatorScope(db) }, out),
-  invite: () => {
-    const pii = new Pii(loadConfigFields(['DATA_ENCRYPTION_KEY']).DATA_ENCRYPTION_KEY);
-    return (args, db) => inviteCommand(args, db, pii, out);
-  },
+  invite: () => (args, db) => inviteCommand(args, { db, scope: operatorScope(db) }, out),
+  audit: () => (args, db) => auditCommand(args, db, out),
   broadcast: () => (args, db) => {
     const scope = operatorScope(db);
     return withKick((kick) => broadcastCommand(args, { db, i18n: scope.i18n, scope, kick, out }));
@@ -107,7 +118,7 @@ async function withKick(run: (kick: () => Promise<void>) => Promise<number>): Pr
   const broadcasts = new BroadcastQueue(redis, REDIS_PREFIX);
   const reminders = new ReminderQueue(redis, REDIS_PREFIX);
   const kick = async () => {
-    await redis.connect();
+    await ready(redis);
     await Promise.all([broadcasts.kick(), reminders.requestSync()]);
   };
   try {
@@ -116,6 +127,28 @@ async function withKick(run: (kick: () => Promise<void>) => Promise<number>): Pr
     await Promise.all([broadcasts.close(), reminders.close()]).catch(() => undefined);
     redis.disconnect();
   }
+}
+
+/**
+ * Waits until the client is ready, or rejects when Redis cannot be reached. The queues
+ * built on it start connecting it themselves: a second `connect()` would throw
+ * ("already connecting") while Redis is up, so only a client still waiting is connected here.
+ */
+async function ready(redis: Redis, timeoutMs = 5_000): Promise<void> {
+  if (redis.status === 'ready') return;
+  if (redis.status === 'wait') return void (await redis.connect());
+  await new Promise<void>((resolve, reject) => {
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady).off('error', done).off('end', onEnd);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onReady = () => done();
+    const onEnd = () => done(new Error('Redis connection closed'));
+    const timer = setTimeout(() => done(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
+    redis.once('ready', onReady).once('error', done).once('end', onEnd);
+  });
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -16,6 +16,7 @@ import { joinLink, qrPng } from '../features/models/share.ts';
 import { findModel, MODEL_KINDS, REVIEW_DAYS, reviewModels } from '../features/models/store.ts';
 import { inScope, type ScopeDeps } from '../pipeline/run-scope.ts';
 import { flags } from './flags.ts';
+import { vietnamTime } from './time.ts';
 
 export const MODELS_USAGE = `usage:
   models create --area <code> --name <text> --kind ${MODEL_KINDS.join('|')} [--policy approval|open] [--description <text>]
@@ -131,7 +132,7 @@ async function leader(raw: string | undefined, rest: string[], io: ModelsIo): Pr
       ? noModel(raw, io)
       : fail(io, `--days: a whole number from 1 to ${LEADER_INVITE_MAX_DAYS}`);
   const { model, code, expiresAt } = result;
-  io.out(`Leader invite for #${model.id} "${model.name}": ${code} (until ${expiresAt.toISOString()}).`);
+  io.out(`Leader invite for #${model.id} "${model.name}": ${code} (until ${vietnamTime(expiresAt)}).`);
   io.out(`The leader sends the bot: /staff ${code}`);
   return 0;
 }

@@ -4,7 +4,7 @@ import { CLI_TEST } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCRYPTION_KEY, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
-import { areaCode, invite, makeStaff } from '../support/staff.ts';
+import { areaCode, chooseLabel, invite, makeStaff } from '../support/staff.ts';
 import { quickTip } from '../support/report.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
@@ -210,7 +210,9 @@ describe('staff access', () => {
     await Promise.all([onboard(a), onboard(b)]);
     const code = await invite(h, 'officer', hungMy);
     await a.send(`/staff ${code.toLowerCase().replaceAll('-', ' ')}`);
-    await a.expect(/Bạn đã được cấp quyền Cán bộ Công an tại Xã Hưng Mỹ, Cà Mau/);
+    expect((await chooseLabel(a, 'Trung úy Lê Văn Tám')).text).toMatch(
+      /Bạn đã được cấp quyền Cán bộ Công an tại Xã Hưng Mỹ, Cà Mau/,
+    );
     await b.send(`/staff ${code}`);
     await b.expect(/Mã mời này đã được sử dụng/);
     const expired = await invite(h, 'officer', hungMy);
@@ -239,7 +241,7 @@ describe('staff access', () => {
     const u = new TelegramUser(h);
     await onboard(u);
     await u.send(`/staff ${code}`);
-    await u.expect(/Bạn đã được cấp quyền Quản trị tại/);
+    expect((await chooseLabel(u, 'Quản trị tỉnh')).text).toMatch(/Bạn đã được cấp quyền Quản trị tại/);
     const bad = await cli(['invite', '--role', 'boss', '--area', 'x']).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(/--role: .*\n--area: must be an area code/);
@@ -267,7 +269,8 @@ describe('staff access', () => {
     const again = await u.expect(/Mã mời không đúng/);
     expect(again.options.map((o) => o.label)).toEqual(['↩️ Quay lại']);
     await u.send(await invite(h, 'officer', hungMy));
-    const welcome = await u.expect(/Bạn đã được cấp quyền Cán bộ Công an tại Xã Hưng Mỹ, Cà Mau/);
+    const welcome = await chooseLabel(u, 'Thiếu tá Trần Văn Hai');
+    expect(welcome.text).toMatch(/Bạn đã được cấp quyền Cán bộ Công an tại Xã Hưng Mỹ, Cà Mau/);
     expect(welcome.options.map((o) => o.label)).toContain('📥 Hộp tin báo');
     // The dialogue is over: the next text is not taken as a code.
     await u.send('WRNG-CODE-8AAA');

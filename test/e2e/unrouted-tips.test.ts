@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
-import { areaCode, invite, makeStaff } from '../support/staff.ts';
+import { areaCode, chooseLabel, invite, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
@@ -53,7 +53,7 @@ describe('a tip where no officer is', () => {
     const officer = new TelegramUser(h, 'Lê', 'Văn Cán Bộ');
     await onboard(officer);
     await officer.send(`/staff ${await invite(h, 'officer', hungMy)}`);
-    const welcome = await officer.expect(/Chào mừng! Bạn đã được cấp quyền/);
+    const welcome = await chooseLabel(officer, 'Đại uý Lê Văn Cán Bộ');
     expect(welcome.text).toMatch(/Tin báo đang chờ/);
     expect(welcome.text).toMatch(
       new RegExp(

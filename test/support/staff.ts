@@ -23,10 +23,23 @@ export async function invite(h: { db: Db }, role: StaffRole, area: string): Prom
   return code;
 }
 
-/** A registered person who redeemed an invite in chat: staff of `area`. */
-export async function makeStaff(h: { db: Db }, u: TelegramUser | ZaloUser, area: string, role: StaffRole = 'officer') {
+/** After a valid officer or admin code: the display label is asked, typed, and the welcome follows. */
+export async function chooseLabel(u: TelegramUser | ZaloUser, label: string) {
+  await u.expect(/Tên hiển thị với đồng nghiệp, ví dụ/);
+  await u.send(label);
+  return u.expect(/Chào mừng! Bạn đã được cấp quyền/);
+}
+
+/** A registered person who redeemed an invite in chat (and chose `label`): staff of `area`. */
+export async function makeStaff(
+  h: { db: Db },
+  u: TelegramUser | ZaloUser,
+  area: string,
+  role: StaffRole = 'officer',
+  label = `Cán bộ ${u.chatId.slice(-4)}`,
+) {
   await onboard(u);
   await u.send(`/staff ${await invite(h, role, area)}`);
-  const welcome = await u.expect(/Chào mừng! Bạn đã được cấp quyền/);
+  const welcome = role === 'leader' ? await u.expect(/Chào mừng! Bạn đã được cấp quyền/) : await chooseLabel(u, label);
   if (role !== 'leader') expect(welcome.options.map((o) => o.label)).toContain('📥 Hộp tin báo');
 }

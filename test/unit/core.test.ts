@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { EXAMPLE_DATA_ENCRYPTION_KEY, loadConfig, loadConfigFields, usesExampleKey } from '../../src/config.ts';
 import { keepMenu, readMenuAnswer, resolveMenuAnswer } from '../../src/core/menu.ts';
 import { renderZalo } from '../../src/platforms/zalo/render.ts';
 import { parseCommand } from '../../src/core/router.ts';
@@ -104,6 +105,18 @@ describe('configuration', () => {
     expect(
       loadConfig({ ...valid, TELEGRAM_BOT_TOKEN: '123:abc', UPDATES_MODE: 'polling' }).TELEGRAM_WEBHOOK_SECRET,
     ).toBeUndefined();
+  });
+
+  it('the example DATA_ENCRYPTION_KEY of .env.example: accepted (the service warns), refused in production', () => {
+    const example = { ...valid, DATA_ENCRYPTION_KEY: EXAMPLE_DATA_ENCRYPTION_KEY };
+    expect(usesExampleKey(loadConfig(example))).toBe(true);
+    expect(usesExampleKey(loadConfig(valid))).toBe(false);
+    expect(readFileSync('.env.example', 'utf8')).toContain(`DATA_ENCRYPTION_KEY=${EXAMPLE_DATA_ENCRYPTION_KEY}\n`);
+    const refusal = /DATA_ENCRYPTION_KEY: is the example key from \.env\.example, refused with NODE_ENV=production/;
+    expect(() => loadConfig({ ...example, NODE_ENV: 'production' })).toThrow(refusal);
+    // The CLI reads the key alone: refused the same way.
+    expect(() => loadConfigFields(['DATA_ENCRYPTION_KEY'], { ...example, NODE_ENV: 'production' })).toThrow(refusal);
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }).DATA_ENCRYPTION_KEY).toBe(valid.DATA_ENCRYPTION_KEY);
   });
 
   it('names every bad variable', () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR, personActor, type Actor } from '../../src/core/scope.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
-import { MAX_FAILED_CODES, redeemInvite, revoke } from '../../src/features/staff/actions.ts';
+import { labelGrant, MAX_FAILED_CODES, redeemInvite, revoke, revokeInvite } from '../../src/features/staff/actions.ts';
 import { issueApiToken } from '../../src/features/staff/api-tokens.ts';
-import { createInvite } from '../../src/features/staff/invites.ts';
+import { createInvite, openInvites } from '../../src/features/staff/invites.ts';
+import { staffLabelSchema } from '../../src/features/staff/labels.ts';
 import { outMessageSchema } from '../../src/core/messages.ts';
 import { erasePerson, type Person } from '../../src/core/people.ts';
 import type { StaffRole } from '../../src/generated/prisma/enums.ts';
@@ -179,5 +180,91 @@ describe('revoke', () => {
     const { result, written } = await run((s) => revoke(s, OPERATOR, '00000000-0000-0000-0000-000000000000'));
     expect(result).toEqual({ ok: false, reason: 'not-found' });
     expect(written).toEqual([]);
+  });
+});
+
+describe('labelGrant', () => {
+  const label = (text: string) => staffLabelSchema.parse(text);
+  const labelOfGrant = async (id: string) => (await db.staffGrant.findUniqueOrThrow({ where: { id } })).label;
+
+  it('one line, 2–60 characters, spaces collapsed', () => {
+    expect(staffLabelSchema.parse('  Đại uý\n Lê   Văn Bình ')).toBe('Đại uý Lê Văn Bình');
+    for (const bad of ['', ' A ', 'x'.repeat(61)]) expect(staffLabelSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('by the person for their own grant, an admin of its area, or the operator; audited without the label', async () => {
+    const officer = await seedPerson(db, { roles: [{ role: 'officer', areaCode: hungMy }] });
+    const grantId = officer.grants[0]!.id;
+    const admin = await seedPerson(db, { roles: [{ role: 'admin', areaCode: caMau }] });
+    const cases: Array<[Actor, string]> = [
+      [personActor(officer), 'Trung uý Lê Văn Tám'],
+      [personActor(admin), 'Thiếu tá Lê Văn Tám'],
+      [OPERATOR, 'Trung tá Lê Văn Tám'],
+    ];
+    for (const [actor, text] of cases) {
+      const { result, written } = await run((s) => labelGrant(s, actor, grantId, label(text)));
+      expect(result).toMatchObject({ ok: true, grant: { id: grantId, label: text } });
+      expect(written).toEqual([]);
+      expect(await labelOfGrant(grantId)).toBe(text);
+    }
+    const entries = await db.auditLog.findMany({ where: { action: 'grant.label', entityId: grantId } });
+    expect(entries.map((e) => [e.actorId, e.details])).toEqual([
+      [officer.user.id, null],
+      [admin.user.id, null],
+      [null, null],
+    ]);
+  });
+
+  it("refused for a colleague's grant and for an admin elsewhere; nothing written", async () => {
+    const officer = await seedPerson(db, { roles: [{ role: 'officer', areaCode: hungMy }] });
+    const grantId = officer.grants[0]!.id;
+    const colleague = await seedPerson(db, { roles: [{ role: 'officer', areaCode: hungMy }] });
+    const elsewhere = await seedPerson(db, { roles: [{ role: 'admin', areaCode: haNoi }] });
+    for (const actor of [personActor(colleague), personActor(elsewhere)]) {
+      const { result } = await run((s) => labelGrant(s, actor, grantId, label('Không phải tôi')));
+      expect(result).toEqual({ ok: false, reason: 'not-found' });
+    }
+    expect(await labelOfGrant(grantId)).toBeNull();
+    expect(await db.auditLog.count({ where: { action: 'grant.label', entityId: grantId } })).toBe(0);
+  });
+});
+
+describe('invites: open list and revocation', () => {
+  it('open invites of an area, newest first, without their codes; a revoked one is gone and reads as expired', async () => {
+    const first = await newInvite('officer', hungMy);
+    const second = await newInvite('admin', caMau);
+    const listed = await db.$transaction((tx) => openInvites(tx, caMau));
+    const times = listed.map((i) => i.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(listed.some((i) => i.role === 'admin' && i.areaCode === caMau)).toBe(true);
+    const older = listed.find((i) => i.areaCode === hungMy && i.expiresAt.getTime() === first.expiresAt.getTime());
+    expect(older).toMatchObject({
+      role: 'officer',
+      area: { name: 'Xã Hưng Mỹ', parent: { name: expect.any(String) } },
+    });
+    expect(JSON.stringify(listed)).not.toContain(first.code);
+    expect(second.code).not.toBe(first.code);
+
+    const { result } = await run((s) => revokeInvite(s, OPERATOR, older!.id));
+    expect(result).toMatchObject({ ok: true, invite: { id: older!.id, revokedAt: expect.any(Date) } });
+    expect((await db.$transaction((tx) => openInvites(tx, hungMy))).map((i) => i.id)).not.toContain(older!.id);
+    const [entry] = await db.auditLog.findMany({ where: { action: 'invite.revoke', entityId: older!.id } });
+    expect(entry).toMatchObject({ actorId: null, details: { role: 'officer', areaCode: hungMy } });
+    // Once revoked: not again, and the code is refused like an expired one.
+    expect((await run((s) => revokeInvite(s, OPERATOR, older!.id))).result).toEqual({ ok: false, reason: 'not-open' });
+    const person = await seedPerson(db, { areaCode: hungMy });
+    expect((await run((s) => redeemInvite(s, person, first.code))).result).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('an admin revokes within their areas only; an officer not at all', async () => {
+    const { code } = await newInvite('officer', hungMy);
+    const invite = (await db.$transaction((tx) => openInvites(tx, hungMy)))[0]!;
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const officer = await seedPerson(db, { roles: [{ role: 'officer', areaCode: hungMy }] });
+    const elsewhere = await seedPerson(db, { roles: [{ role: 'admin', areaCode: haNoi }] });
+    for (const actor of [personActor(officer), personActor(elsewhere)])
+      expect((await run((s) => revokeInvite(s, actor, invite.id))).result).toEqual({ ok: false, reason: 'not-found' });
+    const admin = await seedPerson(db, { roles: [{ role: 'admin', areaCode: caMau }] });
+    expect((await run((s) => revokeInvite(s, personActor(admin), invite.id))).result).toMatchObject({ ok: true });
   });
 });

@@ -27,6 +27,8 @@ let db: Db;
 let reporter: Awaited<ReturnType<typeof seedPerson>>;
 let officer: Actor;
 let officerId: string;
+let officerChat: string;
+let hungMyCode: string;
 /** Refused alike: an officer of another commune, and a leader (no tip role) of the tip's own commune. */
 const OUTSIDERS = ['an officer of Phường Ba Đình (Hà Nội)', 'a leader of Xã Hưng Mỹ'] as const;
 const outsider = new Map<(typeof OUTSIDERS)[number], Actor>();
@@ -44,6 +46,8 @@ beforeAll(async () => {
   ]);
   officer = personActor(hungMyOfficer);
   officerId = hungMyOfficer.user.id;
+  officerChat = hungMyOfficer.chatId;
+  hungMyCode = hungMy;
   outsider.set(OUTSIDERS[0], personActor(baDinhOfficer));
   outsider.set(OUTSIDERS[1], personActor(hungMyLeader));
 });
@@ -153,12 +157,44 @@ describe('changeStatus', () => {
     expect(await everything(code)).toEqual(before);
   });
 
-  it('the operator may act on a tip of any area; the audit entry has no actor', async () => {
+  it('the operator may act on a tip of any area; the audit entry has no actor; the officers are told', async () => {
     const code = await newTip();
     const { result, written } = await run((s) => changeStatus(s, OPERATOR, code, 'rejected'));
     expect(result).toMatchObject({ ok: true, tip: { status: 'rejected' } });
     expect((await auditOf(code)).map((a) => [a.action, a.actorId])).toEqual([['tip.status', null]]);
-    expect(toReporter(written)[0]!.text).toMatch(new RegExp(`^Tin báo ${code} của bạn không được tiếp nhận xử lý`));
+    const [toOfficer, ...toTheReporter] = written;
+    expect(pii.decrypt(toOfficer!.chatIdEnc)).toBe(officerChat);
+    expect(pii.decryptJson<OutMessage>(toOfficer!.payloadEnc).text).toMatch(
+      new RegExp(`^Quản trị hệ thống đã chuyển tin báo ${code} sang "Không tiếp nhận"\\.`),
+    );
+    expect(toReporter(toTheReporter)[0]!.text).toMatch(
+      new RegExp(`^Tin báo ${code} của bạn không được tiếp nhận xử lý`),
+    );
+    const [, rejected] = await db.tipEvent.findMany({ where: { tip: { code } }, orderBy: { id: 'asc' } });
+    expect(rejected).toMatchObject({ status: 'rejected', byId: null, byLabel: null });
+  });
+
+  it("an officer's move carries their display label; a colleague of the area is told, not the actor", async () => {
+    const colleague = await seedPerson(db, {
+      areaCode: hungMyCode,
+      roles: [{ role: 'officer', areaCode: hungMyCode }],
+    });
+    await db.staffGrant.updateMany({ where: { userId: officerId }, data: { label: 'Đại uý Lê Văn Bình' } });
+    try {
+      const code = await newTip();
+      const { result, written } = await run((s) => changeStatus(s, officer, code, 'in_progress'));
+      expect(result).toMatchObject({ ok: true });
+      const [taken] = await db.tipEvent.findMany({ where: { tip: { code }, status: 'in_progress' } });
+      expect(taken).toMatchObject({ byId: officerId, byLabel: 'Đại uý Lê Văn Bình' });
+      const toColleague = written.filter((row) => pii.decrypt(row.chatIdEnc) === colleague.chatId);
+      expect(toColleague.map((row) => pii.decryptJson<OutMessage>(row.payloadEnc).text)).toEqual([
+        expect.stringMatching(new RegExp(`^🙋 Đại uý Lê Văn Bình đã nhận xử lý tin báo ${code}\\.`)),
+      ]);
+      expect(written.filter((row) => pii.decrypt(row.chatIdEnc) === officerChat)).toEqual([]);
+    } finally {
+      await db.staffGrant.deleteMany({ where: { userId: colleague.user.id } });
+      await db.staffGrant.updateMany({ where: { userId: officerId }, data: { label: null } });
+    }
   });
 });
 

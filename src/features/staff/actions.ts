@@ -5,12 +5,12 @@ import { privateChatsOf } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
 import type { Tx } from '../../core/tx.ts';
 import type { Pii } from '../../security/pii.ts';
-import type { LocalModel, StaffGrant, StationChat } from '../../generated/prisma/client.ts';
+import type { LocalModel, StaffGrant, StaffInvite, StationChat } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { audit } from './audit.ts';
 import { covers, TIP_ROLES } from './grants.ts';
-import { claimInvite, type InviteProblem } from './invites.ts';
-import { waitingTips, type WaitingTip } from '../tips/store.ts';
+import { claimInvite, openInviteFilter, type InviteProblem } from './invites.ts';
+import type { StaffLabel } from './labels.ts';
 
 /** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
 export const MAX_FAILED_CODES = 5;
@@ -30,14 +30,14 @@ const guesserOf = (pii: Pii, person: Person) =>
 
 /**
  * A person redeems an invite code: the grant (and, for a leader invite, the
- * model they now lead; for an officer or admin, the tips of the area no officer has opened yet). A wrong, used or expired code is refused and, unlike
+ * model they now lead). A wrong, used, revoked or expired code is refused and, unlike
  * other refusals, recorded ('invite.failed', by messenger account): those records are what stops guessing.
  */
 export async function redeemInvite(
   scope: Scope,
   person: Person,
   code: string,
-): Promise<Outcome<{ grant: StaffGrant; model: LocalModel | null; waiting: WaitingTip[] }, RedeemRefusal>> {
+): Promise<Outcome<{ grant: StaffGrant; model: LocalModel | null }, RedeemRefusal>> {
   const { tx, pii } = scope;
   const userId = person.user.id;
   const guesser = guesserOf(pii, person);
@@ -83,9 +83,7 @@ export async function redeemInvite(
       ...(invite.modelId && { modelId: invite.modelId }),
     },
   });
-  // A new officer of an area that had none starts with what was filed while nobody was there.
-  const waiting = TIP_ROLES.includes(grant.role) ? await waitingTips(tx, [grant]) : [];
-  return { ok: true, grant, model, waiting };
+  return { ok: true, grant, model };
 }
 
 /** A staff grant the actor may manage, or null: any grant for the operator, one within an admin's areas. */
@@ -126,6 +124,63 @@ export async function revoke(
     scope.send(reader.to, { text: i18n.t(reader.locale, 'staff-revoked', { role, area }) });
   }
   return { ok: true, grant };
+}
+
+export type LabelRefusal = 'not-found';
+
+/**
+ * Sets the display label of a grant: how tip histories and colleagues' notices
+ * name the person. A person labels their own grants (an admin also those within
+ * their areas); the operator any. Audited without the label itself (it is a name).
+ */
+export async function labelGrant(
+  scope: Scope,
+  actor: Actor,
+  grantId: string,
+  label: StaffLabel,
+): Promise<Outcome<{ grant: StaffGrant }, LabelRefusal>> {
+  const { tx } = scope;
+  const own = actor.kind === 'person' && actor.person.grants.some((g) => g.id === grantId);
+  const grant = own
+    ? await tx.staffGrant.findUnique({ where: { id: grantId } })
+    : await grantWithin(tx, actor, grantId);
+  if (!grant) return refuse('not-found');
+  const labelled = await tx.staffGrant.update({ where: { id: grant.id }, data: { label } });
+  await audit(tx, { actorId: actorId(actor), action: 'grant.label', entity: 'StaffGrant', entityId: grant.id });
+  return { ok: true, grant: labelled };
+}
+
+export type InviteRevokeRefusal = 'not-found' | 'not-open';
+
+/**
+ * Withdraws an invite nobody has used yet (sent to the wrong person, the officer
+ * never came): redeeming it is then refused like an expired code. The operator
+ * may revoke any invite, an admin those within their areas; audited.
+ */
+export async function revokeInvite(
+  scope: Scope,
+  actor: Actor,
+  inviteId: string,
+): Promise<Outcome<{ invite: StaffInvite }, InviteRevokeRefusal>> {
+  const { tx } = scope;
+  const invite = await tx.staffInvite.findUnique({ where: { id: inviteId } });
+  if (!invite) return refuse('not-found');
+  if (actor.kind === 'person' && !(await covers(tx, actor.person.grants, ['admin'], invite.areaCode)))
+    return refuse('not-found');
+  const revokedAt = new Date();
+  const revoked = await tx.staffInvite.updateMany({
+    where: { id: invite.id, ...openInviteFilter() },
+    data: { revokedAt },
+  });
+  if (!revoked.count) return refuse('not-open');
+  await audit(tx, {
+    actorId: actorId(actor),
+    action: 'invite.revoke',
+    entity: 'StaffInvite',
+    entityId: invite.id,
+    details: { role: invite.role, areaCode: invite.areaCode },
+  });
+  return { ok: true, invite: { ...invite, revokedAt } };
 }
 
 export type StationRefusal = 'not-officer';

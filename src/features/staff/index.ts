@@ -4,22 +4,30 @@ import type { StaffRole } from '../../generated/prisma/enums.ts';
 import { areaLabel } from '../areas/search.ts';
 import { issueApiToken, revokeApiTokens } from './api-tokens.ts';
 import { TIP_ROLES } from './grants.ts';
-import { presentRedeem, redeemFlow } from './redeem.ts';
+import { presentRedeem, redeemFlow, startRelabel } from './redeem.ts';
 import { stationAction, stationChoice, stationCommand } from './station.ts';
 
 async function describeRoles(ctx: PersonContext): Promise<string> {
   const lines: string[] = [];
   // One by one: the handler's transaction runs one query at a time.
-  for (const g of ctx.person.grants)
-    lines.push(ctx.t('staff-role-line', { role: ctx.t(`role-${g.role}`), area: await areaLabel(ctx.tx, g.areaCode) }));
+  for (const g of ctx.person.grants) {
+    const line = ctx.t('staff-role-line', { role: ctx.t(`role-${g.role}`), area: await areaLabel(ctx.tx, g.areaCode) });
+    lines.push(g.label ? `${line} · ${g.label}` : line);
+  }
   return lines.join('\n');
 }
 
-/** `/staff <code>`: redeem an invite; `/staff` alone shows one's roles, or asks a non-staff person for the code. */
-async function staffCommand(ctx: PersonContext, code: string): Promise<void> {
-  if (code) return presentRedeem(ctx, code);
-  if (!ctx.person.grants.length) return redeemFlow.start(ctx);
-  ctx.showMainMenu(`${ctx.t('staff-roles')}\n${await describeRoles(ctx)}`);
+/**
+ * `/staff <code>`: redeem an invite; `/staff label`: change one's display label;
+ * `/staff` alone shows one's roles, or asks a non-staff person for the code.
+ */
+async function staffCommand(ctx: PersonContext, arg: string): Promise<void> {
+  const staffMember = ctx.person.grants.length > 0;
+  // "label" is no code (codes have 12 characters): never counted as a wrong guess.
+  if (arg.toLowerCase() === 'label') return staffMember ? startRelabel(ctx) : ctx.showMainMenu(ctx.t('staff-only'));
+  if (arg) return presentRedeem(ctx, arg);
+  if (!staffMember) return redeemFlow.start(ctx);
+  ctx.showMainMenu(`${ctx.t('staff-roles')}\n${await describeRoles(ctx)}\n\n${ctx.t('staff-label-change')}`);
 }
 
 /** `/apitoken`: a personal token for the HTTP API (shown once, replaces the previous one); `/apitoken revoke`. */

@@ -73,11 +73,37 @@ export async function claimInvite(
   const invite = await tx.staffInvite.findUnique({ where: { codeHash: inviteHash(pii, code) } });
   if (!invite) return refuse('invalid');
   if (invite.usedAt) return refuse('used');
-  if (invite.expiresAt.getTime() < Date.now()) return refuse('expired');
+  // A withdrawn code reads like an expired one: no longer valid, ask for a new one.
+  if (invite.revokedAt || invite.expiresAt.getTime() < Date.now()) return refuse('expired');
   const claimed = await tx.staffInvite.updateMany({
-    where: { id: invite.id, usedAt: null },
+    where: { id: invite.id, usedAt: null, revokedAt: null },
     data: { usedAt: new Date(), usedBy: userId },
   });
   if (claimed.count === 0) return refuse('used');
   return { ok: true, invite };
 }
+
+/** What may still be redeemed: not used, not revoked, not expired. */
+export const openInviteFilter = () => ({ usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } });
+
+/**
+ * The invites that can still be redeemed (of an area and the areas under it, when given),
+ * newest first. Their codes are not among them: only keyed hashes of the codes are kept.
+ */
+export function openInvites(tx: Tx, areaCode?: string) {
+  return tx.staffInvite.findMany({
+    where: { ...openInviteFilter(), ...(areaCode && { OR: [{ areaCode }, { area: { parentCode: areaCode } }] }) },
+    select: {
+      id: true,
+      role: true,
+      areaCode: true,
+      modelId: true,
+      createdBy: true,
+      expiresAt: true,
+      createdAt: true,
+      area: { select: { name: true, parent: { select: { name: true } } } },
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+  });
+}
+export type OpenInvite = Awaited<ReturnType<typeof openInvites>>[number];

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { PhotoRef } from '../../core/messages.ts';
-import type { Person, Reader } from '../../core/people.ts';
+import { privateChatsOf, type Person, type Reader } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
 import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import { audit } from '../staff/audit.ts';
-import { tipOfficers, tipReporter } from './audience.ts';
+import { labelOf } from '../staff/labels.ts';
+import { areaOfficers, tipOfficers, tipReporter } from './audience.ts';
 import { cardHint, photoMessages, sendToEach, translator } from './cards.ts';
 import { mytipChoice, tipChoice } from './choices.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
@@ -52,13 +53,51 @@ function tellReporter(
   scope.send(reporter.to, { text: lines.filter(Boolean).join('\n\n') });
 }
 
-/** Moves the tip if its status still allows (two officers at once: one wins), and audits the move. */
+/** Moves the area's other officers hear of: someone took the tip, or closed it. */
+const TOLD_TO_COLLEAGUES: readonly TipStatus[] = ['in_progress', 'resolved', 'rejected', 'duplicate'];
+
+/**
+ * Tells the tip's other officers (the private chats its cards reach; a station
+ * group reads the card itself) that a colleague took or closed it, naming the
+ * colleague by their display label. The one who acted is not told of their own act.
+ */
+async function notifyColleagues(scope: Scope, actor: Actor, tip: Tip): Promise<void> {
+  if (!TOLD_TO_COLLEAGUES.includes(tip.status)) return;
+  const { tx, pii, i18n } = scope;
+  const readers = await areaOfficers(tx, pii, tip.areaCode, i18n.defaultLocale);
+  const actorChats =
+    actor.kind === 'person' ? await privateChatsOf(tx, pii, [actor.person.user.id], i18n.defaultLocale) : [];
+  const own = new Set(actorChats.map((r) => `${r.to.platform}:${r.to.chatId}`));
+  const colleagues = readers.filter((r) => r.place === 'private' && !own.has(`${r.to.platform}:${r.to.chatId}`));
+  if (!colleagues.length) return;
+  const label = actor.kind === 'person' ? await labelOf(tx, actor.person.user.id, tip.areaCode) : null;
+  const code = { code: tip.code };
+  sendToEach(scope, colleagues, (t, reader) => {
+    const by = label ?? t(actor.kind === 'operator' ? 'tip-by-operator' : 'tip-by-officer');
+    const news =
+      tip.status === 'in_progress'
+        ? t('tip-colleague-took', { by, ...code })
+        : t('tip-colleague-closed', { by, ...code, status: t(`status-${tip.status}`) });
+    return [
+      {
+        text: `${news}\n\n${cardHint(t, reader.to.platform, tip.code)}`,
+        buttons: [{ id: tipChoice.pack('open', code), label: t('tip-action-open') }],
+      },
+    ];
+  });
+}
+
+/**
+ * Moves the tip if its status still allows (two officers at once: one wins), audits the move
+ * and tells the colleagues when it was taken or closed.
+ */
 async function move(scope: Scope, actor: Actor, code: string, to: TipMove): Promise<StatusOutcome> {
   const tip = await tipInMyAreas(scope.tx, reachOf(actor), code);
   if (!tip) return refuse('not-found');
   const moved = await moveTip(scope.tx, tip, MOVES[to].from, to, actorId(actor), MOVES[to].assign);
   if (!moved) return { ok: false, reason: 'not-now', tip };
   await auditTip(scope, actor, 'tip.status', tip, { from: tip.status, to });
+  await notifyColleagues(scope, actor, moved);
   return { ok: true, tip: moved };
 }
 

@@ -1,6 +1,7 @@
 import type { Tx } from '../../core/tx.ts';
 import type { Tip } from '../../generated/prisma/client.ts';
 import type { Pii } from '../../security/pii.ts';
+import { eventActor } from './history.ts';
 import { readThread, readTip } from './store.ts';
 
 /**
@@ -33,7 +34,7 @@ export async function tipDetail(tx: Tx, pii: Pii, tip: Tip & { area: { name: str
     place: content.place ?? null,
     location: content.location ?? null,
     contact: content.contact ?? null,
-    history: events.map((e) => ({ status: e.status, at: e.at.toISOString() })),
+    history: events.map((e) => ({ status: e.status, at: e.at.toISOString(), by: eventActor(tip, e) })),
     thread: thread.map((m) => ({ from: m.author, text: m.text ?? null, photos: m.photos.length })),
   };
 }

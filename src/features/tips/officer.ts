@@ -4,7 +4,7 @@ import { defineFlow } from '../../core/flow.ts';
 import { formatTime } from '../../core/format.ts';
 import { isStaff, staff, staffOf, type StaffContext } from '../../core/guards.ts';
 import { personActor } from '../../core/scope.ts';
-import type { Tip } from '../../generated/prisma/client.ts';
+import type { Tip, TipEvent } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { audit } from '../staff/audit.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
@@ -19,6 +19,7 @@ import {
   translator,
 } from './cards.ts';
 import { OPEN_STATUSES } from './categories.ts';
+import { eventActor } from './history.ts';
 import { inboxChoice, tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
 import { askClose } from './close.ts';
 import { tipCodeSchema } from './code.ts';
@@ -81,6 +82,13 @@ export const inboxCommand = staff(TIP_ROLES, (ctx, arg: string) => showInbox(ctx
 
 export const inboxAction = staff(TIP_ROLES, inboxChoice.route<Ctx>({ page: (ctx, { page }) => showInbox(ctx, page) }));
 
+/** Who made a step of a tip's history, as officers read it: the officer's display label, the reporter or the operator. */
+function actedBy(t: (id: string) => string, tip: Tip, e: TipEvent): string {
+  const actor = eventActor(tip, e);
+  if (actor.kind === 'officer') return actor.label ?? t('tip-by-officer');
+  return t(actor.kind === 'reporter' ? 'tip-by-reporter' : 'tip-by-operator');
+}
+
 /**
  * A tip as the officer works on it: details, history, thread and the actions its status allows. `replaces`
  * is the card to change in place (its photos are already shown under it); otherwise it is sent anew with them.
@@ -94,7 +102,11 @@ export async function showTip(ctx: Ctx, tip: Tip, headline?: string, replaces?: 
   ]);
   const content = readTip(ctx.pii, tip);
   const history = events.map((e, i) =>
-    ctx.t('tip-history-line', { status: eventStatus(t, events, i), time: formatTime(ctx.locale, e.at) }),
+    ctx.t('tip-history-by', {
+      status: eventStatus(t, events, i),
+      time: formatTime(ctx.locale, e.at),
+      by: actedBy(t, tip, e),
+    }),
   );
   const parts = [
     headline,

@@ -4,6 +4,7 @@ import type { StaffGrant, Tip, TipStatus } from '../../generated/prisma/client.t
 import type { Pii } from '../../security/pii.ts';
 import type { Person } from '../../core/people.ts';
 import { hasTipRole, TIP_ROLES, tipAreaFilter } from '../staff/grants.ts';
+import { labelOf } from '../staff/labels.ts';
 import { newTipCode, normalizeTipCode } from './code.ts';
 import type { CompleteDraft } from './draft.ts';
 
@@ -64,7 +65,8 @@ export function readTip(pii: Pii, tip: Tip): TipContent {
 
 /**
  * Moves a tip to `to` if it is still in one of `from` (two officers pressing at
- * once: one wins); records who and when. Returns the updated tip or null.
+ * once: one wins); records who and when, with the label the officer goes by
+ * (the history names them by it, never by an account). Returns the updated tip or null.
  */
 export async function moveTip(
   tx: Tx,
@@ -80,7 +82,8 @@ export async function moveTip(
     data: { status: to, ...(assign && officerId && { assigneeId: officerId }) },
   });
   if (moved.count === 0) return null;
-  await tx.tipEvent.create({ data: { tipId: tip.id, status: to, byId: officerId } });
+  const byLabel = officerId ? await labelOf(tx, officerId, tip.areaCode) : null;
+  await tx.tipEvent.create({ data: { tipId: tip.id, status: to, byId: officerId, byLabel } });
   return tx.tip.findUniqueOrThrow({ where: { id: tip.id } });
 }
 
