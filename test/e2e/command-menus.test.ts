@@ -3,7 +3,7 @@ import { OPERATOR } from '../../src/core/scope.ts';
 import { createModel, inviteLeader } from '../../src/features/models/actions.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
-import { areaCode, invite } from '../support/staff.ts';
+import { areaCode, chooseLabel, invite } from '../support/staff.ts';
 import { runUseCase } from '../support/use-cases.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
@@ -54,7 +54,8 @@ describe('Telegram command menus fit the person', () => {
     await onboard(officer);
     expect(menuOf(officer)).toEqual([]);
     await officer.send(`/staff ${await invite(h, 'officer', hungMy)}`);
-    const welcome = await officer.expect(/Chào mừng! Bạn đã được cấp quyền Cán bộ Công an tại Xã Hưng Mỹ, Cà Mau/);
+    const welcome = await chooseLabel(officer, 'Đại uý Trần Văn Tâm');
+    expect(welcome.text).toMatch(/Chào mừng! Bạn đã được cấp quyền Cán bộ Công an tại Xã Hưng Mỹ, Cà Mau/);
     expect(welcome.text).toContain('gõ /inbox để xem hộp tin báo');
     const [menu, ...more] = menuOf(officer);
     expect(more).toEqual([]);
@@ -90,7 +91,8 @@ describe('Telegram command menus fit the person', () => {
     const admin = new TelegramUser(h, 'Phạm', 'Quản Trị');
     await onboard(admin);
     await admin.send(`/staff ${await invite(h, 'admin', hungMy)}`);
-    const welcome = await admin.expect(/Chào mừng! Bạn đã được cấp quyền Quản trị tại Xã Hưng Mỹ/);
+    const welcome = await chooseLabel(admin, 'Đại uý Trần Văn Tâm');
+    expect(welcome.text).toMatch(/Chào mừng! Bạn đã được cấp quyền Quản trị tại Xã Hưng Mỹ/);
     expect(welcome.text).toContain('chưa đến được cán bộ nào');
     expect(menuOf(admin)[0]!.names).toContain('inbox');
 
@@ -107,13 +109,13 @@ describe('Telegram command menus fit the person', () => {
     await onboard(refused);
     h.tg.failNext('setMyCommands', { error_code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' });
     await refused.send(`/staff ${await invite(h, 'officer', hungMy)}`);
-    await refused.expect(/Chào mừng! Bạn đã được cấp quyền Cán bộ Công an/);
+    await chooseLabel(refused, 'Đại uý Trần Văn Tâm');
 
     const retried = new TelegramUser(h, 'Bùi', 'Văn Thử Lại');
     await onboard(retried);
     h.tg.failNext('setMyCommands', { error_code: 502, description: 'Bad Gateway' });
     await retried.send(`/staff ${await invite(h, 'officer', hungMy)}`);
-    await retried.expect(/Chào mừng! Bạn đã được cấp quyền Cán bộ Công an/);
+    await chooseLabel(retried, 'Đại uý Trần Văn Tâm');
     const calls = h.tg
       .callsTo('setMyCommands')
       .filter((c) => String((c.params.scope as { chat_id?: string } | undefined)?.chat_id) === retried.chatId);
@@ -126,7 +128,7 @@ describe('Telegram command menus fit the person', () => {
     const officer = new ZaloUser(h, 'Đỗ Văn Zalo');
     await onboard(officer);
     await officer.send(`/staff ${await invite(h, 'officer', hungMy)}`);
-    await officer.expect(/Chào mừng! Bạn đã được cấp quyền Cán bộ Công an/);
+    await chooseLabel(officer, 'Đại uý Trần Văn Tâm');
     expect(menus()).toHaveLength(before);
   });
 });

@@ -72,7 +72,7 @@ describe("officers' display labels (issue 13)", () => {
     const card = await a.expect(new RegExp(`Tin báo mới ${code}`));
     await b.expect(new RegExp(`Tin báo mới ${code}`));
     await a.pressLabel(card, /Nhận xử lý/);
-    const taken = await a.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đang xử lý"`));
+    const taken = await a.expectEdit(card, new RegExp(`Tin ${code}: đã chuyển sang "Đang xử lý"`));
     expect(taken.text).toMatch(/• .+: Mới – Người báo tin\n• .+: Đang xử lý – Đại uý Lê Văn Bình/);
     const told = await b.expect(new RegExp(`🙋 Đại uý Lê Văn Bình đã nhận xử lý tin báo ${code}\\.`));
     expect(told.text).toMatch(new RegExp(`gõ /tip ${code}`));
