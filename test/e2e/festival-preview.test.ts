@@ -120,9 +120,15 @@ describe('a festival is previewed before it is announced, and changes reach ever
     expect(await h.db.delivery.count({ where: { broadcastId: notice.id, status: 'sent' } })).toBe(6);
   });
 
-  it('cancelling tells them all too, with the right count', async () => {
+  it('cancelling asks first (typed "khong" keeps it, "co" cancels), then tells them all, with the right count', async () => {
     await officer.press(`festm:cancel:${festivalId}`);
-    await officer.pressLabel(await officer.expect(/Huỷ "Ngày hội xem trước/), /Huỷ Ngày hội/);
+    await officer.expect(/Huỷ "Ngày hội xem trước/);
+    await officer.send('khong');
+    await officer.expect(/Ngày hội xem trước/);
+    expect((await h.db.festival.findUniqueOrThrow({ where: { id: festivalId } })).status).toBe('scheduled');
+    await officer.press(`festm:cancel:${festivalId}`);
+    await officer.expect(/Huỷ "Ngày hội xem trước/);
+    await officer.send('co');
     const done = await officer.expect(/Đã huỷ Ngày hội #\d+/);
     expect(done.text).toContain('Thông báo huỷ gửi tới 6 tài khoản');
     await tgResident.expect(/Ngày hội sau đây đã bị huỷ/, 15_000);

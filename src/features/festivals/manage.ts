@@ -1,6 +1,7 @@
 import type { ChatContext } from '../../core/context.ts';
 import { formatTime } from '../../core/format.ts';
 import type { StaffContext } from '../../core/guards.ts';
+import { CONFIRM_FORMS, DECLINE_FORMS } from '../../core/menu.ts';
 import type { MenuOption } from '../../core/messages.ts';
 import { personActor } from '../../core/scope.ts';
 import { areaLabel } from '../areas/search.ts';
@@ -80,7 +81,11 @@ export async function askCancel(ctx: StaffContext, { id }: { id: number }): Prom
   const found = await festivalWithin(ctx, personActor(ctx.person), id);
   if (!found.ok) return refused(ctx, id, found.reason);
   ctx.reply(ctx.t('fest-cancel-confirm', { title: found.festival.title }), {
-    menu: [{ id: festmChoice.pack('cancelgo', { id }), label: ctx.t('fest-cancel') }, toFestival(ctx, id)],
+    // Typed on Zalo: "co"/"ok" cancel it, "khong" keeps it (the way back is the festival's page).
+    menu: [
+      { id: festmChoice.pack('cancelgo', { id }), label: ctx.t('fest-cancel'), also: [...CONFIRM_FORMS] },
+      { ...toFestival(ctx, id), also: [...DECLINE_FORMS] },
+    ],
   });
 }
 
