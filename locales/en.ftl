@@ -217,6 +217,7 @@ tip-unrouted-admin = ⚠️ Tip { $code } ({ $category }) in { $area }, at { $ti
 
 ## Tip card for officers
 tip-card-title = 🆕 New tip { $code }
+tip-card-title-seen = 📄 Tip { $code }
 tip-card-urgent = 🚨 URGENT TIP { $code }
 tip-card-category = Type: { $category }
 tip-card-area = Area: { $area }

@@ -217,6 +217,7 @@ tip-unrouted-admin = ⚠️ Tin báo { $code } ({ $category }) tại { $area }, 
 
 ## Thẻ tin báo cho cán bộ
 tip-card-title = 🆕 Tin báo mới { $code }
+tip-card-title-seen = 📄 Tin báo { $code }
 tip-card-urgent = 🚨 TIN BÁO KHẨN CẤP { $code }
 tip-card-category = Loại: { $category }
 tip-card-area = Địa bàn: { $area }

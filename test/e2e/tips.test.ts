@@ -63,6 +63,8 @@ describe('a tip from report to resolution, in Vietnamese', () => {
     await officer.pressLabel(card, /Tiếp nhận/);
     const acked = await officer.expectEdit(card, new RegExp(`Tin ${code}: đã chuyển sang "Đã tiếp nhận"`));
     expect(acked.text).toMatch(/Trạng thái: Đã tiếp nhận/);
+    expect(acked.text).toContain(`📄 Tin báo ${code}`);
+    expect(acked.text).not.toContain('Tin báo mới');
     expect(acked.options.map((o) => o.label)).not.toContain('👁️ Tiếp nhận');
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được Công an xã tiếp nhận`));
 
@@ -81,7 +83,8 @@ describe('a tip from report to resolution, in Vietnamese', () => {
     expect(answer.text).toMatch(/Xe Wave màu đỏ, biển số 69B1-123\.45/);
 
     await officer.pressLabel(answer, /Xem tin/);
-    const view = await officer.expect(new RegExp(`Tin báo mới ${code}`));
+    // No longer new: the card says so.
+    const view = await officer.expect(new RegExp(`📄 Tin báo ${code}`));
     expect(view.text).toMatch(/Trao đổi:\nCán bộ: Cảm ơn bạn.*\nNgười báo: Xe Wave màu đỏ/s);
     await officer.pressLabel(view, /Đã xử lý xong/);
     const ask = await officer.expectEdit(view, new RegExp(`Đóng tin báo ${code}`));
@@ -90,7 +93,8 @@ describe('a tip from report to resolution, in Vietnamese', () => {
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được xử lý xong\\. Cảm ơn bạn`));
     // The card and its two photos went out once; the opened tip once with its photos again; nothing else new.
     const sent = officer.all().map((m) => m.text);
-    expect(sent.filter((t) => t.startsWith(`🆕 Tin báo mới ${code}`))).toHaveLength(2);
+    expect(sent.filter((t) => t.startsWith(`🆕 Tin báo mới ${code}`))).toHaveLength(1);
+    expect(sent.filter((t) => t.startsWith(`📄 Tin báo ${code}`))).toHaveLength(1);
     expect(sent.filter((t) => t.startsWith('Ảnh 1/2'))).toHaveLength(2);
 
     const tip = await h.service.db.tip.findUniqueOrThrow({

@@ -30,7 +30,10 @@ export function tipDetails(
   place: CardPlace,
 ): string {
   const lines = [
-    t(tip.urgent ? 'tip-card-urgent' : 'tip-card-title', { code: tip.code }),
+    // "New" only while nobody has acted on it: a card changed in place must not still call itself new.
+    t(tip.urgent ? 'tip-card-urgent' : tip.status === 'new' ? 'tip-card-title' : 'tip-card-title-seen', {
+      code: tip.code,
+    }),
     t('tip-card-category', { category: t(`cat-${tip.category}`) }),
     t('tip-card-area', { area }),
     t('tip-card-time', { time: formatTime(locale, tip.createdAt) }),
