@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { offerMenu } from '../../src/core/conversation-store.ts';
+import { conversationKeyOf } from '../../src/core/keys.ts';
+import { Pii } from '../../src/security/pii.ts';
+import { ENCRYPTION_KEY, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
@@ -108,5 +112,30 @@ describe('Zalo tip cards carry their numbered actions', () => {
     await officer.send('1');
     await officer.expect(new RegExp(`Tin ${third}: đã chuyển sang "Đã tiếp nhận"`));
     expect((await tipOf(third)).status).toBe('acknowledged');
+  });
+
+  it('a dialogue that starts while a card offers its menu is kept: the offer is refused, the row untouched', async () => {
+    const pii = new Pii(ENCRYPTION_KEY);
+    const chatId = randomBytes(10).toString('hex');
+    const key = conversationKeyOf(pii, 'zalo', chatId, chatId);
+    let began!: () => void;
+    let finish!: () => void;
+    const begun = new Promise<void>((r) => (began = r));
+    const finished = new Promise<void>((r) => (finish = r));
+    // The officer's own update, still open when the card's transaction writes.
+    const dialogue = h.db.$transaction(async (tx) => {
+      await tx.conversation.create({ data: { key, flow: 'report', step: 'category', data: {} } });
+      began();
+      await finished;
+    });
+    await begun;
+    const offer = h.db.$transaction((tx) =>
+      offerMenu({ tx, pii }, { platform: 'zalo', chatId }, [{ id: 'tip:take:AN-TEST22', label: '🙋 Nhận xử lý' }]),
+    );
+    finish();
+    await dialogue;
+    expect(await offer).toBe(false);
+    const row = await h.db.conversation.findUniqueOrThrow({ where: { key } });
+    expect([row.flow, row.step, row.menu]).toEqual(['report', 'category', null]);
   });
 });
