@@ -232,6 +232,7 @@ tip-card-contact-private = The reporter left a phone number: officers see it in 
 tip-card-anonymous = Reporter: anonymous
 tip-card-hint = { $buttons ->
     [yes] Act on it: press a button below or send /tip { $code }
+    [menu] Act on it: reply with a number from the list above, or send /tip { $code } to see the whole tip.
    *[no] Act on it: send /tip { $code } to see the actions, then answer with a number.
 }
 tip-action-ack = 👁️ Acknowledge

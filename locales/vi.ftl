@@ -232,6 +232,7 @@ tip-card-contact-private = Người báo có để lại số điện thoại: c
 tip-card-anonymous = Người báo: ẩn danh
 tip-card-hint = { $buttons ->
     [yes] Xử lý: bấm nút bên dưới hoặc gõ /tip { $code }
+    [menu] Xử lý: trả lời bằng số thứ tự ở trên, hoặc gõ /tip { $code } để xem toàn bộ tin.
    *[no] Xử lý: gõ /tip { $code } để xem các thao tác, rồi trả lời bằng số thứ tự.
 }
 tip-action-ack = 👁️ Tiếp nhận

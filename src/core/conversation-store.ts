@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client.ts';
-import { keptOptionSchema, type KeptOption } from './menu.ts';
+import { conversationKeyOf } from './keys.ts';
+import { keepMenu, keptOptionSchema, type KeptOption } from './menu.ts';
+import type { Destination, MenuOption } from './messages.ts';
+import type { Scope } from './scope.ts';
 import type { Tx } from './tx.ts';
 
 const dataSchema = z.record(z.string(), z.unknown());
@@ -77,4 +80,31 @@ export async function saveConversation(tx: Tx, key: string, state: ConversationS
     menu: state.menu ?? Prisma.DbNull,
   };
   await tx.conversation.upsert({ where: { key }, create: { key, ...values }, update: values });
+}
+
+/**
+ * Makes `menu` the one a person's typed answers in their private chat `to` are
+ * read against, for a message sent there from elsewhere (a tip card pushed to a
+ * Zalo officer), so that they can answer it by number at once. Only while that
+ * conversation is idle: in a dialogue, or with one paused aside, their next
+ * digit keeps meaning what it means there, and false is returned (the message
+ * then says how to act by command). Written in one statement that checks the row
+ * as it is now, so a dialogue that started meanwhile is never overwritten. The
+ * person's own update being handled at the same moment may still save its own
+ * menu over this one: that reply is then the newer message on their screen.
+ */
+export async function offerMenu(
+  scope: Pick<Scope, 'tx' | 'pii'>,
+  to: Destination,
+  menu: MenuOption[],
+): Promise<boolean> {
+  // A private chat: the person's id is the chat's (as the platforms' parsers set them).
+  const key = conversationKeyOf(scope.pii, to.platform, to.chatId, to.chatId);
+  const kept = JSON.stringify(keepMenu(scope.pii, menu));
+  const written = await scope.tx.$executeRaw`
+    INSERT INTO "Conversation" ("key", "data", "menu", "updatedAt")
+    VALUES (${key}, '{}'::jsonb, ${kept}::jsonb, now())
+    ON CONFLICT ("key") DO UPDATE SET "menu" = EXCLUDED."menu", "updatedAt" = now()
+    WHERE "Conversation"."flow" IS NULL AND ("Conversation"."data" -> ${PAUSED_KEY}) IS NULL`;
+  return written > 0;
 }

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('texts fit the messenger', () => {
-  it('a Zalo reporter is not offered a location button; a Zalo officer is told to type, a Telegram one to press', async () => {
+  it('a Zalo reporter is not offered a location button; a Zalo officer gets numbered actions, a Telegram one buttons', async () => {
     const zaloOfficer = new ZaloUser(h, 'Cán bộ Zalo văn bản');
     await makeStaff(h, zaloOfficer, hungMy);
     const telegramOfficer = new TelegramUser(h, 'Trần', 'Cán Bộ Văn Bản');
@@ -37,18 +37,19 @@ describe('texts fit the messenger', () => {
     const code = /AN-[2-9A-Z]{6}/.exec((await citizen.expect(/Mã tin: AN-/)).text)![0];
 
     const zaloCard = await zaloOfficer.expect(new RegExp(`Tin báo mới ${code}`));
-    expect(zaloCard.text).toContain(`Xử lý: gõ /tip ${code} để xem các thao tác, rồi trả lời bằng số thứ tự.`);
+    expect(zaloCard.text).toContain(`Xử lý: trả lời bằng số thứ tự ở trên, hoặc gõ /tip ${code} để xem toàn bộ tin.`);
+    expect(zaloCard.text).toMatch(/\n1\. .*Tiếp nhận/);
     const telegramCard = await telegramOfficer.expect(new RegExp(`Tin báo mới ${code}`));
     expect(telegramCard.text).toContain(`Xử lý: bấm nút bên dưới hoặc gõ /tip ${code}`);
     expect(telegramCard.options.length).toBeGreaterThan(0);
 
-    // The numbered actions are one typed command away.
+    // The full tip with its numbered actions is one typed command away.
     await zaloOfficer.send(`/tip ${code}`);
     const opened = await zaloOfficer.expect(new RegExp(`Tin báo mới ${code}`));
     expect(opened.text).toMatch(/\n1\. .*Tiếp nhận/);
   });
 
-  it('a follow-up forwarded to a Zalo officer says to type, not to press', async () => {
+  it('a follow-up forwarded to a Zalo officer is answered by number, not by pressing', async () => {
     const officer = new ZaloUser(h, 'Cán bộ Zalo nhận thêm');
     await makeStaff(h, officer, hungMy);
     const citizen = new ZaloUser(h);
@@ -60,7 +61,8 @@ describe('texts fit the messenger', () => {
     await citizen.expect(/Gõ nội dung bổ sung hoặc gửi ảnh/);
     await citizen.send('Xe mang biển số 69C-123.45.');
     const forwarded = await officer.expect(new RegExp(`Người báo tin ${code} nhắn`));
-    expect(forwarded.text).toContain(`gõ /tip ${code} để xem các thao tác`);
+    expect(forwarded.text).toContain(`trả lời bằng số thứ tự ở trên, hoặc gõ /tip ${code}`);
+    expect(forwarded.options.map((o) => o.label)).toEqual(['💬 Trả lời người báo', '📄 Xem tin']);
   });
 
   it('a thank-you reply to a notice gets a friendly answer on Zalo and Telegram; a real question does not', async () => {

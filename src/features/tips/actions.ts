@@ -6,7 +6,7 @@ import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import { audit } from '../staff/audit.ts';
 import { labelOf } from '../staff/labels.ts';
 import { areaOfficers, tipOfficers, tipReporter } from './audience.ts';
-import { cardHint, photoMessages, sendToEach, translator } from './cards.ts';
+import { photoMessages, sendToEach, tipNotice, translator } from './cards.ts';
 import { mytipChoice, tipChoice } from './choices.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
 import { openFollowUp } from './mine.ts';
@@ -72,17 +72,16 @@ async function notifyColleagues(scope: Scope, actor: Actor, tip: Tip): Promise<v
   if (!colleagues.length) return;
   const label = actor.kind === 'person' ? await labelOf(tx, actor.person.user.id, tip.areaCode) : null;
   const code = { code: tip.code };
-  sendToEach(scope, colleagues, (t, reader) => {
+  await sendToEach(scope, colleagues, async (t, reader) => {
     const by = label ?? t(actor.kind === 'operator' ? 'tip-by-operator' : 'tip-by-officer');
     const news =
       tip.status === 'in_progress'
         ? t('tip-colleague-took', { by, ...code })
         : t('tip-colleague-closed', { by, ...code, status: t(`status-${tip.status}`) });
     return [
-      {
-        text: `${news}\n\n${cardHint(t, reader.to.platform, tip.code)}`,
-        buttons: [{ id: tipChoice.pack('open', code), label: t('tip-action-open') }],
-      },
+      await tipNotice(scope, t, reader, tip.code, news, [
+        { id: tipChoice.pack('open', code), label: t('tip-action-open') },
+      ]),
     ];
   });
 }
@@ -212,21 +211,22 @@ export async function reopenByReporter(scope: Scope, reporter: Person, code: str
   if (!reopened) return { ok: false, reason: 'not-now', tip };
   const readers = await tipOfficers(scope.tx, scope.pii, reopened, scope.i18n.defaultLocale);
   const args = { code: tip.code };
-  sendToEach(scope, readers, (t, reader) => [
-    {
-      text: [
-        t('tip-reopened-by-reporter', {
-          ...args,
-          was: t(`status-${tip.status}`),
-          status: t(`status-${reopened.status}`),
-        }),
-        cardHint(t, reader.to.platform, tip.code),
-      ].join('\n\n'),
-      buttons: [
+  await sendToEach(scope, readers, async (t, reader) => [
+    await tipNotice(
+      scope,
+      t,
+      reader,
+      tip.code,
+      t('tip-reopened-by-reporter', {
+        ...args,
+        was: t(`status-${tip.status}`),
+        status: t(`status-${reopened.status}`),
+      }),
+      [
         { id: tipChoice.pack('open', args), label: t('tip-action-open') },
         { id: tipChoice.pack('reply', args), label: t('tip-action-reply') },
       ],
-    },
+    ),
   ]);
   return { ok: true, tip: reopened, officersTold: readers.length };
 }

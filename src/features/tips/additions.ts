@@ -2,7 +2,7 @@ import type { PhotoRef } from '../../core/messages.ts';
 import type { Scope } from '../../core/scope.ts';
 import type { Tip } from '../../generated/prisma/client.ts';
 import { tipOfficers } from './audience.ts';
-import { cardHint, photoMessages, sendToEach } from './cards.ts';
+import { photoMessages, sendToEach, tipNotice } from './cards.ts';
 import { tipChoice } from './choices.ts';
 import type { Location } from './draft.ts';
 import { readTip } from './store.ts';
@@ -39,7 +39,7 @@ export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): P
   // The added photos follow the tip's earlier ones in its row.
   const link = photoLinker(scope);
   const linkOf = link && ((i: number) => link(tipPhotos(tip.id, earlier.length + i)));
-  sendToEach(scope, readers, (t, reader) => {
+  await sendToEach(scope, readers, async (t, reader) => {
     const line =
       'place' in addition
         ? t('tip-card-place', { place: addition.place })
@@ -56,13 +56,10 @@ export async function addToTip(scope: Scope, tip: Tip, addition: TipAddition): P
                 ? t('tip-card-contact-private')
                 : t('tip-card-contact', { phone: addition.contact });
     return [
-      {
-        text: [t('tip-addition', code), line, cardHint(t, reader.to.platform, tip.code)].join('\n\n'),
-        buttons: [
-          { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },
-          { id: tipChoice.pack('open', code), label: t('tip-action-open') },
-        ],
-      },
+      await tipNotice(scope, t, reader, tip.code, [t('tip-addition', code), line].join('\n\n'), [
+        { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },
+        { id: tipChoice.pack('open', code), label: t('tip-action-open') },
+      ]),
       ...('photos' in addition ? photoMessages(t, reader.to.platform, tip.code, addition.photos, linkOf) : []),
     ];
   });

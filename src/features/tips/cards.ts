@@ -1,3 +1,4 @@
+import { offerMenu } from '../../core/conversation-store.ts';
 import { formatTime } from '../../core/format.ts';
 import type { MenuOption, OutMessage, PhotoRef, Platform } from '../../core/messages.ts';
 import type { Reader } from '../../core/people.ts';
@@ -7,6 +8,7 @@ import type { Locale } from '../../i18n/index.ts';
 import { capabilitiesOf } from '../../platforms/capabilities.ts';
 import { tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
 import { canMove, isClosed } from './moves.ts';
+import type { TipReader } from './audience.ts';
 import { PHOTO_LINK_HOURS } from './photo-links.ts';
 import type { ThreadMessage, TipContent } from './store.ts';
 
@@ -91,15 +93,34 @@ export function eventStatus(t: T, events: ReadonlyArray<{ status: TipStatus }>, 
 }
 
 /** How to act on a tip from a message in that chat: its buttons where there are any, else /tip and the numbered menu. */
-export const cardHint = (t: T, platform: Platform, code: string) =>
+const cardHint = (t: T, platform: Platform, code: string) =>
   t('tip-card-hint', { code, buttons: capabilitiesOf(platform).buttons ? 'yes' : 'no' });
 
-/** A card pushed to an officer or station group: buttons on Telegram, a typed command on Zalo. */
-export function officerCard(t: T, platform: Platform, tip: Tip, details: string): OutMessage {
-  return {
-    text: `${details}\n\n${cardHint(t, platform, tip.code)}`,
-    buttons: officerActions(t, tip).filter((o) => o.id !== tipChoice.pack('spam', { code: tip.code })),
-  };
+/**
+ * A message about a tip pushed to an officer's chat or a station group, with what can be done about it: buttons
+ * where the chat has them. In a private chat without buttons (Zalo) the same options are numbered under it and
+ * answered by number at once, when they could become that chat's menu (offerMenu: not while the officer is in the
+ * middle of a dialogue); otherwise the text says how to act by /tip.
+ */
+export async function tipNotice(
+  scope: Scope,
+  t: T,
+  reader: TipReader,
+  code: string,
+  text: string,
+  options: MenuOption[],
+): Promise<OutMessage> {
+  const { platform } = reader.to;
+  if (capabilitiesOf(platform).buttons) return { text: `${text}\n\n${cardHint(t, platform, code)}`, buttons: options };
+  if (reader.place === 'private' && (await offerMenu(scope, reader.to, options)))
+    return { text, menu: options, menuHint: t('tip-card-hint', { code, buttons: 'menu' }) };
+  return { text: `${text}\n\n${cardHint(t, platform, code)}` };
+}
+
+/** A new tip's card pushed to an officer or station group, with the actions a new tip allows. */
+export function officerCard(scope: Scope, t: T, reader: TipReader, tip: Tip, details: string): Promise<OutMessage> {
+  const actions = officerActions(t, tip).filter((o) => o.id !== tipChoice.pack('spam', { code: tip.code }));
+  return tipNotice(scope, t, reader, tip.code, details, actions);
 }
 
 /**
@@ -129,13 +150,13 @@ export function photoMessages(
 }
 
 /** Sends each reader the card and the photos, in their language. */
-export function sendToEach<R extends Reader>(
+export async function sendToEach<R extends Reader>(
   scope: Scope,
   readers: R[],
-  build: (t: T, reader: R) => OutMessage[],
-): void {
+  build: (t: T, reader: R) => OutMessage[] | Promise<OutMessage[]>,
+): Promise<void> {
   for (const reader of readers) {
-    for (const message of build(translator(scope, reader.locale), reader)) scope.send(reader.to, message);
+    for (const message of await build(translator(scope, reader.locale), reader)) scope.send(reader.to, message);
   }
 }
 

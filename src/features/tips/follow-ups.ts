@@ -3,7 +3,7 @@ import type { Scope } from '../../core/scope.ts';
 import type { OutboundMessage, Tip } from '../../generated/prisma/client.ts';
 import { inScope, type ScopeDeps } from '../../pipeline/run-scope.ts';
 import { tipOfficers } from './audience.ts';
-import { cardHint, photoMessages, sendToEach } from './cards.ts';
+import { photoMessages, sendToEach, tipNotice } from './cards.ts';
 import { tipChoice } from './choices.ts';
 import { photoLinker, threadPhotos } from './photo-links.ts';
 
@@ -86,18 +86,21 @@ export async function forwardFollowUps(scope: Scope, tip: Tip): Promise<number |
   const linkOf = link && ((i: number) => link(stored[i]!.place));
   const code = { code: tip.code };
   const readers = await tipOfficers(scope.tx, scope.pii, tip, scope.i18n.defaultLocale);
-  sendToEach(scope, readers, (t, reader) => [
-    {
-      text: [
+  await sendToEach(scope, readers, async (t, reader) => [
+    await tipNotice(
+      scope,
+      t,
+      reader,
+      tip.code,
+      [
         held.length > 1 ? t('tip-from-reporter-many', { ...code, count: held.length }) : t('tip-from-reporter', code),
         ...texts,
-        cardHint(t, reader.to.platform, tip.code),
       ].join('\n\n'),
-      buttons: [
+      [
         { id: tipChoice.pack('reply', code), label: t('tip-action-reply') },
         { id: tipChoice.pack('open', code), label: t('tip-action-open') },
       ],
-    },
+    ),
     ...photoMessages(t, reader.to.platform, tip.code, photos, linkOf),
   ]);
   return readers.length;

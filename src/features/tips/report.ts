@@ -287,8 +287,8 @@ async function deliverCard(ctx: Ctx, tip: Tip): Promise<number> {
   const area = await areaLabel(ctx.tx, tip.areaCode);
   const readers = await areaOfficers(ctx.tx, ctx.pii, tip.areaCode, ctx.i18n.defaultLocale);
   const link = photoLinker(ctx);
-  sendToEach(ctx, readers, (t, reader) => [
-    officerCard(t, reader.to.platform, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
+  await sendToEach(ctx, readers, async (t, reader) => [
+    await officerCard(ctx, t, reader, tip, tipDetails(t, reader.locale, tip, content, area, reader.place)),
     ...photoMessages(t, reader.to.platform, tip.code, content.photos, link && ((i) => link(tipPhotos(tip.id, i)))),
   ]);
   // Nobody to tell: the admins are (and the reporter is never told "the police have been notified").

@@ -11,7 +11,7 @@ import { sendToEach } from './cards.ts';
  */
 export async function tellAdminsUnrouted(scope: Scope, tip: Tip, area: string): Promise<void> {
   const admins = await allAdmins(scope.tx, scope.pii, scope.i18n.defaultLocale);
-  sendToEach(scope, admins, (t, reader) => [
+  await sendToEach(scope, admins, (t, reader) => [
     {
       text: t('tip-unrouted-admin', {
         code: tip.code,
