@@ -71,7 +71,7 @@ describe('Zalo tip cards carry their numbered actions', () => {
     expect(tgTold.options.map((o) => o.label)).toEqual(['📄 Xem tin']);
     await zaloColleague.send('1');
     const opened = await zaloColleague.expect(/Diễn biến:/);
-    expect(opened.text).toMatch(new RegExp(`Tin báo mới ${code}[\\s\\S]*Đang xử lý – Trung uý Đặng Văn Số`));
+    expect(opened.text).toMatch(new RegExp(`📄 Tin báo ${code}[\\s\\S]*Đang xử lý – Trung uý Đặng Văn Số`));
     expect(opened.options.map((o) => o.label)).toContain('✅ Đã xử lý xong');
   });
 
