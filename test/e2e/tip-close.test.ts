@@ -179,11 +179,14 @@ describe("a reporter's message on a closed tip", () => {
     expect(tip.messages.map((m) => m.author)).toEqual(['officer', 'citizen']);
     const audit = await h.db.auditLog.findMany({ where: { entityId: tip.id, action: 'tip.reopen' } });
     expect(audit.map((a) => a.details)).toEqual([{ from: 'resolved', to: 'acknowledged', by: 'reporter' }]);
+    // No id of the reporter's in the audit log or the history: the step reads as theirs, nothing more.
+    expect(audit.map((a) => a.actorId)).toEqual([null]);
 
     // Closed again: asking to add to it offers reopening; "khong" leaves it closed and nothing is sent.
     await citizen.choose(reopened, /Xong/);
     await tgOfficer.send(`/tip ${code}`);
     const view = await tgOfficer.expect(/Diễn biến:/);
+    expect(view.text).toMatch(/Mở lại, Đã tiếp nhận – Người báo tin/);
     await tgOfficer.pressLabel(view, /Đã xử lý xong/);
     await tgOfficer.pressLabel(await tgOfficer.expectEdit(view, new RegExp(`Đóng tin báo ${code}`)), /Xác nhận/);
     await tgOfficer.expectEdit(view, new RegExp(`Tin ${code}: đã chuyển sang "Đã xử lý xong"`));

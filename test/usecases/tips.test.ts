@@ -342,7 +342,7 @@ describe('reopenTip', () => {
 });
 
 describe('reopenByReporter', () => {
-  it('the reporter reopens their closed tip: an event without an officer, audited; the officers of its area get a notice', async () => {
+  it('the reporter reopens their closed tip: an event marked as theirs without their id, audited; the officers of its area get a notice', async () => {
     const code = await newTip();
     await run((s) => changeStatus(s, officer, code, 'resolved'));
     const { result, written } = await run((s) => reopenByReporter(s, reporter, code));
@@ -351,14 +351,15 @@ describe('reopenByReporter', () => {
     expect(texts).toEqual([expect.stringMatching(new RegExp(`^🔓 Người báo tin đã mở lại tin ${code}`))]);
     expect(written.map((row) => pii.decrypt(row.chatIdEnc))).not.toContain(reporter.chatId);
     const events = await db.tipEvent.findMany({ where: { tip: { code } }, orderBy: { id: 'asc' } });
-    expect(events.map((e) => [e.status, e.byId])).toEqual([
-      ['new', null],
-      ['resolved', officerId],
-      ['acknowledged', null],
+    // The reporter's step is marked as theirs, with no id of theirs, in the history and the audit log alike.
+    expect(events.map((e) => [e.status, e.byId, e.byReporter])).toEqual([
+      ['new', null, false],
+      ['resolved', officerId, false],
+      ['acknowledged', null, true],
     ]);
     expect((await auditOf(code)).at(-1)).toMatchObject({
       action: 'tip.reopen',
-      actorId: reporter.user.id,
+      actorId: null,
       details: { from: 'resolved', to: 'acknowledged', by: 'reporter' },
     });
   });

@@ -5,4 +5,5 @@ ALTER TABLE "StaffInvite" ADD COLUMN "revokedAt" TIMESTAMP(3);
 ALTER TABLE "StaffGrant" ADD COLUMN "label" TEXT;
 
 -- AlterTable
-ALTER TABLE "TipEvent" ADD COLUMN "byLabel" TEXT;
+ALTER TABLE "TipEvent" ADD COLUMN "byLabel" TEXT,
+ADD COLUMN "byReporter" BOOLEAN NOT NULL DEFAULT false;

@@ -11,7 +11,7 @@ import { mytipChoice, tipChoice } from './choices.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
 import { openFollowUp } from './mine.ts';
 import { CLOSED_STATUSES, MOVES, reopenedStatus, type TipMove } from './moves.ts';
-import { addTipMessage, moveTip, tipInMyAreas, type TipReach } from './store.ts';
+import { addTipMessage, moveTip, tipInMyAreas, type Mover, type TipReach } from './store.ts';
 
 /*
  * What officers (and the operator) do to a tip, once for every caller: the chat,
@@ -31,6 +31,8 @@ export type TipNote = z.infer<typeof tipNoteSchema>;
 export type StatusOutcome = Outcome<{ tip: Tip }, NotFound> | { ok: false; reason: 'not-now'; tip: Tip };
 
 export type ReplyOutcome = Outcome<{ tip: Tip; reporterTold: boolean }, NotFound | 'empty' | 'too-long'>;
+
+const moverOf = (actor: Actor): Mover => (actor.kind === 'person' ? { officerId: actor.person.user.id } : 'operator');
 
 const reachOf = (actor: Actor): TipReach => (actor.kind === 'operator' ? 'everywhere' : actor.person.grants);
 
@@ -93,7 +95,7 @@ async function notifyColleagues(scope: Scope, actor: Actor, tip: Tip): Promise<v
 async function move(scope: Scope, actor: Actor, code: string, to: TipMove): Promise<StatusOutcome> {
   const tip = await tipInMyAreas(scope.tx, reachOf(actor), code);
   if (!tip) return refuse('not-found');
-  const moved = await moveTip(scope.tx, tip, MOVES[to].from, to, actorId(actor), MOVES[to].assign);
+  const moved = await moveTip(scope.tx, tip, MOVES[to].from, to, moverOf(actor), MOVES[to].assign);
   if (!moved) return { ok: false, reason: 'not-now', tip };
   await auditTip(scope, actor, 'tip.status', tip, { from: tip.status, to });
   await notifyColleagues(scope, actor, moved);
@@ -144,19 +146,19 @@ export async function flagSpam(scope: Scope, actor: Actor, code: string, note?: 
 
 /**
  * Puts a closed tip back to work (see reopenedStatus), audited; null when it is
- * not closed (any more). The tip's history names officers only: a reporter's
- * reopening is an event without one.
+ * not closed (any more). A reporter's reopening keeps no id of theirs, in the
+ * history or the audit log: neither may tie them to the tip.
  */
-async function reopen(scope: Scope, tip: Tip, byId: string | null, by: 'officer' | 'reporter'): Promise<Tip | null> {
+async function reopen(scope: Scope, tip: Tip, by: Mover): Promise<Tip | null> {
   const to = reopenedStatus(tip);
-  const reopened = await moveTip(scope.tx, tip, CLOSED_STATUSES, to, by === 'officer' ? byId : null);
+  const reopened = await moveTip(scope.tx, tip, CLOSED_STATUSES, to, by);
   if (reopened)
     await audit(scope.tx, {
-      actorId: byId,
+      actorId: typeof by === 'object' ? by.officerId : null,
       action: 'tip.reopen',
       entity: 'Tip',
       entityId: tip.id,
-      details: { from: tip.status, to, by },
+      details: { from: tip.status, to, by: by === 'reporter' ? 'reporter' : 'officer' },
     });
   return reopened;
 }
@@ -168,7 +170,7 @@ async function reopen(scope: Scope, tip: Tip, byId: string | null, by: 'officer'
 export async function reopenTip(scope: Scope, actor: Actor, code: string): Promise<StatusOutcome> {
   const tip = await tipInMyAreas(scope.tx, reachOf(actor), code);
   if (!tip) return refuse('not-found');
-  const reopened = await reopen(scope, tip, actorId(actor), 'officer');
+  const reopened = await reopen(scope, tip, moverOf(actor));
   if (!reopened) return { ok: false, reason: 'not-now', tip };
   if (tip.status === 'rejected') await liftSpamVerdict(scope, actor, tip);
   tellReporter(scope, await reporterOf(scope, reopened), reopened, 'reopened');
@@ -207,7 +209,7 @@ export async function reopenByReporter(scope: Scope, reporter: Person, code: str
   if (!tip) return refuse('not-found');
   const spam = await scope.tx.auditLog.count({ where: { entity: 'Tip', entityId: tip.id, action: 'tip.flag_spam' } });
   if (spam && tip.status === 'rejected') return refuse('spam');
-  const reopened = await reopen(scope, tip, reporter.user.id, 'reporter');
+  const reopened = await reopen(scope, tip, 'reporter');
   if (!reopened) return { ok: false, reason: 'not-now', tip };
   const readers = await tipOfficers(scope.tx, scope.pii, reopened, scope.i18n.defaultLocale);
   const args = { code: tip.code };
@@ -253,7 +255,7 @@ export async function replyToTipster(
   await addTipMessage(scope.tx, scope.pii, tip, { author: 'officer', officerId, text, photos });
   await auditTip(scope, actor, 'tip.reply', tip);
   const reporter = await reporterOf(scope, tip);
-  const acknowledged = await moveTip(scope.tx, tip, MOVES.acknowledged.from, 'acknowledged', officerId);
+  const acknowledged = await moveTip(scope.tx, tip, MOVES.acknowledged.from, 'acknowledged', moverOf(actor));
   if (acknowledged) {
     await auditTip(scope, actor, 'tip.status', tip, { from: tip.status, to: 'acknowledged' });
     tellReporter(scope, reporter, acknowledged, 'acknowledged');

@@ -63,6 +63,9 @@ export function readTip(pii: Pii, tip: Tip): TipContent {
   };
 }
 
+/** Who moves a tip: an officer (by user id), the operator, or the reporter reopening their own tip (no id kept). */
+export type Mover = { officerId: string } | 'operator' | 'reporter';
+
 /**
  * Moves a tip to `to` if it is still in one of `from` (two officers pressing at
  * once: one wins); records who and when, with the label the officer goes by
@@ -73,17 +76,19 @@ export async function moveTip(
   tip: Tip,
   from: readonly TipStatus[],
   to: TipStatus,
-  /** Null for the operator. */
-  officerId: string | null,
+  by: Mover,
   assign = false,
 ): Promise<Tip | null> {
+  const officerId = typeof by === 'object' ? by.officerId : null;
   const moved = await tx.tip.updateMany({
     where: { id: tip.id, status: { in: [...from] } },
     data: { status: to, ...(assign && officerId && { assigneeId: officerId }) },
   });
   if (moved.count === 0) return null;
   const byLabel = officerId ? await labelOf(tx, officerId, tip.areaCode) : null;
-  await tx.tipEvent.create({ data: { tipId: tip.id, status: to, byId: officerId, byLabel } });
+  await tx.tipEvent.create({
+    data: { tipId: tip.id, status: to, byId: officerId, byLabel, byReporter: by === 'reporter' },
+  });
   return tx.tip.findUniqueOrThrow({ where: { id: tip.id } });
 }
 
