@@ -9,10 +9,12 @@ import { TelegramUser, ZaloUser } from '../support/users.ts';
 import { until } from '../support/until.ts';
 
 let h: Harness;
+/** Deliveries in progress at once: what can already be on its way when Telegram first answers 429. */
+const SLOTS = 4;
 let hungMy: string;
 let baDinh: string;
 beforeAll(async () => {
-  h = await startHarness({ BROADCAST_RECONCILE_SECONDS: '0.5' });
+  h = await startHarness({ BROADCAST_RECONCILE_SECONDS: '0.5', BROADCAST_CONCURRENCY: String(SLOTS) });
   hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
   baDinh = await areaCode(h, 'Phường Ba Đình', 'Hà Nội');
 });
@@ -194,11 +196,8 @@ describe('platform answers', () => {
   it('429 with retry_after pauses the whole queue for that long and retries without using an attempt', async () => {
     const area = await freshCommune();
     const people = residents('telegram', 20, area);
-    h.tg.failNext('sendMessage', {
-      error_code: 429,
-      description: 'Too Many Requests: retry after 2',
-      retry_after: 2,
-    });
+    // Telegram's flood control: the first message and every one sent in the next 2 s answer 429.
+    h.tg.floodFromNext(2);
     const id = await startDirect(people, area);
     await waitDone(id);
     const calls = h.tg.calls.filter(
@@ -206,9 +205,10 @@ describe('platform answers', () => {
     );
     const limited = calls.find((c) => c.error?.error_code === 429)!;
     expect(limited).toBeDefined();
-    // Nothing was sent to anyone in the two seconds after the 429 (calls already on the wire excepted).
-    const during = calls.filter((c) => c.at > limited.at + 100 && c.at < limited.at + 1900);
-    expect(during).toEqual([]);
+    // Nothing new starts during the wait: only what the other slots had already sent off can arrive in it
+    // (at most one each, however slow the machine).
+    const during = calls.filter((c) => c !== limited && c.at >= limited.at && c.at < limited.at + 1900);
+    expect(during.length).toBeLessThanOrEqual(SLOTS - 1);
     for (const r of people) expect(h.tg.textsTo(r.id)).toHaveLength(1);
     const rows = await h.db.delivery.findMany({ where: { broadcastId: id } });
     expect(rows.map((r) => [r.status, r.attempts])).toEqual(rows.map(() => ['sent', 1]));

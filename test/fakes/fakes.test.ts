@@ -294,6 +294,21 @@ describe('fake Telegram', () => {
     expect(tg.messagesTo(5)).toHaveLength(1);
   });
 
+  it('flood control from the next message: every message in the wait answers 429 with the seconds left', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'] });
+    try {
+      tg.floodFromNext(3);
+      const retryAfter = async () => (await call(tg, 'sendMessage', { chat_id: 5, text: 'a' })).body.parameters;
+      expect(await retryAfter()).toEqual({ retry_after: 3 });
+      vi.advanceTimersByTime(1500);
+      expect(await retryAfter()).toEqual({ retry_after: 2 });
+      vi.advanceTimersByTime(1600);
+      expect((await call(tg, 'sendMessage', { chat_id: 5, text: 'a' })).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('limits successful sends over any sliding second, exactly', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'performance'] }); // only the clocks: sockets and setTimeout stay real
     try {

@@ -7,6 +7,11 @@ export interface FakeTelegram extends Fake {
    * seconds until the oldest of them leaves the window as `retry_after`. null (the default) lifts it.
    */
   limitGroups(perMinute: number | null): void;
+  /**
+   * Telegram's flood control, from the next message sent: that message and every one sent in the next
+   * `seconds` answer 429 with the seconds left as `retry_after` (as Telegram does for a bot over its limit).
+   */
+  floodFromNext(seconds: number): void;
   /** What getChatMemberCount answers for a group (default 3). */
   setMemberCount(chatId: string | number, count: number): void;
   /** What a message the bot sent shows now, after any edits: its text (none for a photo) and its buttons. */
@@ -273,6 +278,24 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     return seen;
   };
   const failed = (x: object): x is Failed => 'error' in x;
+  /** A flood wait armed by floodFromNext starts at the next message; while it lasts, every message is refused. */
+  let floodArmed: number | null = null;
+  let floodUntil: number | null = null;
+  const flooded = (): Failed | undefined => {
+    if (floodArmed !== null) {
+      floodUntil = performance.now() + floodArmed * 1000;
+      floodArmed = null;
+    }
+    const left = floodUntil === null ? 0 : floodUntil - performance.now();
+    if (left <= 0) {
+      floodUntil = null;
+      return undefined;
+    }
+    const retryAfter = Math.max(1, Math.ceil(left / 1000));
+    return {
+      error: { error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, retry_after: retryAfter },
+    };
+  };
   /** Admits one message to a group under its per-minute limit, or answers the 429 Telegram would. */
   const groupAdmits = (chatId: unknown): Failed | undefined => {
     if (!isGroup(chatId)) return undefined;
@@ -352,6 +375,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
 
     async handle(method, p, ctx): Promise<Outcome> {
       if (method.startsWith('send') && (p.chat_id === undefined || p.chat_id === '')) return bad('chat_id is empty');
+      const flood = method === 'sendMessage' || method === 'sendPhoto' || method === 'sendDocument' ? flooded() : undefined;
+      if (flood) return flood;
       switch (method) {
         case 'getMe':
           return {
@@ -483,6 +508,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     limitGroups(perMinute: number | null) {
       groupLimit = perMinute;
     },
+    floodFromNext(seconds: number) {
+      floodArmed = seconds;
+    },
     setMemberCount(chatId: string | number, count: number) {
       memberCounts.set(String(chatId), count);
     },
@@ -493,6 +521,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     reset() {
       reset();
       groupLimit = null;
+      floodArmed = floodUntil = null;
       groupSends.clear();
       memberCounts.clear();
       shown.clear();
