@@ -94,7 +94,7 @@ export async function openInfrastructure(
     telegram: new Pacer(queueRedis, config.REDIS_PREFIX, 'telegram', config.TELEGRAM_RATE),
     zalo: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo', config.ZALO_RATE),
   };
-  const messengerList = createMessengers(config, router.commandMenu([]), i18n, log, pacers);
+  const messengerList = createMessengers(config, (roles) => router.commandMenu(roles), i18n, log, pacers);
   const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));
   if (!messengerList.length) log.warn('no messenger token configured: the bot is off on every platform');
 

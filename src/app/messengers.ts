@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Platform } from '../core/messages.ts';
+import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { TelegramMessenger } from '../platforms/telegram/messenger.ts';
@@ -10,7 +11,7 @@ import type { Pacer } from '../queues/pacer.ts';
 /** The messengers whose tokens are configured, each paced by its platform's shared budget. */
 export function createMessengers(
   config: Config,
-  commands: string[],
+  commands: (roles: readonly StaffRole[]) => string[],
   i18n: I18n,
   log: Logger,
   pacers: Record<Platform, Pacer>,

@@ -25,8 +25,6 @@ export interface ChatDirectory {
 /** What a handler may ask of the router without knowing it. */
 export interface Navigation {
   mainMenu(ctx: ChatContext): MenuOption[];
-  /** The command names shown to a person of these staff roles (none: a citizen). */
-  commandMenu(roles: readonly StaffRole[]): string[];
   startPayload(ctx: ChatContext, payload: string): Promise<void>;
 }
 
@@ -123,11 +121,7 @@ export class ChatContext implements Scope {
         ...(options.requestLocation &&
           this.can.shareLocation && { requestLocation: { label: this.t('area-share-location') } }),
         ...(options.commandsFor &&
-          this.can.commandMenu && {
-            commands: this.nav
-              .commandMenu(options.commandsFor)
-              .map((command) => ({ command, description: this.t(`cmd-${command}`) })),
-          }),
+          this.can.commandMenu && { commandMenu: { roles: [...options.commandsFor], locale: this.locale } }),
         ...(replaces !== undefined && { replaces }),
       },
     });

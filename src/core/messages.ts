@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaffRole } from '../generated/prisma/enums.ts';
 
 export const platformSchema = z.enum(['telegram', 'zalo']);
 export type Platform = z.infer<typeof platformSchema>;
@@ -85,10 +86,11 @@ export const outMessageSchema = z.object({
    */
   file: z.object({ kind: z.enum(['photo', 'document']), filename: z.string(), base64: z.string() }).optional(),
   /**
-   * The commands this chat's command menu offers from now on (Telegram's menu for
-   * this chat alone), set before the text: someone who became staff sees theirs.
+   * From this message on, the chat's command menu is that of a person holding these staff roles (none:
+   * everyone's), in this language; set before the text. Someone who became staff sees theirs, someone
+   * whose role was taken away no longer does. Ignored where chats have no menu of their own.
    */
-  commands: z.array(z.object({ command: z.string(), description: z.string() })).optional(),
+  commandMenu: z.object({ roles: z.array(z.enum(StaffRole)), locale: z.string() }).optional(),
   /**
    * The platform's id of a message the bot sent this chat that this one replaces in place (a tip card after an
    * action on it). Where that message cannot be edited (gone, too old, a photo) this one is sent as a new message.

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src/core/scope.ts';
 import { createModel, inviteLeader } from '../../src/features/models/actions.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { revoke } from '../../src/features/staff/actions.ts';
+import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
 import { areaCode, chooseLabel, invite } from '../support/staff.ts';
 import { runUseCase } from '../support/use-cases.ts';
@@ -70,6 +71,33 @@ describe('Telegram command menus fit the person', () => {
     await officer.pressLabel(await officer.expect(/Chọn ngôn ngữ/), /English/);
     await officer.expect(/Switched to English/);
     expect(menuOf(officer).at(-1)!.commands).toContainEqual({ command: 'inbox', description: 'Tip inbox (staff)' });
+  });
+
+  it('a role taken away leaves the menu of the roles still held, and everyone’s once none is left', async () => {
+    const person = new TelegramUser(h, 'Phan', 'Văn Chuyển Công Tác');
+    await onboard(person);
+    await person.send(`/staff ${await invite(h, 'officer', hungMy)}`);
+    await chooseLabel(person, 'Thiếu uý Phan Văn Chuyển');
+    await person.send(`/staff ${await invite(h, 'leader', hungMy)}`);
+    await person.expect(/Chào mừng! Bạn đã được cấp quyền Trưởng mô hình/);
+    expect(menuOf(person).at(-1)!.names).toEqual(expect.arrayContaining(['inbox', 'models']));
+    const { userId } = (await findIdentity(h, 'telegram', person.chatId))!;
+    const grantOf = async (role: 'officer' | 'leader') =>
+      (await h.db.staffGrant.findFirstOrThrow({ where: { userId, role } })).id;
+
+    await runUseCase(h.db, async (s) => revoke(s, OPERATOR, await grantOf('officer')));
+    await person.expect(/Vai trò Cán bộ Công an của bạn tại Xã Hưng Mỹ.* đã kết thúc/, 10_000);
+    const leaderMenu = menuOf(person).at(-1)!;
+    expect(leaderMenu.names).toContain('models');
+    expect(leaderMenu.names).not.toContain('inbox');
+
+    await runUseCase(h.db, async (s) => revoke(s, OPERATOR, await grantOf('leader')));
+    await person.expect(/Vai trò Trưởng mô hình của bạn .* đã kết thúc/, 10_000);
+    // Their own menu is gone: everyone's shows again.
+    const dropped = h.tg
+      .callsTo('deleteMyCommands')
+      .filter((c) => String((c.params.scope as { chat_id?: string } | undefined)?.chat_id) === person.chatId);
+    expect(dropped).toHaveLength(1);
   });
 
   it('a model leader’s welcome says what a leader does, and their menu has /models but not /inbox', async () => {

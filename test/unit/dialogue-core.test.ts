@@ -29,7 +29,7 @@ function contextFor(text: string | undefined, state: ConversationState, choice?:
     choice,
     date: Date.now(),
   };
-  const nav = { mainMenu: () => [], commandMenu: () => [], startPayload: async () => undefined };
+  const nav = { mainMenu: () => [], startPayload: async () => undefined };
   return new ChatContext(
     msg,
     {} as Tx,

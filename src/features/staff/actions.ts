@@ -4,6 +4,7 @@ import type { Person } from '../../core/people.ts';
 import { privateChatsOf } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
 import type { Tx } from '../../core/tx.ts';
+import { capabilitiesOf } from '../../platforms/capabilities.ts';
 import type { Pii } from '../../security/pii.ts';
 import type { LocalModel, StaffGrant, StaffInvite, StationChat } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
@@ -97,7 +98,8 @@ export type RevokeRefusal = 'not-admin' | 'not-found';
 
 /**
  * Takes a role away (an officer who left the station): the grant goes, the
- * person's API tokens stop working, and they are told in their language.
+ * person's API tokens stop working, and they are told in their language (their
+ * chat's command menu no longer offers what the role allowed).
  * The operator may revoke any grant; an admin, grants within their areas.
  */
 export async function revoke(
@@ -119,9 +121,14 @@ export async function revoke(
     details: { role: grant.role, areaCode: grant.areaCode },
   });
   const area = await areaLabel(tx, grant.areaCode);
+  // Their command menu becomes that of the roles they still hold (everyone's when none is left).
+  const roles = [...new Set((await tx.staffGrant.findMany({ where: { userId: grant.userId } })).map((g) => g.role))];
   for (const reader of await privateChatsOf(tx, pii, [grant.userId], i18n.defaultLocale)) {
     const role = i18n.t(reader.locale, `role-${grant.role}`);
-    scope.send(reader.to, { text: i18n.t(reader.locale, 'staff-revoked', { role, area }) });
+    scope.send(reader.to, {
+      text: i18n.t(reader.locale, 'staff-revoked', { role, area }),
+      ...(capabilitiesOf(reader.to.platform).commandMenu && { commandMenu: { roles, locale: reader.locale } }),
+    });
   }
   return { ok: true, grant };
 }

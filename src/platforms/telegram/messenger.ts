@@ -1,7 +1,8 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, GrammyError, HttpError, InputFile, type Transformer } from 'grammy';
 import type { Incoming, OutMessage, PressAnswer } from '../../core/messages.ts';
-import type { I18n } from '../../i18n/index.ts';
+import type { StaffRole } from '../../generated/prisma/enums.ts';
+import { isLocale, type I18n } from '../../i18n/index.ts';
 import type { Logger } from '../../logger.ts';
 import { acceptUntilTaken } from '../polling.ts';
 import type { Pacer } from '../../queues/pacer.ts';
@@ -16,8 +17,8 @@ export interface TelegramOptions {
   token: string;
   apiRoot: string;
   webhookSecret: string | undefined;
-  /** Commands shown in Telegram's command menu, described from the locales. */
-  commands: string[];
+  /** The commands of Telegram's command menu for a person of these staff roles (none: everyone's), described from the locales. */
+  commands: (roles: readonly StaffRole[]) => string[];
   i18n: I18n;
   log: Logger;
   /** Keeps every send under Telegram's overall rate. */
@@ -110,8 +111,8 @@ export class TelegramMessenger implements Messenger {
     // Replies are paced attempt by attempt inside bot.api; a broadcast send is paced here, with its chat's gap.
     const paced = opts.bulk ? pacedCalls(pacer, opts) : <T>(call: () => Promise<T>) => call();
     try {
-      // The chat's own command menu first (someone just became staff), then what tells them so.
-      if (message.commands) await this.#setChatCommands(api, chatId, message.commands);
+      // The chat's own command menu first (someone just became staff, or is no longer), then what tells them so.
+      if (message.commandMenu) await this.#setChatCommands(api, chatId, message.commandMenu);
       const parts = renderTelegram(message);
       const attachment = attachmentOf(message);
       if (message.replaces !== undefined && !attachment && parts.length === 1) {
@@ -142,9 +143,18 @@ export class TelegramMessenger implements Messenger {
    * goes with it: it is logged and the message sent. Anything worth retrying
    * (network, 429, 5xx) or a blocked chat fails the send, menu and message retried together.
    */
-  async #setChatCommands(api: Api, chatId: string, commands: NonNullable<OutMessage['commands']>): Promise<void> {
+  async #setChatCommands(api: Api, chatId: string, menu: NonNullable<OutMessage['commandMenu']>): Promise<void> {
+    const { i18n, commands } = this.#opts;
+    const scope = { scope: { type: 'chat', chat_id: chatId } } as const;
+    const locale = isLocale(menu.locale) ? menu.locale : i18n.defaultLocale;
     try {
-      await api.setMyCommands(commands, { scope: { type: 'chat', chat_id: chatId } });
+      // No role left: the chat's own menu goes, and everyone's shows again.
+      if (!menu.roles.length) await api.deleteMyCommands(scope);
+      else
+        await api.setMyCommands(
+          commands(menu.roles).map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) })),
+          scope,
+        );
     } catch (err) {
       const failure = classifyTelegramError(err);
       if (failure.reason !== 'rejected') throw err;
@@ -211,7 +221,7 @@ export class TelegramMessenger implements Messenger {
     const { i18n, commands } = this.#opts;
     for (const locale of ['vi', 'en'] as const) {
       await this.bot.api.setMyCommands(
-        commands.map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) })),
+        commands([]).map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) })),
         locale === i18n.defaultLocale ? {} : { language_code: locale },
       );
     }
