@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src/core/scope.ts';
 import { createModel, inviteLeader } from '../../src/features/models/actions.ts';
 import { revoke } from '../../src/features/staff/actions.ts';
-import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
+import { findIdentity, type Harness } from '../support/harness.ts';
+import { harnessInHungMy } from '../support/hung-my.ts';
 import { onboard } from '../support/onboard.ts';
-import { areaCode, chooseLabel, invite } from '../support/staff.ts';
+import { chooseLabel, invite } from '../support/staff.ts';
 import { runUseCase } from '../support/use-cases.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
 let hungMy: string;
-beforeAll(async () => {
-  h = await startHarness();
-  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
-});
-afterAll(() => h?.close());
+harnessInHungMy((started) => ({ h, hungMy } = started));
 
 type Command = { command: string; description: string };
 /** The command menus Telegram was given: everyone's (no scope), or one chat's. */

@@ -1,22 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DATA_ENCRYPTION_KEY } from '../../src/config.ts';
 import type { StaffGrant } from '../../src/generated/prisma/client.ts';
 import { CLI_TEST } from '../support/cli.ts';
-import { ENCRYPTION_KEY, ownDatabase, startHarness, type Harness } from '../support/harness.ts';
+import { ENCRYPTION_KEY, ownDatabase, type Harness } from '../support/harness.ts';
+import { harnessInHungMy } from '../support/hung-my.ts';
 import { onboard } from '../support/onboard.ts';
 import { freePort, spawnService } from '../support/process.ts';
-import { areaCode, makeStaff } from '../support/staff.ts';
+import { makeStaff } from '../support/staff.ts';
 import { until } from '../support/until.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
 let hungMy: string;
-beforeAll(async () => {
-  h = await startHarness();
-  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
-});
-afterAll(() => h?.close());
+harnessInHungMy((started) => ({ h, hungMy } = started));
 
 /** `npm run cli -- …` as the operator runs it, against the harness's database and Redis: exit code and output. */
 async function cli(args: string[], env: Record<string, string> = {}) {

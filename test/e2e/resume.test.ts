@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.ts';
+import { harnessInHungMy } from '../support/hung-my.ts';
 import { onboard } from '../support/onboard.ts';
-import { areaCode, chooseLabel, invite, makeStaff } from '../support/staff.ts';
+import { chooseLabel, invite, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser, type BotMessage } from '../support/users.ts';
 
 let h: Harness;
 let hungMy: string;
-beforeAll(async () => {
-  h = await startHarness();
-  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
-});
-afterAll(() => h?.close());
+harnessInHungMy((started) => ({ h, hungMy } = started));
 
 const codeIn = (msg: BotMessage) => /AN-[2-9A-Z]{6}/.exec(msg.text)![0];
 type User = TelegramUser | ZaloUser;

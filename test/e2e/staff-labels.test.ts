@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src/core/scope.ts';
 import { changeStatus } from '../../src/features/tips/actions.ts';
-import { startHarness, type Harness } from '../support/harness.ts';
+import type { Harness } from '../support/harness.ts';
+import { harnessInHungMy } from '../support/hung-my.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
 import { areaCode, invite, makeStaff } from '../support/staff.ts';
@@ -10,11 +11,7 @@ import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
 let hungMy: string;
-beforeAll(async () => {
-  h = await startHarness();
-  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
-});
-afterAll(() => h?.close());
+harnessInHungMy((started) => ({ h, hungMy } = started));
 
 describe("officers' display labels (issue 13)", () => {
   it('redeeming asks for the label, re-asks a bad one, and welcomes with it; /staff label changes it', async () => {

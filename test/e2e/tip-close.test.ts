@@ -89,7 +89,9 @@ describe('on Zalo, a digit means one action on every tip, and closing asks first
     // Reopened by "8": back to acknowledged (nobody had taken it), the reporter is told, the history shows it.
     await zaloOfficer.send('8');
     const reopened = await zaloOfficer.expect(new RegExp(`Tin ${code}: đã chuyển sang "Đã tiếp nhận"`));
-    expect(reopened.text).toMatch(/Diễn biến:\n.*Mới – .*\n.*Đã tiếp nhận – .*\n.*Đã xử lý xong – .*\n.*Mở lại, Đã tiếp nhận – /);
+    expect(reopened.text).toMatch(
+      /Diễn biến:\n.*Mới – .*\n.*Đã tiếp nhận – .*\n.*Đã xử lý xong – .*\n.*Mở lại, Đã tiếp nhận – /,
+    );
     await citizen.expect(new RegExp(`Tin báo ${code} của bạn đã được cán bộ mở lại để xem xét tiếp`));
     const tip = await tipOf(code);
     expect(tip.status).toBe('acknowledged');
@@ -117,7 +119,10 @@ describe('on Telegram, buttons show what the status allows; closing asks first',
       '📥 Hộp tin báo',
     ]);
     await tgOfficer.pressLabel(taken, /Không tiếp nhận/);
-    const ask = await tgOfficer.expectEdit(card, new RegExp(`Đóng tin báo ${code} với trạng thái "Không tiếp nhận"\\?`));
+    const ask = await tgOfficer.expectEdit(
+      card,
+      new RegExp(`Đóng tin báo ${code} với trạng thái "Không tiếp nhận"\\?`),
+    );
     expect(ask.options.map((o) => o.label)).toEqual(['✅ Xác nhận', '↩️ Không']);
     expect((await tipOf(code)).status).toBe('in_progress');
     // Only an officer of the area confirms: to anyone else, even the reporter, the tip does not exist.

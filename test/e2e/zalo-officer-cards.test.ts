@@ -1,21 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { offerMenu } from '../../src/core/conversation-store.ts';
 import { conversationKeyOf } from '../../src/core/keys.ts';
 import { Pii } from '../../src/security/pii.ts';
-import { ENCRYPTION_KEY, startHarness, type Harness } from '../support/harness.ts';
+import { ENCRYPTION_KEY, type Harness } from '../support/harness.ts';
+import { harnessInHungMy } from '../support/hung-my.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
-import { areaCode, makeStaff } from '../support/staff.ts';
+import { makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
 let hungMy: string;
-beforeAll(async () => {
-  h = await startHarness();
-  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
-});
-afterAll(() => h?.close());
+harnessInHungMy((started) => ({ h, hungMy } = started));
 
 const tipOf = (code: string) => h.db.tip.findUniqueOrThrow({ where: { code } });
 

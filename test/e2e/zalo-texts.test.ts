@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../support/harness.ts';
+import { harnessInHungMy } from '../support/hung-my.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
-import { areaCode, makeStaff } from '../support/staff.ts';
+import { makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 // Every test file also runs test/support/zalo-texts.ts: any text to a Zalo user that speaks of buttons fails it.
 let h: Harness;
 let hungMy: string;
-beforeAll(async () => {
-  h = await startHarness();
-  hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
-});
-afterAll(() => h?.close());
+harnessInHungMy((started) => ({ h, hungMy } = started));
 
 describe('texts fit the messenger', () => {
   it('a Zalo reporter is not offered a location button; a Zalo officer gets numbered actions, a Telegram one buttons', async () => {

@@ -375,7 +375,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
 
     async handle(method, p, ctx): Promise<Outcome> {
       if (method.startsWith('send') && (p.chat_id === undefined || p.chat_id === '')) return bad('chat_id is empty');
-      const flood = method === 'sendMessage' || method === 'sendPhoto' || method === 'sendDocument' ? flooded() : undefined;
+      const flood =
+        method === 'sendMessage' || method === 'sendPhoto' || method === 'sendDocument' ? flooded() : undefined;
       if (flood) return flood;
       switch (method) {
         case 'getMe':
