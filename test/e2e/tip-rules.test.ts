@@ -97,6 +97,15 @@ describe('limits, with clear messages and nothing stored before confirmation', (
   });
 });
 
+/** The officer opens the tip and flags it as spam, confirming; the card changes in place. */
+async function flagInChat(code: string): Promise<void> {
+  await officer.send(`/tip ${code}`);
+  const view = await officer.expect(/Diễn biến:/);
+  await officer.pressLabel(view, /Tin rác/);
+  await officer.pressLabel(await officer.expectEdit(view, /đánh dấu là tin rác/), /Xác nhận/);
+  await officer.expectEdit(view, /đã chuyển sang "Không tiếp nhận"/);
+}
+
 describe('abuse control', () => {
   it('a person may file TIPS_PER_HOUR tips an hour, then gets a polite wait', async () => {
     const u = new ZaloUser(h);
@@ -110,11 +119,7 @@ describe('abuse control', () => {
     const u = new TelegramUser(h);
     await onboard(u);
     const code = await quickTip(u, 'Tin thử nghiệm vô nghĩa gửi cho vui, không có thật.');
-    await officer.send(`/tip ${code}`);
-    const view = await officer.expect(/Diễn biến:/);
-    await officer.pressLabel(view, /Tin rác/);
-    await officer.pressLabel(await officer.expectEdit(view, /đánh dấu là tin rác/), /Xác nhận/);
-    await officer.expectEdit(view, /đã chuyển sang "Không tiếp nhận"/);
+    await flagInChat(code);
     await u.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
     await u.send('/report');
     await u.expect(/Vui lòng thử lại sau khoảng 24 giờ/);
@@ -188,11 +193,7 @@ describe('the anonymous thread is bounded', () => {
     const code = await quickTip(u, 'Nhà bên cạnh mở nhạc to, tôi báo cho vui thôi.');
     await officer.expect(new RegExp(`Tin báo mới ${code}`));
     await openThread(u, code);
-    await officer.send(`/tip ${code}`);
-    const view = await officer.expect(/Diễn biến:/);
-    await officer.pressLabel(view, /Tin rác/);
-    await officer.pressLabel(await officer.expectEdit(view, /đánh dấu là tin rác/), /Xác nhận/);
-    await officer.expectEdit(view, /đã chuyển sang "Không tiếp nhận"/);
+    await flagInChat(code);
     await u.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
     // Still in the thread opened before the flag (a flagged reporter is also held to half the flood limit).
     await u.send('Sao lại từ chối tin của tôi?');
