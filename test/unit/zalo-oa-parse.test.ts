@@ -77,6 +77,12 @@ describe('Zalo OA events (other kinds)', () => {
     expect(location({ latitude: 21.0285, longitude: 105.8542 })).toMatchObject({
       location: { latitude: 21.0285, longitude: 105.8542 },
     });
+    for (const coordinates of [
+      { latitude: '91', longitude: '0' },
+      { latitude: 0, longitude: 'đâu' },
+    ]) {
+      expect(location(coordinates)).toEqual({ kind: 'ignored', reason: 'malformed' });
+    }
   });
 
   it('reads a sticker, a file and a captioned image', () => {
@@ -123,8 +129,19 @@ describe('Zalo OA events (other kinds)', () => {
         reason: 'own event',
       });
     }
+    // Whatever their shape: only the name is read.
+    expect(parseOaEvent('{"event_name":"oa_send_list","recipient":{}}')).toEqual({
+      kind: 'ignored',
+      reason: 'own event',
+    });
     expect(parseOaEvent(sent('add_user_to_tag', {}))).toEqual({ kind: 'ignored', reason: 'not handled' });
-    for (const body of ['not json', '{"event_name":"user_send_text"}', '{"event_name":"follow","timestamp":"1"}']) {
+    expect(parseOaEvent('{"event_name":"user_join_group"}')).toEqual({ kind: 'ignored', reason: 'not handled' });
+    for (const body of [
+      'not json',
+      '{"event_name":"user_send_text"}',
+      '{"event_name":"follow","timestamp":"1"}',
+      '{"event_name":"follow","follower":{"id":"1"},"timestamp":"hôm qua"}',
+    ]) {
       expect(parseOaEvent(body)).toEqual({ kind: 'ignored', reason: 'malformed' });
     }
   });

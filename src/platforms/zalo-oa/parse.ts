@@ -11,7 +11,8 @@ export const oaDigits = z.union([platformId, z.number().int().nonnegative().tran
 const party = z.object({ id: oaDigits });
 
 /** Latitude and longitude come as numbers or as strings, depending on the source. */
-const degrees = z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number());
+const degrees = (limit: number) =>
+  z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number().min(-limit).max(limit));
 
 const attachment = z.object({
   type: z.string(),
@@ -19,8 +20,7 @@ const attachment = z.object({
     .object({
       url: platformText.optional(),
       name: platformName.optional(),
-      size: z.union([z.number(), z.string()]).optional(),
-      coordinates: z.object({ latitude: degrees, longitude: degrees }).optional(),
+      coordinates: z.object({ latitude: degrees(90), longitude: degrees(180) }).optional(),
     })
     .optional(),
 });
@@ -50,10 +50,11 @@ const info = z.object({
 });
 
 export const oaEnvelopeSchema = z.object({
-  event_name: z.string().min(1),
+  event_name: z.string(),
   app_id: oaDigits.optional(),
   oa_id: oaDigits.optional(),
-  timestamp: oaDigits,
+  /** Milliseconds since 1970. */
+  timestamp: oaDigits.pipe(z.string().regex(/^\d+$/)),
   sender: party.optional(),
   recipient: party.optional(),
   follower: party.optional(),
@@ -126,6 +127,14 @@ function contentOf(attachments: z.infer<typeof attachment>[]): Partial<OaEvent> 
   };
 }
 
+/** What an event asks of the service; undefined for events it does not act on (group events, tags...). */
+function actionOf(name: string): OaEvent['action'] | undefined {
+  if (name === 'follow') return 'start';
+  if (name === 'unfollow') return 'blocked';
+  if (name === 'user_submit_info' || /^(?:user|anonymous)_send_/.test(name)) return 'message';
+  return undefined;
+}
+
 /** Reads a webhook body whose signature was checked; the raw bytes, so that long numeric ids stay exact. */
 export function parseOaEvent(raw: Buffer | string): OaParsed {
   let body: unknown;
@@ -134,17 +143,18 @@ export function parseOaEvent(raw: Buffer | string): OaParsed {
   } catch {
     return { kind: 'ignored', reason: 'malformed' };
   }
+  // The event's name alone decides what to skip, so that a skipped event's shape never matters.
+  const named = z.object({ event_name: z.string().min(1) }).safeParse(body);
+  if (!named.success) return { kind: 'ignored', reason: 'malformed' };
+  const name = named.data.event_name;
+  if (OWN_EVENTS.test(name)) return { kind: 'ignored', reason: 'own event' };
+  const action = actionOf(name);
+  if (!action) return { kind: 'ignored', reason: 'not handled' };
   const parsed = oaEnvelopeSchema.safeParse(body);
   if (!parsed.success) return { kind: 'ignored', reason: 'malformed' };
   const e = parsed.data;
-  if (OWN_EVENTS.test(e.event_name)) return { kind: 'ignored', reason: 'own event' };
-  const action = e.event_name === 'follow' ? 'start' : e.event_name === 'unfollow' ? 'blocked' : 'message';
-  const handled =
-    action !== 'message' || e.event_name === 'user_submit_info' || /^(?:user|anonymous)_send_/.test(e.event_name);
-  if (!handled) return { kind: 'ignored', reason: 'not handled' };
   const userId = (action === 'message' ? e.sender : e.follower)?.id;
-  const date = Number(e.timestamp);
-  if (!userId || !Number.isFinite(date)) return { kind: 'ignored', reason: 'malformed' };
+  if (!userId) return { kind: 'ignored', reason: 'malformed' };
   const m = e.message;
   return {
     kind: 'event',
@@ -153,7 +163,7 @@ export function parseOaEvent(raw: Buffer | string): OaParsed {
     event: e.event_name,
     userId,
     timestamp: e.timestamp,
-    date,
+    date: Number(e.timestamp),
     ...(m?.text && { text: m.text }),
     ...contentOf(m?.attachments ?? []),
     ...(e.event_name === 'user_submit_info' && e.info && { contact: contactOf(e.info) }),
