@@ -49,7 +49,7 @@ const info = z.object({
     .optional(),
 });
 
-export const oaEnvelopeSchema = z.object({
+const oaEnvelopeSchema = z.object({
   event_name: z.string(),
   app_id: oaDigits.optional(),
   oa_id: oaDigits.optional(),
@@ -61,7 +61,6 @@ export const oaEnvelopeSchema = z.object({
   message: message.optional(),
   info: info.optional(),
 });
-export type OaEnvelope = z.infer<typeof oaEnvelopeSchema>;
 
 /** Events the OA sends about itself (echoes of its own sends, delivery and read receipts). */
 const OWN_EVENTS = /^(?:oa_send_|user_received_message$|user_seen_message$)/;
