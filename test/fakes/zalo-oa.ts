@@ -51,6 +51,11 @@ export interface FakeZaloOaOptions {
   /** Signs webhook posts. */
   oaSecretKey?: string;
   oaId?: string;
+  /**
+   * 'real' (default): Date.now() plus every advance(); 'manual': stands still from the start but for advance(),
+   * so a test can step onto a boundary exactly.
+   */
+  clock?: 'real' | 'manual';
   /** Access token lifetime; Zalo's is 25 h. */
   accessTokenTtlMs?: number;
   /** The interaction window of cs messages (7 days). */
@@ -74,9 +79,9 @@ export interface FakeZaloOa {
   callsTo(path: string): OaCall[];
   sends: OaSent[];
   sendsTo(userId: string): OaSent[];
-  /** The next `times` calls to this path answer `error` (after the token check). */
+  /** The next `times` calls to this path answer `error` (API calls: once their token passed). */
   failNext(path: string, error: OaError, times?: number): void;
-  /** The fake's clock: Date.now() plus every advance; drives token expiry and the interaction window. */
+  /** The fake's clock (see `clock`); drives token expiry, the interaction window and event timestamps. */
   now(): number;
   advance(ms: number): void;
   /** A valid pair, as if the OA had been connected before the test. */
@@ -114,7 +119,7 @@ const invalid = (message: string): OaError => ({ error: -201, message });
 
 const id = (bytes: number) => randomBytes(bytes).toString('hex');
 /** A user id like Zalo's: 19 digits, past 2^53. */
-const digits = () => `${BigInt(`0x${id(8)}`) % 9_000_000_000_000_000_000n + 1_000_000_000_000_000_000n}`;
+const digits = () => `${(BigInt(`0x${id(8)}`) % 9_000_000_000_000_000_000n) + 1_000_000_000_000_000_000n}`;
 
 /** `sha256(app_id + rawBody + timestamp + secret)` in hex: plain SHA-256 of the concatenation, as Zalo signs. */
 export function zaloOaSignature(appId: string, rawBody: string, timestamp: string, secret: string): string {
@@ -216,7 +221,8 @@ export async function startFakeZaloOa(opts: FakeZaloOaOptions = {}): Promise<Fak
   const freeReplies = opts.quota ?? 8;
 
   let offset = 0;
-  const now = () => Date.now() + offset;
+  const started = Date.now();
+  const now = () => (opts.clock === 'manual' ? started : Date.now()) + offset;
   const calls: OaCall[] = [];
   const sends: OaSent[] = [];
   const injected = new Map<string, OaError[]>();
@@ -286,7 +292,8 @@ export async function startFakeZaloOa(opts: FakeZaloOaOptions = {}): Promise<Fak
   function sendCs(p: Record<string, any>): unknown {
     const userId: unknown = p.recipient?.user_id;
     // A number here has already lost digits in someone's JSON.parse: ids are strings.
-    if (typeof userId !== 'string' || !/^\d+$/.test(userId)) return invalid('recipient.user_id must be a string of digits');
+    if (typeof userId !== 'string' || !/^\d+$/.test(userId))
+      return invalid('recipient.user_id must be a string of digits');
     const message: Record<string, any> | undefined = p.message;
     if (typeof message !== 'object' || message === null) return invalid('message is required');
     if (message.text !== undefined && (typeof message.text !== 'string' || message.text.length > TEXT_LIMIT))
