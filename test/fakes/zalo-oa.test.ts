@@ -175,6 +175,8 @@ describe('cs messages', () => {
       }),
     );
     expectError(asNumber, -201);
+    oa.userInteracted('42');
+    expectError(await api(CS, { recipient: { user_id: 42 }, message: { text: 'x' } }), -201); // even a safe number
   });
 
   it('takes 2,000 characters of text and refuses 2,001', async () => {
