@@ -318,7 +318,8 @@ class HttpFake implements Fake {
   }
 }
 
-async function readRequest(req: http.IncomingMessage, url: URL) {
+/** Query, JSON, urlencoded or multipart parameters and files of a request (shared with the fake Zalo OA). */
+export async function readRequest(req: http.IncomingMessage, url: URL) {
   const params: Record<string, any> = Object.fromEntries(url.searchParams);
   const files: Record<string, UploadedFile> = {};
   const chunks: Buffer[] = [];
