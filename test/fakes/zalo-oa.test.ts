@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseOaEvent } from '../../src/platforms/zalo-oa/parse.ts';
+import { verifyOaSignature } from '../../src/platforms/zalo-oa/signature.ts';
 import { pkceChallenge, startFakeZaloOa, type FakeZaloOa, type TokenPair } from './zalo-oa.ts';
 
 const fixture = (name: string) =>
@@ -354,6 +356,21 @@ describe('webhook posts', () => {
     expect(hook.received[1]!.signature).toMatch(/^mac=[0-9a-f]{64}$/);
     expect(await oa.post(hook.url, event, { signature: 'none' })).toBe(403);
     expect(hook.received[2]!.signature).toBeUndefined();
+  });
+
+  it("signs what the service's own check accepts and parses: the two sides agree", async () => {
+    const event = oa.events.text(USER, 'Có người lạ ở đầu ngõ');
+    expect(await oa.post(hook.url, event)).toBe(200);
+    const [{ raw, signature }] = hook.received as [Received];
+    expect(verifyOaSignature(raw, signature, { appId: oa.appId, oaSecretKey: 'fake-oa-secret-key' })).toBe(
+      'app_id+oa_secret_key',
+    );
+    expect(parseOaEvent(raw)).toMatchObject({
+      kind: 'event',
+      action: 'message',
+      userId: USER,
+      text: 'Có người lạ ở đầu ngõ',
+    });
   });
 
   it('builds events shaped like the samples, ids and timestamps as strings', async () => {
