@@ -42,9 +42,14 @@ describe('Zalo OA rendering: menus and buttons', () => {
     ]);
   });
 
-  it('takes the unverified template_type as a parameter', () => {
+  it('takes the unverified template_type as a parameter, or leaves it out', () => {
     const [part] = renderOa({ text: 'x', buttons: options(1) }, { buttonTemplate: 'list' });
     expect(part!.attachment).toMatchObject({ payload: { template_type: 'list' } });
+    const [bare] = renderOa({ text: 'x', buttons: options(1) }, { buttonTemplate: null });
+    expect(bare!.attachment).toEqual({
+      type: 'template',
+      payload: { buttons: [{ type: 'oa.query.show', title: 'Option 1', payload: 'opt:1' }] },
+    });
   });
 
   it('puts the buttons on the last part of a split text only', () => {

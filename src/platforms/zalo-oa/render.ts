@@ -14,7 +14,10 @@ export const BUTTON_PAYLOAD_LIMIT = 1000;
  * A menu with more options falls back to a numbered list, as on Zalo Bot.
  */
 export const MAX_BUTTONS = 5;
-/** The v3 `template_type` of a button message is UNVERIFIED; community code sends "button". */
+/**
+ * The v3 `template_type` of a button message is UNVERIFIED: community code sends "button", eSMS's example sends
+ * none (the `buttonTemplate: null` option).
+ */
 export const DEFAULT_BUTTON_TEMPLATE = 'button';
 
 export interface OaQueryButton {
@@ -26,7 +29,7 @@ export interface OaQueryButton {
 type MediaElement = { media_type: 'image'; url: string } | { media_type: 'image'; attachment_id: string };
 
 export type OaAttachment =
-  | { type: 'template'; payload: { template_type: string; buttons: OaQueryButton[] } }
+  | { type: 'template'; payload: { template_type?: string; buttons: OaQueryButton[] } }
   | { type: 'template'; payload: { template_type: 'media'; elements: [MediaElement] } }
   | {
       type: 'template';
@@ -53,7 +56,8 @@ export interface OaUploads {
 
 export interface OaRenderOptions {
   uploads?: OaUploads;
-  buttonTemplate?: string;
+  /** The button message's `template_type`; null leaves the field out. */
+  buttonTemplate?: string | null;
 }
 
 /** Cuts a label to the title limit, marking the cut; never splits a surrogate pair. */
@@ -99,11 +103,9 @@ export function renderOa(message: OutMessage, opts: OaRenderOptions = {}): OaMes
 
   const texts: OaMessage[] = parts.map((text) => ({ text }));
   if (tappable) {
-    const template_type = opts.buttonTemplate ?? DEFAULT_BUTTON_TEMPLATE;
-    texts.push({
-      ...(texts.pop() ?? { text: '' }),
-      attachment: { type: 'template', payload: { template_type, buttons: tappable } },
-    });
+    const type = opts.buttonTemplate === undefined ? DEFAULT_BUTTON_TEMPLATE : opts.buttonTemplate;
+    const payload = { ...(type === null ? {} : { template_type: type }), buttons: tappable };
+    texts.push({ ...(texts.pop() ?? { text: '' }), attachment: { type: 'template', payload } });
   }
   out.push(...texts);
 
