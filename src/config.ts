@@ -47,6 +47,16 @@ const envSchema = z.object({
   ZALO_BOT_TOKEN: optionalString,
   ZALO_WEBHOOK_SECRET: optionalString.pipe(z.string().min(8, 'must be 8-256 characters').max(256).optional()),
   ZALO_API_ROOT: urlString.default('https://bot-api.zaloplatforms.com'),
+  /** The Zalo Official Account: on when the app id, OA secret key and app secret are all set. */
+  ZALO_OA_APP_ID: optionalString,
+  /** The OA Secret Key: signs the OA's webhook posts. */
+  ZALO_OA_SECRET_KEY: optionalString,
+  /** The developer app's secret: OAuth token calls. */
+  ZALO_APP_SECRET: optionalString,
+  ZALO_OA_API_ROOT: urlString.default('https://openapi.zalo.me'),
+  ZALO_OAUTH_ROOT: urlString.default('https://oauth.zaloapp.com'),
+  /** A refresh token to start from, used once while no token pair is stored. */
+  ZALO_OA_REFRESH_TOKEN: optionalString,
   PUBLIC_URL: optionalString.pipe(urlString.optional()),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
@@ -81,6 +91,8 @@ const envSchema = z.object({
   TELEGRAM_RATE: z.coerce.number().int().min(0).max(100000).default(30),
   /** Zalo publishes no limit: messages per second in any sliding second (0: no pacing). */
   ZALO_RATE: z.coerce.number().int().min(0).max(100000).default(20),
+  /** OA messages per second in any sliding second (0: no pacing); 20 is an unverified figure. */
+  ZALO_OA_RATE: z.coerce.number().int().min(0).max(100000).default(20),
   /** Broadcast messages one worker sends at once per platform; also the bound on duplicates after a crash. */
   BROADCAST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** How often the reconciler checks broadcasts against their queues, in seconds. */
@@ -112,7 +124,24 @@ function parseOffsets(text: string): number[] {
   return [...new Set(seconds)].filter((s) => s > 0).sort((a, b) => b - a);
 }
 
+/** What turns the OA on: all of them, or none. */
+const OA_KEYS = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET'] as const;
+
+/** The OA's settings when it is configured. */
+export function zaloOaSettings(c: Config) {
+  const { ZALO_OA_APP_ID: appId, ZALO_OA_SECRET_KEY: oaSecretKey, ZALO_APP_SECRET: appSecret } = c;
+  return appId && oaSecretKey && appSecret ? { appId, oaSecretKey, appSecret } : undefined;
+}
+
 export const configSchema = envSchema.superRefine((c, ctx) => {
+  const missing = OA_KEYS.filter((k) => !c[k]);
+  if (missing.length && missing.length < OA_KEYS.length)
+    for (const key of missing)
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `is required with ${OA_KEYS.filter((k) => c[k]).join(' and ')} (the Zalo OA needs all of ${OA_KEYS.join(', ')})`,
+      });
   if (c.HTTP_HEADERS_TIMEOUT_SECONDS > c.HTTP_REQUEST_TIMEOUT_SECONDS)
     ctx.addIssue({
       code: 'custom',

@@ -93,6 +93,7 @@ export async function openInfrastructure(
   const pacers = {
     telegram: new Pacer(queueRedis, config.REDIS_PREFIX, 'telegram', config.TELEGRAM_RATE),
     zalo: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo', config.ZALO_RATE),
+    zalo_oa: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo_oa', config.ZALO_OA_RATE),
   };
   const messengerList = createMessengers(config, (roles) => router.commandMenu(roles), i18n, log, pacers);
   const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StaffRole } from '../generated/prisma/enums.ts';
 
-export const platformSchema = z.enum(['telegram', 'zalo']);
+export const platformSchema = z.enum(['telegram', 'zalo', 'zalo_oa']);
 export type Platform = z.infer<typeof platformSchema>;
 
 /**

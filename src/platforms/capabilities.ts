@@ -1,8 +1,13 @@
 import type { Capabilities, Incoming, Platform } from '../core/messages.ts';
 import { telegramCapabilities } from './telegram/capabilities.ts';
 import { zaloCapabilities } from './zalo/capabilities.ts';
+import { zaloOaCapabilities } from './zalo-oa/capabilities.ts';
 
-const BY_PLATFORM: Record<Platform, Capabilities> = { telegram: telegramCapabilities, zalo: zaloCapabilities };
+const BY_PLATFORM: Record<Platform, Capabilities> = {
+  telegram: telegramCapabilities,
+  zalo: zaloCapabilities,
+  zalo_oa: zaloOaCapabilities,
+};
 
 /**
  * What chats on a platform can do (also for a message to another chat than the

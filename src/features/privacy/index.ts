@@ -3,13 +3,14 @@ import type { ChatContext } from '../../core/context.ts';
 import type { Feature } from '../../core/feature.ts';
 import { registered, type PersonContext } from '../../core/guards.ts';
 import { formatTime } from '../../core/format.ts';
+import type { Platform } from '../../core/messages.ts';
 import { erasePerson } from '../../core/people.ts';
 import { getArea } from '../areas/search.ts';
 
 /** What one may see and erase of one's own data. */
 export const privacyChoice = defineChoices('privacy', { mydata: {}, deleteme: {}, erase: {}, keep: {} });
 
-const platformNames = { telegram: 'Telegram', zalo: 'Zalo' } as const;
+const platformNames: Record<Platform, string> = { telegram: 'Telegram', zalo: 'Zalo', zalo_oa: 'Zalo OA' };
 
 /** `/mydata`: everything stored about the person, decrypted only for their own eyes. */
 async function showMyData(ctx: PersonContext): Promise<void> {
