@@ -1,4 +1,5 @@
-import type { Config } from '../config.ts';
+import { zaloOaSettings, type Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
 import type { Platform } from '../core/messages.ts';
 import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { I18n } from '../i18n/index.ts';
@@ -6,6 +7,10 @@ import type { Logger } from '../logger.ts';
 import { TelegramMessenger } from '../platforms/telegram/messenger.ts';
 import type { Messenger } from '../platforms/types.ts';
 import { ZaloMessenger } from '../platforms/zalo/messenger.ts';
+import { ZaloOaMessenger } from '../platforms/zalo-oa/messenger.ts';
+import { OaOAuth } from '../platforms/zalo-oa/oauth.ts';
+import { OaTokens } from '../platforms/zalo-oa/tokens.ts';
+import type { Pii } from '../security/pii.ts';
 import type { Pacer } from '../queues/pacer.ts';
 
 /** The messengers whose tokens are configured, each paced by its platform's shared budget. */
@@ -15,6 +20,8 @@ export function createMessengers(
   i18n: I18n,
   log: Logger,
   pacers: Record<Platform, Pacer>,
+  /** Where the Zalo OA keeps its token pair. */
+  store: { db: Db; pii: Pii },
 ): Messenger[] {
   const list: Messenger[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -39,6 +46,19 @@ export function createMessengers(
         log,
         pacer: pacers.zalo,
       }),
+    );
+  }
+  const oa = zaloOaSettings(config);
+  if (oa) {
+    const oauth = new OaOAuth({ appId: oa.appId, appSecret: oa.appSecret, root: config.ZALO_OAUTH_ROOT });
+    const tokens = new OaTokens({
+      ...store,
+      oauth,
+      appId: oa.appId,
+      ...(config.ZALO_OA_REFRESH_TOKEN && { initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN }),
+    });
+    list.push(
+      new ZaloOaMessenger({ apiRoot: config.ZALO_OA_API_ROOT, secrets: oa, tokens, log, pacer: pacers.zalo_oa }),
     );
   }
   return list;

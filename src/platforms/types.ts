@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Incoming, OutMessage, Platform, PressAnswer } from '../core/messages.ts';
 
 /** Why a send failed, as far as retrying is concerned. */
@@ -52,6 +53,13 @@ export interface Messenger {
   /** The header carrying the webhook secret, lower case. */
   readonly secretHeader: string;
   readonly webhookSecret: string | undefined;
+  /** Where its webhook is served, when not /webhooks/<platform>. */
+  readonly webhookPath?: string;
+  /**
+   * A platform that signs each body (the Zalo OA) checks it here, over the raw bytes, instead of a secret
+   * header; `parse` then gets those bytes as a Buffer.
+   */
+  verify?(raw: Buffer, headers: IncomingHttpHeaders): boolean;
   parse(body: unknown): ParsedUpdate;
   /** Sends one message (possibly several platform messages: a photo, split text); throws SendError. */
   send(chatId: string, message: OutMessage, opts?: SendOptions): Promise<void>;
