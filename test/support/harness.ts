@@ -7,6 +7,7 @@ import { Pii } from '../../src/security/pii.ts';
 import { startService, type Role, type Service, type ServiceOptions } from '../../src/service.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
+import { startFakeZaloOa, type FakeZaloOa } from '../fakes/zalo-oa.ts';
 import { cloneDatabase, type TestDatabase } from './database.ts';
 import { forgetRedisKeys } from './redis.ts';
 
@@ -45,9 +46,22 @@ export function serviceEnv(
   };
 }
 
+/** The environment that connects a service to a fake OA, with a refresh token it issued as the initial one. */
+export function oaEnv(oa: FakeZaloOa): Record<string, string> {
+  return {
+    ZALO_OA_APP_ID: oa.appId,
+    ZALO_OA_SECRET_KEY: oa.oaSecretKey,
+    ZALO_APP_SECRET: oa.appSecret,
+    ZALO_OA_API_ROOT: oa.apiRoot,
+    ZALO_OAUTH_ROOT: oa.oauthRoot,
+    ZALO_OA_REFRESH_TOKEN: oa.issueTokens().refresh_token,
+  };
+}
+
 export interface Harness {
   tg: FakeTelegram;
   zalo: FakeZalo;
+  oa: FakeZaloOa;
   config: Config;
   service: Service;
   /** The service's database client. */
@@ -70,11 +84,13 @@ export async function startHarness(
 ): Promise<Harness> {
   const tg = await startFakeTelegram();
   const zalo = await startFakeZalo();
+  const oa = await startFakeZaloOa();
   const database = extra.DATABASE_URL ? undefined : await ownDatabase();
-  const config = loadConfig(serviceEnv(tg, zalo, extra.DATABASE_URL ?? database!.url, extra));
+  const config = loadConfig(serviceEnv(tg, zalo, extra.DATABASE_URL ?? database!.url, { ...oaEnv(oa), ...extra }));
   const h: Harness = {
     tg,
     zalo,
+    oa,
     config,
     service: await startService(config, role, options),
     get db() {
@@ -98,7 +114,7 @@ export async function startHarness(
     },
     async close() {
       await h.service.stop();
-      await Promise.all([tg.close(), zalo.close(), forgetRedisKeys(config.REDIS_URL, config.REDIS_PREFIX)]);
+      await Promise.all([tg.close(), zalo.close(), oa.close(), forgetRedisKeys(config.REDIS_URL, config.REDIS_PREFIX)]);
       await database?.drop();
     },
   };
