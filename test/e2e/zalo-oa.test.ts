@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OaSent } from '../fakes/zalo-oa.ts';
+import { zaloOaSignature, type OaSent } from '../fakes/zalo-oa.ts';
 import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
 import { until } from '../support/until.ts';
 
@@ -40,6 +40,10 @@ describe('Zalo OA: a follower onboards through button messages', () => {
     await sent(userId, /Bạn sống ở xã\/phường nào\?/);
     const identity = await findIdentity(h, 'zalo_oa', userId);
     expect(identity?.user.locale).toBe('vi');
+
+    // Unfollowing counts as blocking the bot.
+    expect(await h.oa.post(webhook, h.oa.events.unfollow(userId))).toBe(200);
+    await until(async () => (await findIdentity(h, 'zalo_oa', userId))?.blockedAt);
   });
 
   it('keeps a 25-digit user id exact, from the webhook to the reply recipient', async () => {
@@ -60,6 +64,22 @@ describe('Zalo OA webhook', () => {
     expect(await h.oa.post(webhook, event, { signature: 'wrong' })).toBe(401);
     expect(await h.oa.post(webhook, event, { signature: 'none' })).toBe(401);
     expect(await stored(event.message.msg_id)).toBe(0);
+  });
+
+  it('checks the bytes as sent: the same JSON re-serialised under a valid signature is refused', async () => {
+    const event = h.oa.events.text(oaUserId(), 'xin chào');
+    const signed = JSON.stringify(event);
+    const mac = zaloOaSignature(h.oa.appId, signed, event.timestamp, h.oa.oaSecretKey);
+    const post = (body: string) =>
+      fetch(webhook, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-ZEvent-Signature': `mac=${mac}` },
+        body,
+      }).then((r) => r.status);
+    expect(await post(JSON.stringify(event, null, 2))).toBe(401);
+    expect(await stored(event.message.msg_id)).toBe(0);
+    expect(await post(signed)).toBe(200);
+    expect(await stored(event.message.msg_id)).toBe(1);
   });
 
   it('handles an event posted three times once', async () => {

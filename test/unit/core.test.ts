@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_DATA_ENCRYPTION_KEY, loadConfig, loadConfigFields, usesExampleKey } from '../../src/config.ts';
+import {
+  EXAMPLE_DATA_ENCRYPTION_KEY,
+  loadConfig,
+  loadConfigFields,
+  usesExampleKey,
+  zaloOaSettings,
+} from '../../src/config.ts';
 import { keepMenu, readMenuAnswer, resolveMenuAnswer } from '../../src/core/menu.ts';
 import { renderZalo } from '../../src/platforms/zalo/render.ts';
 import { parseCommand } from '../../src/core/router.ts';
@@ -21,6 +27,9 @@ describe('menus answered by typing', () => {
     ['Tôi đồng ý', 'consent:yes'],
     ['toi dong y', 'consent:yes'],
     ['KHÔNG ĐỒNG Ý', 'consent:no'],
+    // A Zalo OA button press comes back as the option's id.
+    ['consent:no', 'consent:no'],
+    ['consent:maybe', undefined],
     ['3', undefined],
     ['đồng', undefined],
     ['', undefined],
@@ -117,6 +126,24 @@ describe('configuration', () => {
     // The CLI reads the key alone: refused the same way.
     expect(() => loadConfigFields(['DATA_ENCRYPTION_KEY'], { ...example, NODE_ENV: 'production' })).toThrow(refusal);
     expect(loadConfig({ ...valid, NODE_ENV: 'production' }).DATA_ENCRYPTION_KEY).toBe(valid.DATA_ENCRYPTION_KEY);
+  });
+
+  it('the Zalo OA is off without its settings, on with all three, and a partial set names what is missing', () => {
+    const oa = { ZALO_OA_APP_ID: '360846524940903967', ZALO_OA_SECRET_KEY: 'oa-key', ZALO_APP_SECRET: 'app-secret' };
+    expect(zaloOaSettings(loadConfig(valid))).toBeUndefined();
+    expect(zaloOaSettings(loadConfig({ ...valid, ...oa }))).toEqual({
+      appId: oa.ZALO_OA_APP_ID,
+      oaSecretKey: 'oa-key',
+      appSecret: 'app-secret',
+    });
+    expect(loadConfig(valid)).toMatchObject({
+      ZALO_OA_API_ROOT: 'https://openapi.zalo.me',
+      ZALO_OAUTH_ROOT: 'https://oauth.zaloapp.com',
+      ZALO_OA_RATE: 20,
+    });
+    const partial = () => loadConfig({ ...valid, ZALO_OA_APP_ID: oa.ZALO_OA_APP_ID });
+    expect(partial).toThrow(/ZALO_OA_SECRET_KEY: is required[\s\S]*ZALO_APP_SECRET: is required/);
+    expect(partial).not.toThrow(/ZALO_OA_APP_ID:/);
   });
 
   it('names every bad variable', () => {
