@@ -26,10 +26,16 @@ export interface ZaloOaOptions {
   now?: () => Date;
 }
 
-/** An OA event as the one incoming shape: every OA chat is one person's private chat with the OA. */
-export function oaIncoming(raw: Buffer): ParsedUpdate {
+/**
+ * An OA event as the one incoming shape: every OA chat is one person's private chat with the OA. A signed
+ * event of a shape not understood is answered 200 all the same (Zalo would only retry it) and logged.
+ */
+export function oaIncoming(raw: Buffer, log?: Logger): ParsedUpdate {
   const event = parseOaEvent(raw);
-  if (event.kind === 'ignored') return { ok: true, incoming: null };
+  if (event.kind === 'ignored') {
+    if (event.reason === 'malformed') log?.warn({ platform: 'zalo_oa' }, 'a signed OA event not understood');
+    return { ok: true, incoming: null };
+  }
   const incoming: Incoming = {
     platform: 'zalo_oa',
     updateKey: event.key,
@@ -110,7 +116,7 @@ export class ZaloOaMessenger implements Messenger {
   }
 
   parse(body: unknown): ParsedUpdate {
-    return Buffer.isBuffer(body) ? oaIncoming(body) : { ok: false, error: 'not a Zalo OA event' };
+    return Buffer.isBuffer(body) ? oaIncoming(body, this.#opts.log) : { ok: false, error: 'not a Zalo OA event' };
   }
 
   async send(chatId: string, message: OutMessage, opts: SendOptions = {}): Promise<void> {
