@@ -2,6 +2,10 @@ import type { Locale } from '../i18n/index.ts';
 
 /** Vietnam has one time zone and no daylight saving. */
 const VIETNAM_OFFSET_HOURS = 7;
+export const VIETNAM_OFFSET_MS = VIETNAM_OFFSET_HOURS * 3_600_000;
+
+/** `date` shifted so that its UTC fields read Vietnam's wall clock (whatever the server's zone). */
+export const vietnamWallClock = (date: Date): Date => new Date(date.getTime() + VIETNAM_OFFSET_MS);
 
 /**
  * Weekday names by `getUTCDay()` (Sunday first). Spelled out here rather than
@@ -22,7 +26,7 @@ const two = (n: number) => String(n).padStart(2, '0');
  * guess which Saturday or which year: "Thứ Bảy, 22/08/2026, 07:30".
  */
 export function formatTime(locale: Locale, date: Date): string {
-  const local = new Date(date.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000);
+  const local = vietnamWallClock(date);
   const day = `${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
   const time = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
   return `${WEEKDAYS[locale][local.getUTCDay()]}, ${day}, ${time}`;
@@ -50,7 +54,7 @@ export function parseLocalTime(text: string, now = new Date()): Date | undefined
   const thisYear = now.getUTCFullYear();
   const date = year ? at(year) : nearest([at(thisYear - 1), at(thisYear), at(thisYear + 1)], now);
   // 31/02 rolls over into March: refuse rather than guess.
-  const local = new Date(date.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000);
+  const local = vietnamWallClock(date);
   return local.getUTCDate() === day ? date : undefined;
 }
 
@@ -70,7 +74,7 @@ export function parseTimeOnDay(text: string, day: Date): Date | undefined {
   if (!time) return parseLocalTime(text, day);
   const [hour, minute] = [Number(time[1]), Number(time[2])];
   if (hour > 23 || minute > 59) return undefined;
-  const local = new Date(day.getTime() + VIETNAM_OFFSET_HOURS * 3_600_000);
+  const local = vietnamWallClock(day);
   return new Date(
     Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour - VIETNAM_OFFSET_HOURS, minute),
   );

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { VIETNAM_OFFSET_MS } from '../../core/format.ts';
 
 /** Zalo gives no retry hint for -32 ("limit call api"); wait this long before the next call. */
 export const RATE_LIMIT_BACKOFF_MS = 2000;
-/** Vietnam keeps UTC+7 all year (no daylight saving). */
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 
 /**
