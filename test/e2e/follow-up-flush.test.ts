@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
-import { quickTip } from '../support/report.ts';
+import { openThread, quickTip } from '../support/report.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser } from '../support/users.ts';
 
@@ -20,9 +20,7 @@ describe('held follow-ups', () => {
     await onboard(u);
     const code = await quickTip(u, 'Có xe tải lạ đổ trộm rác ra bờ kênh vào ban đêm.');
     await officer.expect(new RegExp(`Tin báo mới ${code}`));
-    await u.send(`/status ${code}`);
-    await u.pressLabel(await u.expect(new RegExp(`Tin báo ${code}\n`)), /Gửi thêm thông tin/);
-    await u.expect(/Gõ nội dung bổ sung hoặc gửi ảnh/);
+    await openThread(u, code);
     await u.send('Biển số xe có số 69C');
     await officer.expect(new RegExp(`Người báo tin ${code} nhắn:\n\nBiển số xe có số 69C`));
     await u.send('Xe màu xanh');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENCRYPTION_KEY, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
 import { areaCode, chooseLabel, invite, makeStaff } from '../support/staff.ts';
-import { quickTip } from '../support/report.ts';
+import { openThread, quickTip } from '../support/report.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
@@ -149,12 +149,6 @@ describe('the anonymous thread is bounded', () => {
       .all()
       .filter((m) => m.text.startsWith(`💬 Người báo tin ${code} nhắn`))
       .map((m) => m.text);
-
-  async function openThread(u: TelegramUser, code: string) {
-    await u.send(`/status ${code}`);
-    await u.pressLabel(await u.expect(new RegExp(`Tin báo ${code}\n`)), /Gửi thêm thông tin/);
-    return u.expect(/Gõ nội dung bổ sung hoặc gửi ảnh/);
-  }
 
   it('a burst reaches officers as one notice; beyond 10 an hour a follow-up is refused and not forwarded', async () => {
     const u = new TelegramUser(h);

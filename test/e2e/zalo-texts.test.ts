@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Harness } from '../support/harness.ts';
 import { harnessInHungMy } from '../support/hung-my.ts';
 import { onboard } from '../support/onboard.ts';
-import { quickTip } from '../support/report.ts';
+import { openThread, quickTip } from '../support/report.ts';
 import { makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
@@ -53,9 +53,7 @@ describe('texts fit the messenger', () => {
     await onboard(citizen);
     const code = await quickTip(citizen, 'Xe tải lạ đổ đất trái phép ven kênh ấp 5 lúc nửa đêm.');
     await officer.expect(new RegExp(`Tin báo mới ${code}`));
-    await citizen.send(`/status ${code}`);
-    await citizen.choose(await citizen.expect(new RegExp(`Tin báo ${code}\n`)), /Gửi thêm thông tin/);
-    await citizen.expect(/Gõ nội dung bổ sung hoặc gửi ảnh/);
+    await openThread(citizen, code);
     await citizen.send('Xe mang biển số 69C-123.45.');
     const forwarded = await officer.expect(new RegExp(`Người báo tin ${code} nhắn`));
     expect(forwarded.text).toContain(`trả lời bằng số thứ tự ở trên, hoặc gõ /tip ${code}`);

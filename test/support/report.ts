@@ -16,3 +16,10 @@ export async function quickTip(u: TelegramUser | ZaloUser, text: string, categor
   await pick(u, await u.expect(/Kiểm tra lại tin báo/), /Gửi tin báo/);
   return /AN-[2-9A-Z]{6}/.exec((await u.expect(/Mã tin: AN-/)).text)![0];
 }
+
+/** The reporter opens the thread of their tip from /status, ready to type a follow-up. */
+export async function openThread(u: TelegramUser | ZaloUser, code: string) {
+  await u.send(`/status ${code}`);
+  await pick(u, await u.expect(new RegExp(`Tin báo ${code}\n`)), /Gửi thêm thông tin/);
+  return u.expect(/Gõ nội dung bổ sung hoặc gửi ảnh/);
+}
