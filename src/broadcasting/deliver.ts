@@ -79,8 +79,14 @@ export class Deliverer implements DeliveryProcessor {
         return this.#settle(d.id, d.platform, 'blocked', verdict.failure.message, verdict.tries);
       case 'rejected':
         return this.#settle(d.id, d.platform, 'failed', verdict.failure.message, verdict.tries);
+      case 'outside-window':
+        return this.#settle(d.id, d.platform, 'outside_window', verdict.failure.message, verdict.tries);
+      case 'out-of-quota':
       case 'rate-limited':
-        metrics.deliveries.inc({ platform: d.platform, outcome: 'rate_limited' });
+        metrics.deliveries.inc({
+          platform: d.platform,
+          outcome: verdict.kind === 'rate-limited' ? 'rate_limited' : 'out_of_quota',
+        });
         return { then: 'hold-platform', until: verdict.until };
       case 'retry':
         metrics.deliveries.inc({ platform: d.platform, outcome: 'retry' });

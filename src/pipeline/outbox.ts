@@ -113,7 +113,12 @@ export class OutboxSender {
         await this.#fail(row.id, verdict.failure.message);
         if (verdict.kind === 'blocked') await this.#markBlocked(row.platform, chatId);
         return null;
+      case 'outside-window':
+        // Keeping it for the person's next message is the window step (issue 14); until then it is given up.
+        await this.#fail(row.id, verdict.failure.message);
+        return null;
       case 'rate-limited':
+      case 'out-of-quota':
       case 'retry': {
         const nextAttemptAt = verdict.kind === 'retry' ? verdict.at : verdict.until;
         await this.db.outboundMessage.update({

@@ -19,7 +19,8 @@ export async function holdOnRateLimit(
   failure: SendError,
   reach: RateLimitReach,
 ): Promise<SendError> {
-  if (reach === 'platform' && failure.reason === 'rate_limited' && failure.retryAfterMs) {
+  const accountWide = failure.reason === 'rate_limited' || failure.reason === 'out_of_quota';
+  if (reach === 'platform' && accountWide && failure.retryAfterMs) {
     await pacer?.hold(failure.retryAfterMs).catch(() => undefined);
   }
   return failure;

@@ -20,6 +20,10 @@ export type SendVerdict =
   | { kind: 'rate-limited'; until: Date; tries: number; failure: SendError }
   /** Network or server trouble: this message again at `at`. */
   | { kind: 'retry'; at: Date; tries: number; failure: SendError }
+  /** The person is outside the platform's interaction window: keep it for their next message; no try is used. */
+  | { kind: 'outside-window'; tries: number; failure: SendError }
+  /** The account's quota is spent: nobody sends on this platform before `until`; no try is used. */
+  | { kind: 'out-of-quota'; until: Date; tries: number; failure: SendError }
   /** Refused by the platform, or out of tries: given up. */
   | { kind: 'rejected'; tries: number; failure: SendError };
 
@@ -35,6 +39,10 @@ export function judgeFailure(err: unknown, triesBefore: number, policy: SendPoli
       return { kind: 'rejected', tries, failure };
     case 'rate_limited':
       return { kind: 'rate-limited', until: after(policy.backoffMs(triesBefore)), tries: triesBefore, failure };
+    case 'outside_window':
+      return { kind: 'outside-window', tries: triesBefore, failure };
+    case 'out_of_quota':
+      return { kind: 'out-of-quota', until: after(policy.backoffMs(triesBefore)), tries: triesBefore, failure };
     case 'transient':
       return tries >= policy.maxAttempts
         ? { kind: 'rejected', tries, failure }

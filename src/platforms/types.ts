@@ -10,7 +10,14 @@ export type SendFailure =
   /** The platform refused this message (bad request): retrying cannot help. */
   | 'rejected'
   /** Network or server trouble: retry with backoff. */
-  | 'transient';
+  | 'transient'
+  /**
+   * The platform only lets the bot write within a window after the person's last message (Zalo OA, 7 days):
+   * keep the message for their next one; retrying before it cannot help.
+   */
+  | 'outside_window'
+  /** The account's sending quota is spent (Zalo OA -211): nothing goes out on it before `retryAfterMs`. */
+  | 'out_of_quota';
 
 export class SendError extends Error {
   constructor(

@@ -14,6 +14,8 @@ import { OaTokenUnavailable, type OaTokens } from './tokens.ts';
 
 /** While no token works, a message waits this long before its next try (it stays queued). */
 const NO_TOKEN_RETRY_MS = 60_000;
+/** After -211 (quota spent) no OA send is tried for this long. */
+const QUOTA_RETRY_MS = 3_600_000;
 
 export interface ZaloOaOptions {
   /** ZALO_OA_API_ROOT: https://openapi.zalo.me */
@@ -69,16 +71,11 @@ function sendErrorOf(verdict: Exclude<OaSendVerdict, { kind: 'sent' }>, now: Dat
         Math.max(0, verdict.retryAt.getTime() - now.getTime()),
       );
     case 'out_of_quota':
-      // Pausing every OA send and telling the author come with the quota step; until then the row waits an hour.
-      return new SendError('rate_limited', `${verdict.code} ${verdict.message}: OA quota spent`, 3_600_000);
+      return new SendError('out_of_quota', `${verdict.code} ${verdict.message}: OA quota spent`, QUOTA_RETRY_MS);
     case 'blocked':
       return new SendError('blocked', `${verdict.code} ${verdict.message}`);
     case 'outside_window':
-      // Keeping the message for the person's next interaction is the window step; until then it is refused.
-      return new SendError(
-        'rejected',
-        `${verdict.code} ${verdict.message}: outside the 7-day interaction window (not kept yet)`,
-      );
+      return new SendError('outside_window', `${verdict.code} ${verdict.message}: outside the interaction window`);
     case 'token_invalid':
       // Refused again right after a refresh: the message stays queued for the next try.
       return new SendError('transient', `${verdict.code} ${verdict.message}: token refused after a refresh`);
@@ -125,8 +122,9 @@ export class ZaloOaMessenger implements Messenger {
       const verdict = await this.#sendCs(chatId, part, paced);
       if (verdict.kind === 'sent') continue;
       const failure = sendErrorOf(verdict, this.#now());
-      // -32 is about the whole OA: every sender waits.
-      throw await holdOnRateLimit(this.#opts.pacer, failure, verdict.kind === 'rate_limited' ? 'platform' : 'chat');
+      // -32 and -211 are about the whole OA: every sender waits.
+      const accountWide = verdict.kind === 'rate_limited' || verdict.kind === 'out_of_quota';
+      throw await holdOnRateLimit(this.#opts.pacer, failure, accountWide ? 'platform' : 'chat');
     }
   }
 
