@@ -93,6 +93,10 @@ const envSchema = z.object({
   ZALO_RATE: z.coerce.number().int().min(0).max(100000).default(20),
   /** OA messages per second in any sliding second (0: no pacing); 20 is an unverified figure. */
   ZALO_OA_RATE: z.coerce.number().int().min(0).max(100000).default(20),
+  /** Hours after a person's last interaction in which the OA takes a "tư vấn" message (Zalo: 7 days). */
+  ZALO_OA_WINDOW_HOURS: z.coerce.number().min(1).max(8760).default(168),
+  /** After -211 (the OA's quota spent) no OA send is tried for this long. */
+  ZALO_OA_QUOTA_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** Broadcast messages one worker sends at once per platform; also the bound on duplicates after a crash. */
   BROADCAST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** How often the reconciler checks broadcasts against their queues, in seconds. */
@@ -130,7 +134,9 @@ const OA_KEYS = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET'] as c
 /** The OA's settings when it is configured. */
 export function zaloOaSettings(c: Config) {
   const { ZALO_OA_APP_ID: appId, ZALO_OA_SECRET_KEY: oaSecretKey, ZALO_APP_SECRET: appSecret } = c;
-  return appId && oaSecretKey && appSecret ? { appId, oaSecretKey, appSecret } : undefined;
+  if (!appId || !oaSecretKey || !appSecret) return undefined;
+  const windowMs = c.ZALO_OA_WINDOW_HOURS * 3600_000;
+  return { appId, oaSecretKey, appSecret, windowMs, quotaRetryMs: c.ZALO_OA_QUOTA_RETRY_SECONDS * 1000 };
 }
 
 export const configSchema = envSchema.superRefine((c, ctx) => {

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics of one process, served on GET /metrics. */
 export function createMetrics() {
@@ -41,6 +41,19 @@ export function createMetrics() {
       name: 'antq_broadcast_deliveries_total',
       help: 'Broadcast delivery attempts by platform and outcome (sent, blocked, failed, skipped, rate_limited, retry)',
       labelNames: ['platform', 'outcome'] as const,
+      registers: [registry],
+    }),
+    // As the last successful OA send of this process reported it (Zalo tells no other way).
+    oaQuotaRemaining: new Gauge({
+      name: 'antq_zalo_oa_quota_remaining',
+      help: 'What the latest Zalo OA answer said is left of its quota, by quota_type',
+      labelNames: ['quota_type'] as const,
+      registers: [registry],
+    }),
+    oaQuotaTotal: new Gauge({
+      name: 'antq_zalo_oa_quota_total',
+      help: 'The quota the latest Zalo OA answer reported, by quota_type',
+      labelNames: ['quota_type'] as const,
       registers: [registry],
     }),
   };

@@ -95,7 +95,15 @@ export async function openInfrastructure(
     zalo: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo', config.ZALO_RATE),
     zalo_oa: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo_oa', config.ZALO_OA_RATE),
   };
-  const messengerList = createMessengers(config, (roles) => router.commandMenu(roles), i18n, log, pacers, { db, pii });
+  const messengerList = createMessengers(
+    config,
+    (roles) => router.commandMenu(roles),
+    i18n,
+    log,
+    pacers,
+    { db, pii },
+    metrics,
+  );
   const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));
   if (!messengerList.length) log.warn('no messenger token configured: the bot is off on every platform');
 

@@ -4,6 +4,7 @@ import type { Platform } from '../core/messages.ts';
 import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { TelegramMessenger } from '../platforms/telegram/messenger.ts';
 import type { Messenger } from '../platforms/types.ts';
 import { ZaloMessenger } from '../platforms/zalo/messenger.ts';
@@ -22,6 +23,7 @@ export function createMessengers(
   pacers: Record<Platform, Pacer>,
   /** Where the Zalo OA keeps its token pair. */
   store: { db: Db; pii: Pii },
+  metrics: Metrics,
 ): Messenger[] {
   const list: Messenger[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -58,7 +60,19 @@ export function createMessengers(
       ...(config.ZALO_OA_REFRESH_TOKEN && { initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN }),
     });
     list.push(
-      new ZaloOaMessenger({ apiRoot: config.ZALO_OA_API_ROOT, secrets: oa, tokens, log, pacer: pacers.zalo_oa }),
+      new ZaloOaMessenger({
+        apiRoot: config.ZALO_OA_API_ROOT,
+        secrets: oa,
+        tokens,
+        log,
+        pacer: pacers.zalo_oa,
+        windowMs: oa.windowMs,
+        quotaRetryMs: oa.quotaRetryMs,
+        onQuota: ({ type, remain, total }) => {
+          metrics.oaQuotaRemaining.set({ quota_type: type }, remain);
+          metrics.oaQuotaTotal.set({ quota_type: type }, total);
+        },
+      }),
     );
   }
   return list;

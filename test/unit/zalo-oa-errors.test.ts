@@ -11,11 +11,16 @@ const now = new Date('2026-12-01T10:00:00Z');
 const failed = (error: number | string, message = 'm') => classifyOaAnswer(200, { error, message }, now);
 
 describe('Zalo OA send answers', () => {
-  it('reads the documented success answer as sent', () => {
+  it('reads the documented success answer as sent, with the quota it reports', () => {
     const body = JSON.parse(
       readFileSync(new URL('../fixtures/zalo-oa/api-send-cs-text-response.json', import.meta.url), 'utf8'),
     );
-    expect(classifyOaAnswer(200, body, now)).toEqual({ kind: 'sent' });
+    expect(classifyOaAnswer(200, body, now)).toEqual({ kind: 'sent', quota: { type: 'reply', remain: 8, total: 8 } });
+  });
+
+  it('a success without a readable quota is still sent', () => {
+    expect(classifyOaAnswer(200, { error: 0, data: { message_id: 'x' } }, now)).toEqual({ kind: 'sent' });
+    expect(classifyOaAnswer(200, { error: 0, data: { quota: { remain: 'many' } } }, now)).toEqual({ kind: 'sent' });
   });
 
   it.each([

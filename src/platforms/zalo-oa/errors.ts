@@ -11,7 +11,7 @@ const DAY_MS = 24 * 3600_000;
  * HTTP status when the body carried none.
  */
 export type OaSendVerdict =
-  | { kind: 'sent' }
+  | { kind: 'sent'; quota?: OaQuota }
   /** -216/-220: refresh the access token once and retry. */
   | { kind: 'token_invalid'; code: number; message: string }
   /** -230/-232: the person has not interacted for 7 days; not a failure: keep it for when they next write. */
@@ -28,6 +28,21 @@ export type OaSendVerdict =
   | { kind: 'rejected'; code: number; message: string }
   /** Network or server trouble: retry with backoff. */
   | { kind: 'transient'; message: string };
+
+/** What a successful send says is left of the OA's allowance of its kind (`quota_type`, e.g. "reply"). */
+export interface OaQuota {
+  type: string;
+  remain: number;
+  total: number;
+}
+
+const count = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+/** Strings in the sample answer; numbers taken too. An answer without it is still a send. */
+const quotaSchema = z.object({
+  data: z.object({
+    quota: z.object({ quota_type: z.string().default('unknown'), remain: count, total: count }),
+  }),
+});
 
 const answerSchema = z.object({
   // A number in the docs; a numeric string is taken too. Not z.coerce: null would read as 0, "sent".
@@ -65,8 +80,12 @@ export function classifyOaAnswer(status: number, body: unknown, now: Date): OaSe
   const code = answer.data.error;
   const message = answer.data.message ?? '';
   switch (code) {
-    case 0:
-      return { kind: 'sent' };
+    case 0: {
+      const quota = quotaSchema.safeParse(body);
+      if (!quota.success) return { kind: 'sent' };
+      const { quota_type: type, remain, total } = quota.data.data.quota;
+      return { kind: 'sent', quota: { type, remain, total } };
+    }
     case -216:
     case -220:
       return { kind: 'token_invalid', code, message };

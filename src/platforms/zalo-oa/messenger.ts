@@ -6,7 +6,7 @@ import type { Pacer } from '../../queues/pacer.ts';
 import { storable } from '../edge.ts';
 import { holdOnRateLimit, pacedCalls } from '../pace.ts';
 import { SendError, type Messenger, type ParsedUpdate, type SendOptions } from '../types.ts';
-import { classifyOaAnswer, classifyOaFailure, type OaSendVerdict } from './errors.ts';
+import { classifyOaAnswer, classifyOaFailure, type OaQuota, type OaSendVerdict } from './errors.ts';
 import { parseOaEvent } from './parse.ts';
 import { renderOa, type OaMessage } from './render.ts';
 import { verifyOaSignature, type OaSignatureSecrets } from './signature.ts';
@@ -14,7 +14,7 @@ import { OaTokenUnavailable, type OaTokens } from './tokens.ts';
 
 /** While no token works, a message waits this long before its next try (it stays queued). */
 const NO_TOKEN_RETRY_MS = 60_000;
-/** After -211 (quota spent) no OA send is tried for this long. */
+/** After -211 (quota spent) no OA send is tried for this long, unless configured. */
 const QUOTA_RETRY_MS = 3_600_000;
 
 export interface ZaloOaOptions {
@@ -26,6 +26,12 @@ export interface ZaloOaOptions {
   pacer?: Pacer;
   timeoutMs?: number;
   now?: () => Date;
+  /** ZALO_OA_WINDOW_HOURS: how long after a person's last interaction the OA takes a cs message. */
+  windowMs?: number;
+  /** ZALO_OA_QUOTA_RETRY_SECONDS: the wait after -211. */
+  quotaRetryMs?: number;
+  /** Told what each successful send says is left of the OA's quota (a gauge). */
+  onQuota?: (quota: OaQuota) => void;
 }
 
 /**
@@ -58,7 +64,7 @@ export function oaIncoming(raw: Buffer, log?: Logger): ParsedUpdate {
 }
 
 /** A verdict that is not "sent", as the outbox's SendError. */
-function sendErrorOf(verdict: Exclude<OaSendVerdict, { kind: 'sent' }>, now: Date): SendError {
+function sendErrorOf(verdict: Exclude<OaSendVerdict, { kind: 'sent' }>, now: Date, quotaRetryMs: number): SendError {
   switch (verdict.kind) {
     case 'transient':
       return new SendError('transient', verdict.message);
@@ -71,7 +77,7 @@ function sendErrorOf(verdict: Exclude<OaSendVerdict, { kind: 'sent' }>, now: Dat
         Math.max(0, verdict.retryAt.getTime() - now.getTime()),
       );
     case 'out_of_quota':
-      return new SendError('out_of_quota', `${verdict.code} ${verdict.message}: OA quota spent`, QUOTA_RETRY_MS);
+      return new SendError('out_of_quota', `${verdict.code} ${verdict.message}: OA quota spent`, quotaRetryMs);
     case 'blocked':
       return new SendError('blocked', `${verdict.code} ${verdict.message}`);
     case 'outside_window':
@@ -91,6 +97,7 @@ export class ZaloOaMessenger implements Messenger {
   // The OA signs its posts instead of sending a secret: see verify().
   readonly secretHeader = 'x-zevent-signature';
   readonly webhookSecret = undefined;
+  readonly interactionWindowMs: number | undefined;
   readonly #http: AxiosInstance;
   readonly #opts: ZaloOaOptions;
   readonly #now: () => Date;
@@ -98,6 +105,7 @@ export class ZaloOaMessenger implements Messenger {
   constructor(opts: ZaloOaOptions) {
     this.#opts = opts;
     this.#now = opts.now ?? (() => new Date());
+    this.interactionWindowMs = opts.windowMs;
     this.#http = axios.create({
       baseURL: opts.apiRoot,
       timeout: opts.timeoutMs ?? 15_000,
@@ -120,8 +128,11 @@ export class ZaloOaMessenger implements Messenger {
     const paced = pacedCalls(this.#opts.pacer, opts);
     for (const part of renderOa(message)) {
       const verdict = await this.#sendCs(chatId, part, paced);
-      if (verdict.kind === 'sent') continue;
-      const failure = sendErrorOf(verdict, this.#now());
+      if (verdict.kind === 'sent') {
+        if (verdict.quota) this.#opts.onQuota?.(verdict.quota);
+        continue;
+      }
+      const failure = sendErrorOf(verdict, this.#now(), this.#opts.quotaRetryMs ?? QUOTA_RETRY_MS);
       // -32 and -211 are about the whole OA: every sender waits.
       const accountWide = verdict.kind === 'rate_limited' || verdict.kind === 'out_of_quota';
       throw await holdOnRateLimit(this.#opts.pacer, failure, accountWide ? 'platform' : 'chat');
