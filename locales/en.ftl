@@ -389,9 +389,10 @@ bc-header-from = 📢 NOTICE from { $from }
 bc-footer = (Type /stop if you no longer want to receive notices.)
 bc-choose-area = 📢 Send a notice to the residents of which area?
 bc-choose-filter = Who should receive it?
-bc-filter-all = All residents (Telegram and Zalo)
+bc-filter-all = All residents (Telegram, Zalo and Zalo OA)
 bc-filter-telegram = Telegram users only
 bc-filter-zalo = Zalo users only
+bc-filter-zalo_oa = Zalo OA users only
 bc-filter-vi = Vietnamese readers only
 bc-filter-en = English readers only
 bc-ask-text = Send the text of the notice ({ $min }–{ $max } characters). You may send one photo with the text as its caption.
@@ -399,7 +400,7 @@ bc-text-length = The text needs { $min } to { $max } characters (you sent { $len
 bc-ask-english = If you like, send an English version for English readers. Otherwise choose "Skip": they get the Vietnamese text.
 bc-skip = Skip
 bc-preview = 👁 Residents will receive this:
-bc-recipients = Draft #{ $id }. Recipients now: { $total } (Telegram { $telegram }, Zalo { $zalo }).{ $photo ->
+bc-recipients = Draft #{ $id }. Recipients now: { $total } (Telegram { $telegram }, Zalo { $zalo }, Zalo OA { $zalo_oa }).{ $photo ->
     [yes] {" "}A photo sent from Telegram reaches Telegram users only.
    *[no] {""}
   }
@@ -430,7 +431,12 @@ bc-state-paused = paused
 bc-state-done = done
 bc-state-cancelled = cancelled
 bc-status-title = Notice #{ $id }: { $status }
-bc-counts = Sent { $sent }, blocked { $blocked }, failed { $failed }, skipped { $skipped }, waiting { $queued } (total { $total }).
+bc-counts = Sent { $sent }, blocked { $blocked }, failed { $failed }, skipped { $skipped }, outside the interaction window { $outside_window }, waiting { $queued } (total { $total }).
+bc-held = ⏸ { $platform }: { $queued } waiting, paused until { $time }: its sending quota is spent.
+bc-held-title = ⚠️ Notice #{ $id }: { $platform } is out of sending quota. Messages through { $platform } are paused until { $time }{ $others ->
+    [yes] ; the other channels go on sending.
+   *[no] .
+  }
 bc-elapsed = Time: { $duration }
 bc-duration = { $minutes } min { $seconds } s
 bc-report-title = 📊 Report of notice #{ $id }

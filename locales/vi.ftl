@@ -389,9 +389,10 @@ bc-header-from = 📢 THÔNG BÁO của { $from }
 bc-footer = (Gõ /stop nếu bạn không muốn nhận thông báo nữa.)
 bc-choose-area = 📢 Gửi thông báo tới người dân của địa bàn nào?
 bc-choose-filter = Gửi tới những ai?
-bc-filter-all = Tất cả người dân (Telegram và Zalo)
+bc-filter-all = Tất cả người dân (Telegram, Zalo và Zalo OA)
 bc-filter-telegram = Chỉ người dùng Telegram
 bc-filter-zalo = Chỉ người dùng Zalo
+bc-filter-zalo_oa = Chỉ người dùng Zalo OA
 bc-filter-vi = Chỉ người đọc tiếng Việt
 bc-filter-en = Chỉ người đọc tiếng Anh
 bc-ask-text = Hãy gửi nội dung thông báo ({ $min }–{ $max } ký tự). Có thể gửi kèm một ảnh, với nội dung là chú thích của ảnh.
@@ -399,7 +400,7 @@ bc-text-length = Nội dung cần từ { $min } đến { $max } ký tự (bạn 
 bc-ask-english = Nếu muốn, hãy gửi bản tiếng Anh cho người đọc tiếng Anh. Nếu không, chọn "Bỏ qua": họ sẽ nhận bản tiếng Việt.
 bc-skip = Bỏ qua
 bc-preview = 👁 Người dân sẽ nhận được như sau:
-bc-recipients = Bản nháp #{ $id }. Số người nhận hiện tại: { $total } (Telegram { $telegram }, Zalo { $zalo }).{ $photo ->
+bc-recipients = Bản nháp #{ $id }. Số người nhận hiện tại: { $total } (Telegram { $telegram }, Zalo { $zalo }, Zalo OA { $zalo_oa }).{ $photo ->
     [yes] {" "}Ảnh chỉ gửi được tới người dùng Telegram nếu ảnh được gửi từ Telegram.
    *[no] {""}
   }
@@ -430,7 +431,12 @@ bc-state-paused = tạm dừng
 bc-state-done = đã xong
 bc-state-cancelled = đã huỷ
 bc-status-title = Thông báo #{ $id }: { $status }
-bc-counts = Đã gửi { $sent }, bị chặn { $blocked }, lỗi { $failed }, bỏ qua { $skipped }, đang chờ { $queued } (tổng { $total }).
+bc-counts = Đã gửi { $sent }, bị chặn { $blocked }, lỗi { $failed }, bỏ qua { $skipped }, ngoài khung tương tác { $outside_window }, đang chờ { $queued } (tổng { $total }).
+bc-held = ⏸ { $platform }: { $queued } tin đang chờ, tạm dừng đến { $time } vì hết hạn mức gửi tin.
+bc-held-title = ⚠️ Thông báo #{ $id }: { $platform } hết hạn mức gửi tin. Tin qua { $platform } tạm dừng đến { $time }{ $others ->
+    [yes] , các kênh khác vẫn gửi.
+   *[no] .
+  }
 bc-elapsed = Thời gian: { $duration }
 bc-duration = { $minutes } phút { $seconds } giây
 bc-report-title = 📊 Báo cáo thông báo #{ $id }

@@ -39,7 +39,7 @@ export function createMetrics() {
     }),
     deliveries: new Counter({
       name: 'antq_broadcast_deliveries_total',
-      help: 'Broadcast delivery attempts by platform and outcome (sent, blocked, failed, skipped, rate_limited, retry)',
+      help: 'Broadcast delivery attempts by platform and outcome (sent, blocked, failed, skipped, outside_window, rate_limited, out_of_quota, retry)',
       labelNames: ['platform', 'outcome'] as const,
       registers: [registry],
     }),

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { Policy } from '../config.ts';
 import { Deliverer } from '../broadcasting/deliver.ts';
 import { fanOut } from '../broadcasting/fanout.ts';
-import { Reconciler } from '../broadcasting/reconciler.ts';
+import { Reconciler, type AuthorNote } from '../broadcasting/reconciler.ts';
 import { authorNote } from '../features/broadcasts/report.ts';
 import { fireReminder, pendingReminders } from '../features/festivals/reminders.ts';
 import { forwardDueFollowUps } from '../features/tips/follow-ups.ts';
@@ -62,7 +62,8 @@ function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, 
 /** Fan-out, paced delivery and the reconciler that keeps the queues in line with the ledger. */
 function startBroadcasting(infra: Infrastructure, redis: Redis, lifecycle: Lifecycle): void {
   const { config, db, pii, i18n, messengers, metrics, deliveries, broadcastQueue, log } = infra;
-  const deliverer = new Deliverer({ db, pii, i18n, messengers, metrics });
+  const note: AuthorNote = (tx, b, kind) => authorNote(tx, pii, i18n, b, kind);
+  const deliverer = new Deliverer({ db, pii, i18n, messengers, metrics, authorNote: note, enqueueChat: infra.enqueue });
   const deliveryWorkers = startDeliveryWorkers(
     redis,
     config.REDIS_PREFIX,
@@ -74,7 +75,7 @@ function startBroadcasting(infra: Infrastructure, redis: Redis, lifecycle: Lifec
   const reconciler = new Reconciler({
     db,
     pii,
-    authorNote: (tx, b, kind) => authorNote(tx, pii, i18n, b, kind),
+    authorNote: note,
     deliveries,
     control: broadcastQueue,
     enqueueChat: infra.enqueue,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { platformSchema } from '../core/messages.ts';
+import { platformSchema, type Platform } from '../core/messages.ts';
 import type { Tx } from '../core/tx.ts';
 import { Prisma, type BroadcastTopic } from '../generated/prisma/client.ts';
 import { LOCALES } from '../i18n/index.ts';
@@ -65,19 +65,14 @@ export function recipientFilter(audience: Audience, topic: BroadcastTopic): Pris
   return Prisma.join(parts, ' AND ');
 }
 
-export interface AudienceCount {
-  total: number;
-  telegram: number;
-  zalo: number;
-}
+export type AudienceCount = Record<Platform, number> & { total: number };
 
 /** How many accounts the broadcast would reach now, by platform (for the preview). */
 export async function countAudience(tx: Tx, audience: Audience, topic: BroadcastTopic): Promise<AudienceCount> {
-  const rows = await tx.$queryRaw<Array<{ platform: 'telegram' | 'zalo'; n: bigint }>>`
+  const rows = await tx.$queryRaw<Array<{ platform: Platform; n: bigint }>>`
     SELECT i.platform, count(*) AS n FROM "Identity" i JOIN "User" u ON u.id = i."userId"
     WHERE ${recipientFilter(audience, topic)} GROUP BY i.platform`;
-  const by = Object.fromEntries(rows.map((r) => [r.platform, Number(r.n)]));
-  const telegram = by.telegram ?? 0;
-  const zalo = by.zalo ?? 0;
-  return { total: telegram + zalo, telegram, zalo };
+  const by = Object.fromEntries(platformSchema.options.map((p) => [p, 0])) as Record<Platform, number>;
+  for (const r of rows) by[r.platform] = Number(r.n);
+  return { ...by, total: Object.values(by).reduce((a, n) => a + n, 0) };
 }

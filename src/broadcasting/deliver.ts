@@ -4,13 +4,16 @@ import type { Db } from '../db/client.ts';
 import type { Broadcast, DeliveryStatus, Identity, User } from '../generated/prisma/client.ts';
 import { isLocale, type I18n } from '../i18n/index.ts';
 import type { Metrics } from '../metrics.ts';
-import { judgeSend, type SendPolicy } from '../platforms/send-policy.ts';
+import type { Enqueue } from '../pipeline/inbox.ts';
+import { writeOutbox } from '../pipeline/outbox.ts';
+import { judgeSend, knownOutsideWindow, type SendPolicy } from '../platforms/send-policy.ts';
 import type { Messenger } from '../platforms/types.ts';
 import type { DeliveryNext, DeliveryProcessor } from '../queues/delivery-queue.ts';
 import type { Pii } from '../security/pii.ts';
 import { recipientFilter } from './audience.ts';
 import { renderBroadcast, type Content } from './content.ts';
-import { audienceOf, contentOf } from './store.ts';
+import type { AuthorNote } from './reconciler.ts';
+import { audienceOf, contentOf, holdBroadcast } from './store.ts';
 
 /** Five tries per recipient, 2 s, 4 s, 8 s, 16 s apart; a rate limit pauses the platform without using one. */
 const DELIVERY_POLICY: SendPolicy = { maxAttempts: 5, backoffMs: (tries) => 1000 * 2 ** tries };
@@ -25,6 +28,10 @@ export interface DelivererDeps {
   i18n: I18n;
   messengers: ReadonlyMap<Platform, Messenger>;
   metrics: Metrics;
+  /** The words are the broadcasts feature's: here, what the author is told when a platform pauses. */
+  authorNote: AuthorNote;
+  /** Schedules sending a chat's outbox (the author's note). */
+  enqueueChat: Enqueue;
 }
 
 const topicSetting = { general: 'noticeGeneral', festival: 'noticeFestival', models: 'noticeModels' } as const;
@@ -63,6 +70,9 @@ export class Deliverer implements DeliveryProcessor {
     const identity = d.identity!;
     const messenger = messengers.get(d.platform);
     if (!messenger) return this.#settle(d.id, d.platform, 'failed', `${d.platform} is not configured`);
+    // The platform would refuse it: it is not asked.
+    if (knownOutsideWindow(identity.lastInteractionAt, messenger.interactionWindowMs))
+      return this.#settle(d.id, d.platform, 'outside_window', 'no interaction within the window');
 
     const chatId = pii.decrypt(identity.chatIdEnc);
     const locale = isLocale(identity.user.locale) ? identity.user.locale : i18n.defaultLocale;
@@ -82,11 +92,11 @@ export class Deliverer implements DeliveryProcessor {
       case 'outside-window':
         return this.#settle(d.id, d.platform, 'outside_window', verdict.failure.message, verdict.tries);
       case 'out-of-quota':
+        metrics.deliveries.inc({ platform: d.platform, outcome: 'out_of_quota' });
+        await this.#held(broadcast, d.platform, verdict.until);
+        return { then: 'hold-platform', until: verdict.until };
       case 'rate-limited':
-        metrics.deliveries.inc({
-          platform: d.platform,
-          outcome: verdict.kind === 'rate-limited' ? 'rate_limited' : 'out_of_quota',
-        });
+        metrics.deliveries.inc({ platform: d.platform, outcome: 'rate_limited' });
         return { then: 'hold-platform', until: verdict.until };
       case 'retry':
         metrics.deliveries.inc({ platform: d.platform, outcome: 'retry' });
@@ -111,6 +121,18 @@ export class Deliverer implements DeliveryProcessor {
       SELECT 1 FROM "Identity" i JOIN "User" u ON u.id = i."userId"
       WHERE i.id = ${identity.id} AND ${recipientFilter(audience, b.topic)}`;
     return still.length ? undefined : 'left audience';
+  }
+
+  /** A platform paused the broadcast's sends: recorded, and its author told once per pause (in the same commit). */
+  async #held(b: Broadcast, platform: Platform, until: Date): Promise<void> {
+    const { db, pii, authorNote, enqueueChat } = this.deps;
+    const note = await db.$transaction(async (tx) => {
+      if (!(await holdBroadcast(tx, b.id, platform, until))) return null;
+      const envelope = await authorNote(tx, b, { held: platform });
+      if (envelope) await writeOutbox(tx, pii, [envelope]);
+      return envelope;
+    });
+    if (note) await enqueueChat(chatKeyOf(pii, note.to.platform, note.to.chatId)).catch(() => undefined);
   }
 
   /** Records a final status; `tries`, when given, is the row's count of tries from now on. */

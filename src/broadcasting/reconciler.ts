@@ -1,4 +1,5 @@
 import type { Envelope } from '../core/context.ts';
+import type { Platform } from '../core/messages.ts';
 import { chatKeyOf } from '../core/keys.ts';
 import type { Tx } from '../core/tx.ts';
 import type { Db } from '../db/client.ts';
@@ -14,8 +15,11 @@ import { queuedDeliveries } from './fanout.ts';
 /** A running broadcast tells its author how far it got this often. */
 const PROGRESS_EVERY_MS = 60_000;
 
+/** Why the author is written to: the broadcast ended, went on for a while, or a platform paused its sends. */
+export type AuthorNoteKind = 'report' | 'progress' | { held: Platform };
+
 /** What the author of a broadcast is told when it ends or as it goes; null when they have no chat. */
-export type AuthorNote = (tx: Tx, b: Broadcast, kind: 'report' | 'progress') => Promise<Envelope | null>;
+export type AuthorNote = (tx: Tx, b: Broadcast, kind: AuthorNoteKind) => Promise<Envelope | null>;
 
 export interface ReconcilerDeps {
   db: Db;

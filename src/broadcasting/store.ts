@@ -1,10 +1,11 @@
+import type { Platform } from '../core/messages.ts';
 import type { Tx } from '../core/tx.ts';
 import type { Broadcast, BroadcastStatus, DeliveryStatus, Prisma } from '../generated/prisma/client.ts';
 import { areaLabel } from '../features/areas/search.ts';
 import { audienceSchema, type Audience } from './audience.ts';
 import { buttonsSchema, storedPhotoSchema, textsSchema, type Content } from './content.ts';
 
-export const DELIVERY_STATUSES: DeliveryStatus[] = ['queued', 'sent', 'blocked', 'failed', 'skipped'];
+export const DELIVERY_STATUSES: DeliveryStatus[] = ['queued', 'sent', 'blocked', 'failed', 'skipped', 'outside_window'];
 export type DeliveryCounts = Record<DeliveryStatus, number>;
 
 /** States in which delivery jobs may send. */
@@ -66,9 +67,52 @@ export async function contentOf(tx: Tx, b: Broadcast): Promise<Content> {
   };
 }
 
-export async function deliveryCounts(tx: Tx, broadcastId: number): Promise<DeliveryCounts> {
+async function deliveryCounts(tx: Tx, broadcastId: number): Promise<DeliveryCounts> {
   const rows = await tx.delivery.groupBy({ by: ['status'], where: { broadcastId }, _count: { _all: true } });
   const counts = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as DeliveryCounts;
   for (const r of rows) counts[r.status] = r._count._all;
   return counts;
+}
+
+/** A platform whose sends of a broadcast are paused now (its quota spent), and how many wait on it. */
+export interface PlatformHold {
+  platform: Platform;
+  until: Date;
+  queued: number;
+}
+
+/** What staff read of a broadcast: the ledger's counts and the platforms paused now. */
+export interface DeliveryFigures {
+  counts: DeliveryCounts;
+  holds: PlatformHold[];
+}
+
+export async function deliveryFigures(tx: Tx, broadcastId: number): Promise<DeliveryFigures> {
+  const counts = await deliveryCounts(tx, broadcastId);
+  const paused = await tx.broadcastHold.findMany({
+    where: { broadcastId, until: { gt: new Date() } },
+    orderBy: { platform: 'asc' },
+  });
+  const holds = await Promise.all(
+    paused.map(async ({ platform, until }) => ({
+      platform,
+      until,
+      queued: await tx.delivery.count({ where: { broadcastId, platform, status: 'queued' } }),
+    })),
+  );
+  return { counts, holds };
+}
+
+/**
+ * Records that a platform holds the broadcast's sends until `until`. True when this starts a pause (none was
+ * running): concurrent sends refused by the same pause record it once, so its author is told once.
+ */
+export async function holdBroadcast(tx: Tx, broadcastId: number, platform: Platform, until: Date): Promise<boolean> {
+  const started = await tx.$queryRaw<unknown[]>`
+    INSERT INTO "BroadcastHold" ("broadcastId", platform, until)
+    VALUES (${broadcastId}, ${platform}::"Platform", ${until})
+    ON CONFLICT ("broadcastId", platform) DO UPDATE SET until = EXCLUDED.until
+      WHERE "BroadcastHold".until <= now()
+    RETURNING 1`;
+  return started.length > 0;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { countAudience, type Audience } from '../broadcasting/audience.ts';
 import { MAX_BODY, MIN_BODY } from '../broadcasting/content.ts';
-import { deliveryCounts } from '../broadcasting/store.ts';
+import { deliveryFigures } from '../broadcasting/store.ts';
 import { parseLocalTime } from '../core/format.ts';
 import { parseRowId } from '../core/menu.ts';
 import { platformSchema } from '../core/messages.ts';
@@ -25,7 +25,7 @@ import { vietnamTime } from './time.ts';
 
 export const BROADCAST_USAGE = `usage:
   broadcast create (--area <code> | --all) --text <text> [--text-en <text>] [--photo-url <https url>]
-                   [--platform telegram|zalo] [--lang vi|en] [--at "19/08 07:30"] [--draft]
+                   [--platform telegram|zalo|zalo_oa] [--lang vi|en] [--at "19/08 07:30"] [--draft]
   broadcast send <id> [--at "19/08 07:30"]
   broadcast list
   broadcast status|pause|resume|cancel <id>`;
@@ -119,7 +119,7 @@ async function create(args: string[], io: Io): Promise<number> {
   const count = await countAudience(io.db, audience, b.topic);
   io.out(
     `Broadcast #${b.id}: ${b.status}${b.scheduledAt ? ` for ${vietnamTime(b.scheduledAt)}` : ''}; ` +
-      `${count.total} recipients now (Telegram ${count.telegram}, Zalo ${count.zalo}).`,
+      `${count.total} recipients now (Telegram ${count.telegram}, Zalo ${count.zalo}, Zalo OA ${count.zalo_oa}).`,
   );
   if (wakes.size) await kickOrExplain(io);
   return 0;
@@ -157,7 +157,7 @@ async function status(rawId: string | undefined, io: Io): Promise<number> {
     return 2;
   }
   const b = found.broadcast;
-  io.out(statusText(io.i18n, 'en', b, await deliveryCounts(io.db, b.id)));
+  io.out(statusText(io.i18n, 'en', b, await deliveryFigures(io.db, b.id)));
   io.out(
     `Audience: ${JSON.stringify(b.audience)}; recipients written: ${b.recipientCount}${b.fanoutDoneAt ? '' : ' (fan-out not finished)'}`,
   );

@@ -4,6 +4,9 @@ import { StaffRole } from '../generated/prisma/enums.ts';
 export const platformSchema = z.enum(['telegram', 'zalo', 'zalo_oa']);
 export type Platform = z.infer<typeof platformSchema>;
 
+/** Platforms as people name them (the same in every language). */
+export const PLATFORM_NAMES: Record<Platform, string> = { telegram: 'Telegram', zalo: 'Zalo', zalo_oa: 'Zalo OA' };
+
 /**
  * Bounds on what arrives, so that everything accepted can be stored: ids fit the
  * dedupe index, numbers fit a bigint, dates a timestamp. Platforms stay far below.

@@ -30,14 +30,14 @@ describe('a Zalo officer steers a broadcast by typing', () => {
     // Scheduled: stored with its time, nothing sent; then cancelled.
     await officer.send('/broadcast');
     await officer.choose(await officer.expect(/địa bàn nào\?/), /Xã Hưng Mỹ/);
-    await officer.choose(await officer.expect(/Gửi tới những ai\?/), /Chỉ người dùng Zalo/);
+    await officer.choose(await officer.expect(/Gửi tới những ai\?/), /Chỉ người dùng Zalo$/);
     await officer.expect(/Hãy gửi nội dung thông báo/);
     await officer.send('Ngắn');
     await officer.expect(/Nội dung cần từ 5 đến 3\.500 ký tự \(bạn đã gửi 4\)/);
     await officer.send('Họp tổ an ninh tự quản lúc 19 giờ tối thứ Bảy.');
     await officer.choose(await officer.expect(/bản tiếng Anh/), /Bỏ qua/);
     await officer.expect(/Người dân sẽ nhận được như sau:/);
-    const preview = await officer.expect(/Số người nhận hiện tại: 41 \(Telegram 0, Zalo 41\)/);
+    const preview = await officer.expect(/Số người nhận hiện tại: 41 \(Telegram 0, Zalo 41, Zalo OA 0\)/);
     await officer.choose(preview, /Hẹn giờ gửi/);
     await officer.send('hôm qua');
     await officer.expect(/Không đọc được thời điểm này/);
@@ -90,7 +90,9 @@ describe('a Zalo officer steers a broadcast by typing', () => {
     await officer.expect(new RegExp(`Thông báo #${id}: đang gửi`));
     await h.zalo.waitFor(() => got() > atPause + 3, 10_000);
     await officer.send(`/broadcast status ${id}`);
-    const status = await officer.expect(/Đã gửi \d+, bị chặn 0, lỗi 0, bỏ qua 0, đang chờ \d+ \(tổng 41\)/);
+    const status = await officer.expect(
+      /Đã gửi \d+, bị chặn 0, lỗi 0, bỏ qua 0, ngoài khung tương tác 0, đang chờ \d+ \(tổng 41\)/,
+    );
     expect(status.options.map((o) => o.label)).toEqual(['🔄 Xem tiến độ', '⏸ Tạm dừng', '⛔ Huỷ gửi', '↩️ Quay lại']);
     await officer.send(`/broadcast cancel ${id}`);
     await officer.choose(await officer.expect(new RegExp(`Huỷ thông báo #${id}`)), /Huỷ gửi/);
@@ -163,11 +165,15 @@ describe('operators', () => {
     expect((await cli('create', '--area', area, '--text', 'Giờ đã qua', '--at', '01/01/2020 07:00')).code).toBe(2);
     const created = await cli('create', '--area', area, '--text', 'Thông báo từ dòng lệnh.', '--platform', 'telegram');
     expect(created.code).toBe(0);
-    const id = Number(/Broadcast #(\d+): sending; 3 recipients now \(Telegram 3, Zalo 0\)/.exec(created.out)![1]);
+    const id = Number(
+      /Broadcast #(\d+): sending; 3 recipients now \(Telegram 3, Zalo 0, Zalo OA 0\)/.exec(created.out)![1],
+    );
     await until(async () => (await h.db.broadcast.findUniqueOrThrow({ where: { id } })).status === 'done');
     const status = await cli('status', String(id));
     expect(status.out).toMatch(
-      new RegExp(`Notice #${id}: done\\nSent 3, blocked 0, failed 0, skipped 0, waiting 0 \\(total 3\\)`),
+      new RegExp(
+        `Notice #${id}: done\\nSent 3, blocked 0, failed 0, skipped 0, outside the interaction window 0, waiting 0 \\(total 3\\)`,
+      ),
     );
     expect((await cli('status', '424242')).code).toBe(2);
     expect((await cli('list')).out).toMatch(new RegExp(`#${id}  done`));

@@ -90,7 +90,7 @@ describe('an officer broadcasts to a commune', () => {
     expect(sample.text).toContain('📢 THÔNG BÁO của Xã Hưng Mỹ, Cà Mau');
     expect(sample.text).toContain(VI);
     // 200 residents and the officer, less the two who sent /stop (the blocked ones are not known yet).
-    const preview = await officer.expect(/Số người nhận hiện tại: 199 \(Telegram 100, Zalo 99\)/);
+    const preview = await officer.expect(/Số người nhận hiện tại: 199 \(Telegram 100, Zalo 99, Zalo OA 0\)/);
     await officer.pressLabel(preview, /Gửi ngay/);
     await officer.pressLabel(await officer.expect(/Gửi thông báo ngay tới 199 người\?/), /Xác nhận/);
     const started = await officer.expect(/Thông báo #(\d+) đang được gửi/);
@@ -134,7 +134,9 @@ describe('an officer broadcasts to a commune', () => {
     const rows = await h.db.delivery.groupBy({ by: ['status'], where: { broadcastId: id }, _count: { _all: true } });
     const ledger = Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
     expect(ledger).toEqual({ sent: 197, blocked: 2 });
-    expect(report.text).toContain('Đã gửi 197, bị chặn 2, lỗi 0, bỏ qua 0, đang chờ 0 (tổng 199).');
+    expect(report.text).toContain(
+      'Đã gửi 197, bị chặn 2, lỗi 0, bỏ qua 0, ngoài khung tương tác 0, đang chờ 0 (tổng 199).',
+    );
     expect(report.text).toMatch(/Thời gian: \d+ phút \d+ giây/);
     expect(b.recipientCount).toBe(199);
   });

@@ -11,6 +11,8 @@ export interface Resident {
   id: string;
   locale: 'vi' | 'en';
   areaCode: string;
+  /** The last message or follow the service saw from them (unset: none recorded). */
+  lastInteractionAt?: Date;
 }
 
 /**
@@ -36,12 +38,16 @@ export async function seedResidents(db: Db, residents: Resident[], key = ENCRYPT
         platformIdHash: identityHash(pii, r.platform, r.id),
         platformIdEnc: pii.encrypt(r.id),
         chatIdEnc: pii.encrypt(r.id),
+        lastInteractionAt: r.lastInteractionAt ?? null,
       })),
     });
   }
 }
 
-/** `count` residents of one platform with consecutive ids (Telegram ids are numbers). */
+/** Digits only and past 2^53, like an OA user id (19 digits). */
+const oaId = (base: number, n: number) => String(BigInt(base) * 1_000_000_000n + BigInt(n));
+
+/** `count` residents of one platform with consecutive ids (Telegram's are numbers, the OA's 19 digits). */
 export function residents(
   platform: Platform,
   count: number,
@@ -52,7 +58,7 @@ export function residents(
   const tag = randomUUID().slice(0, 8);
   return Array.from({ length: count }, (_, n) => ({
     platform,
-    id: platform === 'telegram' ? String(base + n) : `z${tag}${n}`,
+    id: platform === 'telegram' ? String(base + n) : platform === 'zalo_oa' ? oaId(base, n) : `z${tag}${n}`,
     locale: locale(n),
     areaCode,
   }));

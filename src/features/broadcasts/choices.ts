@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Audience } from '../../broadcasting/audience.ts';
 import { defineChoices, field } from '../../core/choice.ts';
 
-export const filterSchema = z.enum(['all', 'telegram', 'zalo', 'vi', 'en']);
+export const filterSchema = z.enum(['all', 'telegram', 'zalo', 'zalo_oa', 'vi', 'en']);
 export type Filter = z.infer<typeof filterSchema>;
 
 /** Recipient filters offered in chat, in the order shown. */
@@ -10,6 +10,7 @@ export const FILTERS: Record<Filter, Pick<Audience, 'platforms' | 'locales'>> = 
   all: {},
   telegram: { platforms: ['telegram'] },
   zalo: { platforms: ['zalo'] },
+  zalo_oa: { platforms: ['zalo_oa'] },
   vi: { locales: ['vi'] },
   en: { locales: ['en'] },
 };

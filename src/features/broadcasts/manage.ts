@@ -1,4 +1,4 @@
-import { deliveryCounts } from '../../broadcasting/store.ts';
+import { deliveryFigures } from '../../broadcasting/store.ts';
 import type { ChatContext } from '../../core/context.ts';
 import type { StaffContext } from '../../core/guards.ts';
 import { CONFIRM_FORMS, DECLINE_FORMS } from '../../core/menu.ts';
@@ -38,8 +38,8 @@ export function manageMenu(ctx: ChatContext, b: Broadcast): MenuOption[] {
 }
 
 async function showStatus(ctx: ChatContext, b: Broadcast): Promise<void> {
-  const counts = await deliveryCounts(ctx.tx, b.id);
-  ctx.reply(statusText(ctx.i18n, ctx.locale, b, counts), { menu: manageMenu(ctx, b) });
+  const figures = await deliveryFigures(ctx.tx, b.id);
+  ctx.reply(statusText(ctx.i18n, ctx.locale, b, figures), { menu: manageMenu(ctx, b) });
 }
 
 /** A broadcast's counts and what can be done to it. */

@@ -4,7 +4,10 @@ import type { Tx } from '../../core/tx.ts';
 import type { Broadcast } from '../../generated/prisma/client.ts';
 import { isLocale, type I18n, type Locale } from '../../i18n/index.ts';
 import type { Pii } from '../../security/pii.ts';
-import { deliveryCounts, type DeliveryCounts } from '../../broadcasting/store.ts';
+import type { AuthorNoteKind } from '../../broadcasting/reconciler.ts';
+import { deliveryFigures, type DeliveryFigures } from '../../broadcasting/store.ts';
+import { formatTime } from '../../core/format.ts';
+import { PLATFORM_NAMES } from '../../core/messages.ts';
 
 /** "3 phút 5 giây" / "3 min 5 s". */
 export function durationText(i18n: I18n, locale: Locale, ms: number): string {
@@ -12,12 +15,19 @@ export function durationText(i18n: I18n, locale: Locale, ms: number): string {
   return i18n.t(locale, 'bc-duration', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
 }
 
-/** Counts and state of a broadcast, as staff read them (chat, CLI). */
-export function statusText(i18n: I18n, locale: Locale, b: Broadcast, counts: DeliveryCounts): string {
+/** Counts and state of a broadcast, as staff read them (chat, CLI), with the platforms paused now. */
+export function statusText(i18n: I18n, locale: Locale, b: Broadcast, { counts, holds }: DeliveryFigures): string {
   const total = Object.values(counts).reduce((a, n) => a + n, 0);
   const lines = [
     i18n.t(locale, 'bc-status-title', { id: String(b.id), status: i18n.t(locale, `bc-state-${b.status}`) }),
     i18n.t(locale, 'bc-counts', { ...counts, total }),
+    ...holds.map((hold) =>
+      i18n.t(locale, 'bc-held', {
+        platform: PLATFORM_NAMES[hold.platform],
+        queued: hold.queued,
+        time: formatTime(locale, hold.until),
+      }),
+    ),
   ];
   if (b.startedAt) {
     const end = b.finishedAt ?? new Date();
@@ -28,23 +38,42 @@ export function statusText(i18n: I18n, locale: Locale, b: Broadcast, counts: Del
   return lines.join('\n');
 }
 
-/** The message the author gets when the broadcast ends (done or cancelled), or on progress; null without an author chat. */
+/** The first line of an author's note. */
+function noteTitle(i18n: I18n, locale: Locale, b: Broadcast, figures: DeliveryFigures, kind: AuthorNoteKind): string {
+  if (typeof kind === 'object') {
+    const hold = figures.holds.find((h) => h.platform === kind.held);
+    // "The other channels go on" only while some of this broadcast still waits on one of them.
+    const others = figures.counts.queued > (hold?.queued ?? 0);
+    return i18n.t(locale, 'bc-held-title', {
+      id: String(b.id),
+      platform: PLATFORM_NAMES[kind.held],
+      time: hold ? formatTime(locale, hold.until) : '',
+      others: others ? 'yes' : 'no',
+    });
+  }
+  return i18n.t(locale, kind === 'report' ? 'bc-report-title' : 'bc-progress-title', {
+    id: String(b.id),
+    done: b.recipientCount - figures.counts.queued,
+    total: b.recipientCount,
+  });
+}
+
+/**
+ * The message the author gets when the broadcast ends (done or cancelled), on progress, or when a platform
+ * pauses its sends; null without an author chat.
+ */
 export async function authorNote(
   tx: Tx,
   pii: Pii,
   i18n: I18n,
   b: Broadcast,
-  kind: 'report' | 'progress',
+  kind: AuthorNoteKind,
 ): Promise<Envelope | null> {
   if (!b.authorIdentityId) return null;
   const identity = await tx.identity.findUnique({ where: { id: b.authorIdentityId }, include: { user: true } });
   if (!identity) return null;
   const locale = isLocale(identity.user.locale) ? identity.user.locale : i18n.defaultLocale;
-  const counts = await deliveryCounts(tx, b.id);
-  const head = i18n.t(locale, kind === 'report' ? 'bc-report-title' : 'bc-progress-title', {
-    id: String(b.id),
-    done: counts.sent + counts.blocked + counts.failed + counts.skipped,
-    total: b.recipientCount,
-  });
-  return { to: destinationOf(pii, identity), message: { text: `${head}\n${statusText(i18n, locale, b, counts)}` } };
+  const figures = await deliveryFigures(tx, b.id);
+  const head = noteTitle(i18n, locale, b, figures, kind);
+  return { to: destinationOf(pii, identity), message: { text: `${head}\n${statusText(i18n, locale, b, figures)}` } };
 }

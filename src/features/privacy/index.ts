@@ -3,14 +3,12 @@ import type { ChatContext } from '../../core/context.ts';
 import type { Feature } from '../../core/feature.ts';
 import { registered, type PersonContext } from '../../core/guards.ts';
 import { formatTime } from '../../core/format.ts';
-import type { Platform } from '../../core/messages.ts';
+import { PLATFORM_NAMES } from '../../core/messages.ts';
 import { erasePerson } from '../../core/people.ts';
 import { getArea } from '../areas/search.ts';
 
 /** What one may see and erase of one's own data. */
 export const privacyChoice = defineChoices('privacy', { mydata: {}, deleteme: {}, erase: {}, keep: {} });
-
-const platformNames: Record<Platform, string> = { telegram: 'Telegram', zalo: 'Zalo', zalo_oa: 'Zalo OA' };
 
 /** `/mydata`: everything stored about the person, decrypted only for their own eyes. */
 async function showMyData(ctx: PersonContext): Promise<void> {
@@ -22,7 +20,7 @@ async function showMyData(ctx: PersonContext): Promise<void> {
     .map((i) => {
       const name = i.displayNameEnc ? ctx.pii.decrypt(i.displayNameEnc) : none;
       return ctx.t('mydata-account', {
-        platform: platformNames[i.platform],
+        platform: PLATFORM_NAMES[i.platform],
         name,
         blocked: i.blockedAt ? 'yes' : 'no',
       });
