@@ -72,8 +72,8 @@ describe('Zalo OA messenger', () => {
     const m = messenger(() => new Date('2026-12-01T15:00:00Z'));
     oa.failNext(CS, { error: -230, message: 'User has not interacted' });
     const outside = await failure(m.send(USER, { text: 'a' }));
-    expect(outside).toMatchObject({ reason: 'rejected' });
-    expect(outside!.message).toMatch(/outside the 7-day interaction window/);
+    expect(outside).toMatchObject({ reason: 'outside_window' });
+    expect(outside!.message).toMatch(/outside the interaction window/);
 
     oa.failNext(CS, { error: -32, message: 'limit call api' });
     expect(await failure(m.send(USER, { text: 'b' }))).toMatchObject({ reason: 'rate_limited', retryAfterMs: 2000 });
