@@ -53,7 +53,7 @@ function noteTitle(i18n: I18n, locale: Locale, b: Broadcast, figures: DeliveryFi
   }
   return i18n.t(locale, kind === 'report' ? 'bc-report-title' : 'bc-progress-title', {
     id: String(b.id),
-    done: b.recipientCount - figures.counts.queued,
+    done: Object.values(figures.counts).reduce((a, n) => a + n, 0) - figures.counts.queued,
     total: b.recipientCount,
   });
 }
