@@ -41,7 +41,14 @@ export async function seedResidents(db: Db, residents: Resident[], key = ENCRYPT
   }
 }
 
-/** `count` residents of one platform with consecutive ids (Telegram ids are numbers). */
+/** Telegram ids are numbers, OA ids strings of 19+ digits, Zalo Bot ids any string. */
+function idOf(platform: Platform, base: number, tag: string, n: number): string {
+  if (platform === 'telegram') return String(base + n);
+  if (platform === 'zalo_oa') return `${base}${String(n).padStart(10, '0')}`;
+  return `z${tag}${n}`;
+}
+
+/** `count` residents of one platform with consecutive ids. */
 export function residents(
   platform: Platform,
   count: number,
@@ -52,7 +59,7 @@ export function residents(
   const tag = randomUUID().slice(0, 8);
   return Array.from({ length: count }, (_, n) => ({
     platform,
-    id: platform === 'telegram' ? String(base + n) : `z${tag}${n}`,
+    id: idOf(platform, base, tag, n),
     locale: locale(n),
     areaCode,
   }));
