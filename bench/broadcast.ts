@@ -1,8 +1,9 @@
 // bench/broadcast: the broadcast engine measured three ways, each against its own private Redis.
 //   pacing:     2,000 Telegram recipients, fake Telegram answering 429 above 30 msgs in any sliding second
+//   oa-pacing:  1,000 Zalo OA followers, fake OA answering -32 above ZALO_OA_RATE (20) calls in any sliding second
 //   fanout:     1,000,000 generated recipients: delivery rows + jobs, time and peak RSS of the fan-out process
 //   throughput: 20,000 recipients, unlimited fake, pacing off, vs a bare BullMQ worker doing no-op jobs
-//   npm run bench:broadcast [-- --only pacing,fanout,throughput --fanout 1000000 --throughput 20000]
+//   npm run bench:broadcast [-- --only pacing,oa-pacing,fanout,throughput --oa 1000 --oa-rate 20 --fanout 1000000 --throughput 20000]
 import { parseArgs } from 'node:util';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -10,6 +11,7 @@ import { createDb } from '../src/db/client.ts';
 import { controlBroadcast } from '../src/features/broadcasts/control.ts';
 import { createBroadcast } from '../src/broadcasting/store.ts';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram.ts';
+import { startFakeZaloOa, type FakeZaloOa } from '../test/fakes/zalo-oa.ts';
 import { createTestDatabase } from '../test/support/database.ts';
 import { startPrivateRedis } from '../test/support/private-redis.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../test/support/process.ts';
@@ -17,8 +19,10 @@ import { residents, seedResidents } from '../test/support/residents.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'pacing,fanout,throughput' },
+    only: { type: 'string', default: 'pacing,oa-pacing,fanout,throughput' },
     pacing: { type: 'string', default: '2000' },
+    oa: { type: 'string', default: '1000' },
+    'oa-rate': { type: 'string', default: '20' },
     fanout: { type: 'string', default: '1000000' },
     throughput: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '16' },
@@ -35,6 +39,16 @@ const children: ServiceProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.child.kill('SIGKILL')));
 const communes = await db.area.findMany({ where: { level: 'commune' }, orderBy: { code: 'asc' }, take: 40 });
 let nextCommune = 0;
+
+/** The OA settings that point the service at a fake OA, with a pair the fake issued. */
+const oaEnv = (oa: FakeZaloOa) => ({
+  ZALO_OA_APP_ID: oa.appId,
+  ZALO_OA_SECRET_KEY: oa.oaSecretKey,
+  ZALO_APP_SECRET: oa.appSecret,
+  ZALO_OA_API_ROOT: oa.apiRoot,
+  ZALO_OAUTH_ROOT: oa.oauthRoot,
+  ZALO_OA_REFRESH_TOKEN: oa.issueTokens().refresh_token,
+});
 
 /** The whole service in its own process, against a fake Telegram and a private Redis. */
 async function startService(tg: FakeTelegram, redisUrl: string, extra: Record<string, string>) {
@@ -59,11 +73,14 @@ async function startService(tg: FakeTelegram, redisUrl: string, extra: Record<st
   return child;
 }
 
-/** Seeds `count` Telegram residents of a commune of their own and broadcasts to them; resolves with the send times. */
-async function broadcastTo(tg: FakeTelegram, count: number): Promise<number[]> {
+/** Seeds `count` residents of one platform in a commune of their own and starts a broadcast to them. */
+async function seedAndBroadcast(platform: 'telegram' | 'zalo_oa', count: number) {
   const area = communes[nextCommune++]!.code;
-  const people = residents('telegram', count, area);
+  const people = residents(platform, count, area);
   await seedResidents(db, people, KEY);
+  // OA followers who wrote today: inside the interaction window.
+  if (platform === 'zalo_oa')
+    await db.identity.updateMany({ where: { user: { areaCode: area } }, data: { lastInteractionAt: new Date() } });
   await db.$transaction(async (tx) => {
     const b = await createBroadcast(tx, {
       audience: { kind: 'area', areaCode: area },
@@ -71,6 +88,12 @@ async function broadcastTo(tg: FakeTelegram, count: number): Promise<number[]> {
     });
     await controlBroadcast(tx, b.id, 'start');
   });
+  return people;
+}
+
+/** Broadcasts to `count` new Telegram residents; resolves with the send times. */
+async function broadcastTo(tg: FakeTelegram, count: number): Promise<number[]> {
+  const people = await seedAndBroadcast('telegram', count);
   const ids = new Set(people.map((p) => p.id));
   const sends = () =>
     tg.calls.filter((c) => c.method === 'sendMessage' && !c.error && ids.has(String(c.params.chat_id)));
@@ -96,6 +119,35 @@ if (parts.has('pacing')) {
   );
   service.child.kill('SIGTERM');
   await service.exited;
+  await tg.close();
+  await redis.close();
+}
+
+if (parts.has('oa-pacing')) {
+  const count = Number(values.oa);
+  const limit = Number(values['oa-rate']);
+  const redis = await startPrivateRedis();
+  const tg = await startFakeTelegram();
+  const oa = await startFakeZaloOa({ rateLimit: limit });
+  const service = await startService(tg, redis.url, { ...oaEnv(oa), ZALO_OA_RATE: String(limit) });
+  const people = await seedAndBroadcast('zalo_oa', count);
+  for (const p of people) oa.userInteracted(p.id);
+  const ids = new Set(people.map((p) => p.id));
+  const sends = () => oa.callsTo('/v3.0/oa/message/cs').filter((c) => !c.error && ids.has(c.params.recipient?.user_id));
+  const deadline = Date.now() + 30 * 60_000;
+  while (sends().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  const times = sends()
+    .map((c) => c.at)
+    .sort((a, b) => a - b);
+  const rate = rateOf(times);
+  const limited = oa.calls.filter((c) => c.error?.error === -32).length;
+  lines.push(
+    `| OA pacing: ${times.length} OA followers, fake -32 above ${limit} calls in any sliding second, ZALO_OA_RATE=${limit} | ` +
+      `${rate.toFixed(2)} msg/s = ${((rate / limit) * 100).toFixed(1)} % of the limit; -32 answers: ${limited} |`,
+  );
+  service.child.kill('SIGTERM');
+  await service.exited;
+  await oa.close();
   await tg.close();
   await redis.close();
 }
