@@ -24,9 +24,8 @@ export function createMessengers(
   store: { db: Db; pii: Pii },
 ): Messenger[] {
   const list: Messenger[] = [];
-  if (config.TELEGRAM_BOT_TOKEN) {
-    list.push(
-      new TelegramMessenger({
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? new TelegramMessenger({
         token: config.TELEGRAM_BOT_TOKEN,
         apiRoot: config.TELEGRAM_API_ROOT,
         webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
@@ -34,9 +33,9 @@ export function createMessengers(
         i18n,
         log,
         pacer: pacers.telegram,
-      }),
-    );
-  }
+      })
+    : undefined;
+  if (telegram) list.push(telegram);
   if (config.ZALO_BOT_TOKEN) {
     list.push(
       new ZaloMessenger({
@@ -58,7 +57,16 @@ export function createMessengers(
       ...(config.ZALO_OA_REFRESH_TOKEN && { initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN }),
     });
     list.push(
-      new ZaloOaMessenger({ apiRoot: config.ZALO_OA_API_ROOT, secrets: oa, tokens, log, pacer: pacers.zalo_oa }),
+      new ZaloOaMessenger({
+        apiRoot: config.ZALO_OA_API_ROOT,
+        secrets: oa,
+        tokens,
+        log,
+        pacer: pacers.zalo_oa,
+        // Photos in PhotoRef by file id are Telegram's (the others come as URLs): an officer's, for an OA citizen.
+        ...(telegram && { fetchFile: (fileId: string) => telegram.fetchFile(fileId) }),
+        ...(config.ZALO_OA_FORM_IMAGE_URL && { contactFormImage: config.ZALO_OA_FORM_IMAGE_URL }),
+      }),
     );
   }
   return list;
