@@ -123,7 +123,10 @@ export interface Capabilities {
   calendarFile: boolean;
   /** The person can share a location with a button. */
   shareLocation: boolean;
-  /** Photos received as this platform's own file ids can be sent on (not only photos by URL). */
+  /**
+   * Photos given as file ids (Telegram's, the only ones kept so) can be shown, not only photos by URL: Telegram
+   * sends its own; the Zalo OA fetches them from Telegram and uploads them.
+   */
   inlinePhotos: boolean;
   /** Each chat can be given its own menu of commands (Telegram's command scopes). */
   commandMenu: boolean;

@@ -45,6 +45,7 @@ const uploadAnswers = {
   file: z.object({ data: z.object({ token: z.string().min(1) }) }).transform((a) => a.data.token),
 };
 
+/** The content type a file the bot made is uploaded with, by its extension. */
 const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', ics: 'text/calendar' };
 const typeOf = (filename: string) =>
   TYPES[filename.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
