@@ -57,6 +57,8 @@ const envSchema = z.object({
   ZALO_OAUTH_ROOT: urlString.default('https://oauth.zaloapp.com'),
   /** A refresh token to start from, used once while no token pair is stored. */
   ZALO_OA_REFRESH_TOKEN: optionalString,
+  /** The image Zalo shows on the OA's contact form (request_user_info); unset: the phone number is typed only. */
+  ZALO_OA_FORM_IMAGE_URL: optionalString.pipe(urlString.optional()),
   PUBLIC_URL: optionalString.pipe(urlString.optional()),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),

@@ -26,9 +26,8 @@ export function createMessengers(
   metrics: Metrics,
 ): Messenger[] {
   const list: Messenger[] = [];
-  if (config.TELEGRAM_BOT_TOKEN) {
-    list.push(
-      new TelegramMessenger({
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? new TelegramMessenger({
         token: config.TELEGRAM_BOT_TOKEN,
         apiRoot: config.TELEGRAM_API_ROOT,
         webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
@@ -36,9 +35,9 @@ export function createMessengers(
         i18n,
         log,
         pacer: pacers.telegram,
-      }),
-    );
-  }
+      })
+    : undefined;
+  if (telegram) list.push(telegram);
   if (config.ZALO_BOT_TOKEN) {
     list.push(
       new ZaloMessenger({
@@ -72,6 +71,9 @@ export function createMessengers(
           metrics.oaQuotaRemaining.set({ quota_type: type }, remain);
           metrics.oaQuotaTotal.set({ quota_type: type }, total);
         },
+        // Photos in PhotoRef by file id are Telegram's (the others come as URLs): an officer's, for an OA citizen.
+        ...(telegram && { fetchFile: (fileId: string) => telegram.fetchFile(fileId) }),
+        ...(config.ZALO_OA_FORM_IMAGE_URL && { contactFormImage: config.ZALO_OA_FORM_IMAGE_URL }),
       }),
     );
   }

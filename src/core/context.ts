@@ -31,6 +31,8 @@ export interface Navigation {
 export interface ReplyOptions {
   menu?: MenuOption[];
   requestLocation?: boolean;
+  /** Also send the form that gives the person's phone number, where chats have one (the text says how to type it). */
+  requestContact?: boolean;
   /** From this reply on, the chat's command menu is that of these staff roles (where chats have their own menu). */
   commandsFor?: readonly StaffRole[];
   /** A message of the bot in this chat to change in place (see `editable`), instead of sending a new one. */
@@ -120,6 +122,10 @@ export class ChatContext implements Scope {
         }),
         ...(options.requestLocation &&
           this.can.shareLocation && { requestLocation: { label: this.t('area-share-location') } }),
+        ...(options.requestContact &&
+          this.can.contactForm && {
+            requestContact: { title: this.t('contact-form-title'), subtitle: this.t('contact-form-subtitle') },
+          }),
         ...(options.commandsFor &&
           this.can.commandMenu && { commandMenu: { roles: [...options.commandsFor], locale: this.locale } }),
         ...(replaces !== undefined && { replaces }),

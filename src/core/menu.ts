@@ -52,17 +52,13 @@ export function keepMenu(pii: Pii, menu: MenuOption[]): KeptOption[] {
 export type MenuAnswer = { kind: 'option'; id: string } | { kind: 'ambiguous' } | { kind: 'none' };
 
 /**
- * Reads a typed answer to the menu on screen: an option's id (a pressed OA button), its number ("2", "2.") as shown,
+ * Reads a typed answer to the menu on screen: an option's number ("2", "2.") as shown,
  * or its label, or one of the short forms an option accepts. A form two
  * options accept answers neither: the question is asked again.
  */
 export function readMenuAnswer(text: string, menu: KeptOption[] | undefined, pii: Pii): MenuAnswer {
   if (!menu?.length) return { kind: 'none' };
   const trimmed = text.trim();
-  // A Zalo OA button press comes back as the person's text: the option's id, exactly. Only ids of the menu on
-  // screen count: typing one ("home", "tip:new") picks an option the person could have pressed anyway.
-  const pressed = menu.find((o) => o.id === trimmed);
-  if (pressed) return { kind: 'option', id: pressed.id };
   const numbered = /^(\d{1,2})[.)]?$/.exec(trimmed);
   if (numbered) {
     const numbers = menuNumbers(menu);

@@ -48,6 +48,8 @@ export const incomingSchema = z.object({
   callbackMessageId: z.number().int().optional(),
   photos: z.array(photoRefSchema).max(100).optional(),
   location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+  /** A phone number the person gave in the platform's own form (Zalo OA's request_user_info), as they gave it. */
+  contact: z.object({ phone: z.string().max(LIMITS.name) }).optional(),
   /** The platform sent something we cannot read (voice, sticker...). */
   unsupported: z.boolean().optional(),
   date: z.number().nonnegative().max(LIMITS.date),
@@ -81,11 +83,17 @@ export const outMessageSchema = z.object({
   buttons: z.array(menuOptionSchema).optional(),
   /** Telegram: offer a "share my location" button. */
   requestLocation: z.object({ label: z.string() }).optional(),
+  /**
+   * Where chats have a contact form (`Capabilities.contactForm`, Zalo OA's request_user_info), a form offering
+   * the person's phone number, sent after the text; its answer arrives as `Incoming.contact`. The text must still
+   * say how to type the number: elsewhere this is ignored.
+   */
+  requestContact: z.object({ title: z.string(), subtitle: z.string() }).optional(),
   photo: photoRefSchema.optional(),
   /**
    * A file made by the bot (a QR code image, a calendar file), sent after the
-   * text where the platform takes uploads (Telegram); Zalo gets the text alone,
-   * which must then say everything needed.
+   * text where the platform takes uploads (Telegram, Zalo OA); Zalo Bot gets the
+   * text alone, which must then say everything needed.
    */
   file: z.object({ kind: z.enum(['photo', 'document']), filename: z.string(), base64: z.string() }).optional(),
   /**
@@ -118,7 +126,10 @@ export interface Capabilities {
   calendarFile: boolean;
   /** The person can share a location with a button. */
   shareLocation: boolean;
-  /** Photos received as this platform's own file ids can be sent on (not only photos by URL). */
+  /**
+   * Photos given as file ids (Telegram's, the only ones kept so) can be shown, not only photos by URL: Telegram
+   * sends its own; the Zalo OA fetches them from Telegram and uploads them.
+   */
   inlinePhotos: boolean;
   /** Each chat can be given its own menu of commands (Telegram's command scopes). */
   commandMenu: boolean;
@@ -126,6 +137,8 @@ export interface Capabilities {
   edit: boolean;
   /** A button press can be answered to the presser alone (a short notice or an alert only they see). */
   pressAnswers: boolean;
+  /** The person can be sent a form that gives their phone number (OutMessage.requestContact). */
+  contactForm: boolean;
 }
 
 /** The answer to a button press, shown to the person who pressed only (Telegram's answerCallbackQuery). */

@@ -1,15 +1,14 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import jsqr from 'jsqr';
-import { PNG } from 'pngjs';
 import { CLI_TEST } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
+import { createModelInChat, decodeQr } from '../support/models.ts';
 import { onboard } from '../support/onboard.ts';
 import { spawnService } from '../support/process.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
-import { TelegramUser, ZaloUser, type BotMessage } from '../support/users.ts';
+import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 let h: Harness;
 let hungMy: string;
@@ -21,49 +20,14 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** jsqr is CommonJS: its function is both the module and its `default`. */
-const jsQR = jsqr.default;
-
-/** The text of a QR code in a PNG. */
-function decodeQr(png: Buffer): string | undefined {
-  const image = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
-}
-
 const NOTICE_1 = 'Tối nay 19 giờ họp tổ camera an ninh tại nhà văn hoá ấp 3.';
 const NOTICE_2 = 'Nhắc bà con kiểm tra camera trước cổng, báo ngay khi có người lạ.';
-
-interface Created {
-  id: number;
-  code: string;
-  leaderInvite: string;
-  share: BotMessage;
-}
-
-/** An officer creates an approval model in chat, as on the station's phone: every step by button. */
-async function createModelInChat(officer: TelegramUser, name: string): Promise<Created> {
-  await officer.send('/models');
-  await officer.pressLabel(await officer.expect(/Tổng kết mô hình|chưa có mô hình/), /Tạo mô hình mới/);
-  await officer.pressLabel(await officer.expect(/Mô hình thuộc xã\/phường nào\?/), /Xã Hưng Mỹ, Cà Mau/);
-  await officer.expect(/Tên mô hình \(3–100 ký tự\)/);
-  await officer.send(name);
-  await officer.pressLabel(await officer.expect(/Loại mô hình\?/), /Camera an ninh/);
-  await officer.expect(/Mô tả ngắn/);
-  await officer.send('Camera giám sát các ngõ ra vào ấp 3, do bà con tự lắp và tự trông coi.');
-  await officer.pressLabel(await officer.expect(/Người dân tham gia thế nào\?/), /Cần trưởng mô hình duyệt/);
-  const share = await officer.expect(/mã tham gia: MH-/);
-  const code = /MH-[A-Z0-9]{6}/.exec(share.text)![0];
-  const invite = await officer.expect(/Mã mời trưởng mô hình/);
-  const leaderInvite = /\/staff ([A-Z0-9-]{14})/.exec(invite.text)![1]!;
-  const model = await h.db.localModel.findUniqueOrThrow({ where: { joinCode: code } });
-  return { id: model.id, code, leaderInvite, share };
-}
 
 describe('a self-managed model, end to end on both messengers', () => {
   it('joins by deep link (Telegram) and by code (Zalo), leader approves, notices reach members until they leave', async () => {
     const officer = new TelegramUser(h, 'Lê', 'Văn Công An');
     await makeStaff(h, officer, hungMy);
-    const model = await createModelInChat(officer, 'Camera an ninh ấp 3');
+    const model = await createModelInChat(h, officer, 'Camera an ninh ấp 3');
 
     // The leader (on Zalo) redeems the invite and gets the code to print.
     const leader = new ZaloUser(h, 'Trần Văn Trưởng');
@@ -180,7 +144,7 @@ describe('a self-managed model, end to end on both messengers', () => {
     async () => {
       const officer = new TelegramUser(h);
       await makeStaff(h, officer, hungMy);
-      const model = await createModelInChat(officer, 'Tổ tự quản khóm 2');
+      const model = await createModelInChat(h, officer, 'Tổ tự quản khóm 2');
       const link = `https://t.me/antq_test_bot?start=m_${model.code}`;
       // The share message is a photo (the QR) with the code and the link as its caption.
       expect(model.share.raw.method).toBe('sendPhoto');
@@ -242,7 +206,7 @@ describe('a self-managed model, end to end on both messengers', () => {
   it('staff of another commune cannot manage the model; residents cannot lead it', async () => {
     const officer = new TelegramUser(h);
     await makeStaff(h, officer, hungMy);
-    const model = await createModelInChat(officer, 'Tôn giáo đoàn kết giáo xứ');
+    const model = await createModelInChat(h, officer, 'Tôn giáo đoàn kết giáo xứ');
     const member = new TelegramUser(h, 'Đỗ', 'Văn Xin');
     await onboard(member);
     await member.send(`/join ${model.code}`);

@@ -20,23 +20,24 @@ const sent = (userId: string, text: RegExp): Promise<OaSent> =>
   until(async () => h.oa.sendsTo(userId).find((s) => text.test(String(s.message.text ?? ''))));
 
 describe('Zalo OA: a follower onboards through button messages', () => {
-  it('welcomes a new follower in Vietnamese with buttons, and a press (sent back as text) advances onboarding', async () => {
+  it('welcomes a new follower in Vietnamese with buttons, and a press (its payload sent back) advances onboarding', async () => {
     const userId = oaUserId();
     expect(await h.oa.post(webhook, h.oa.events.follow(userId))).toBe(200);
 
     await sent(userId, /Xin chào! Đây là trợ lý/);
     const language = await sent(userId, /Chọn ngôn ngữ/);
-    expect(language.buttons.map((b) => b.type)).toEqual(['oa.query.show', 'oa.query.show']);
+    // `hide`: the payload is not posted in the chat as the person's own message.
+    expect(language.buttons.map((b) => b.type)).toEqual(['oa.query.hide', 'oa.query.hide']);
     expect(language.buttons.map((b) => b.title)).toEqual(['Tiếng Việt', 'English']);
 
-    // Zalo sends a pressed oa.query.show button's payload back as the person's own text.
+    // Zalo sends a pressed button's payload back as the person's text.
     const vietnamese = language.buttons.find((b) => b.title === 'Tiếng Việt')!;
-    expect(await h.oa.post(webhook, h.oa.events.text(userId, String(vietnamese.payload)))).toBe(200);
+    expect(await h.oa.post(webhook, h.oa.events.press(userId, vietnamese))).toBe(200);
     const consent = await sent(userId, /Trước khi bắt đầu/);
     expect(consent.buttons.map((b) => b.title)).toContain('✅ Tôi đồng ý');
 
     const accept = consent.buttons.find((b) => b.title === '✅ Tôi đồng ý')!;
-    await h.oa.post(webhook, h.oa.events.text(userId, String(accept.payload)));
+    await h.oa.post(webhook, h.oa.events.press(userId, accept));
     await sent(userId, /Bạn sống ở xã\/phường nào\?/);
     const identity = await findIdentity(h, 'zalo_oa', userId);
     expect(identity?.user.locale).toBe('vi');

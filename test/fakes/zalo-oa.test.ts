@@ -72,9 +72,9 @@ function expectError(a: Answer, code: number) {
   expect(typeof a.body.message).toBe('string');
 }
 
-async function upload(kind: 'image' | 'file'): Promise<Answer> {
+async function upload(kind: 'image' | 'file', content = Buffer.from('%PDF-1.4 poster')): Promise<Answer> {
   const form = new FormData();
-  form.append('file', new Blob([Buffer.from('%PDF-1.4 poster')]), kind === 'image' ? 'qr.png' : 'qr.pdf');
+  form.append('file', new Blob([content]), kind === 'image' ? 'qr.png' : 'qr.pdf');
   return api(`/v2.0/oa/upload/${kind}`, form);
 }
 
@@ -212,6 +212,13 @@ describe('cs messages', () => {
     expect((await api(CS, file(fileToken))).body.error).toBe(0);
     expectError(await api(CS, file('nope')), -100);
     expectError(await api(CS, file(oa.issueTokens().access_token)), -100);
+  });
+
+  it('refuses an image over 1 MB and a file over 5 MB (the limits as quoted, unverified)', async () => {
+    expectError(await upload('image', Buffer.alloc(1_000_001)), -201);
+    expect((await upload('image', Buffer.alloc(1_000_000))).body.error).toBe(0);
+    expectError(await upload('file', Buffer.alloc(5_000_001)), -201);
+    expect((await upload('file', Buffer.alloc(5_000_000))).body.error).toBe(0);
   });
 
   it('records the buttons of a template and refuses invalid ones', async () => {

@@ -110,6 +110,11 @@ const DAY = 86_400_000;
 const TEXT_LIMIT = 2000;
 const BUTTON_TITLE_LIMIT = 100;
 const QUERY_PAYLOAD_LIMIT = 1000;
+/**
+ * Upload limits as Zalo's docs are quoted (UNVERIFIED, as is the code refusing a larger file; some sources also
+ * say upload/file takes PDF/DOC/DOCX only, which this fake does not enforce).
+ */
+const UPLOAD_LIMITS = { image: 1_000_000, file: 5_000_000 };
 const BUTTON_TYPES = new Set(['oa.query.show', 'oa.query.hide', 'oa.open.url', 'oa.open.phone', 'oa.open.sms']);
 
 const TOKEN_INVALID: OaError = { error: -216, message: 'Access token is invalid' };
@@ -154,6 +159,8 @@ function eventBuilders(appId: string, oaId: string, now: () => number) {
   });
   return {
     text: (userId: string, text: string) => fromUser('user_send_text', userId, { text }),
+    /** A press of an `oa.query.*` button: Zalo sends its payload back as the person's text. */
+    press: (userId: string, button: OaButton) => fromUser('user_send_text', userId, { text: String(button.payload) }),
     image: (userId: string, url = 'https://photo-stal.zadn.vn/fake.jpg', text?: string) =>
       withAttachment('user_send_image', userId, 'image', { url, thumbnail: url }, text),
     sticker: (userId: string, stickerId = 'bfe458bf64fa8da4d4eb') =>
@@ -284,6 +291,7 @@ export async function startFakeZaloOa(opts: FakeZaloOaOptions = {}): Promise<Fak
 
   function upload(kind: 'image' | 'file', files: Record<string, UploadedFile>): unknown {
     if (!files.file?.size) return invalid('file is required');
+    if (files.file.size > UPLOAD_LIMITS[kind]) return invalid(`file is over ${UPLOAD_LIMITS[kind]} bytes`);
     const ref = id(16);
     uploads[kind].add(ref);
     return { data: kind === 'image' ? { attachment_id: ref } : { token: ref }, error: 0, message: 'Success' };

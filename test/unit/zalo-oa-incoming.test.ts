@@ -51,4 +51,24 @@ describe('Zalo OA events as the one incoming shape', () => {
     const echo = fixture('webhook-user_send_text.json').toString().replace('user_send_text', 'oa_send_text');
     expect(incoming(echo)).toBeNull();
   });
+
+  it('a marked payload (a pressed button) is a press of that option, as Telegram presses arrive; typed text is not', () => {
+    const text = (t: string) =>
+      fixture('webhook-user_send_text.json')
+        .toString()
+        .replace('"text": "message"', `"text": ${JSON.stringify(t)}`);
+    expect(incoming(text('#chon:fest:rsvp:12'))).toMatchObject({ kind: 'choice', choice: 'fest:rsvp:12' });
+    expect(incoming(text('#chon:fest:rsvp:12'))).not.toHaveProperty('text');
+    expect(incoming(text('fest:rsvp:12'))).toMatchObject({ kind: 'message', text: 'fest:rsvp:12' });
+    expect(incoming(text('#chon:'))).toMatchObject({ kind: 'message', text: '#chon:' });
+  });
+
+  it('a submitted contact form gives its phone number; one without a phone is unsupported', () => {
+    const submitted = incoming(fixture('webhook-user_submit_info.json'));
+    expect(submitted).toMatchObject({ kind: 'message', contact: { phone: '84912345678' } });
+    expect(submitted).not.toHaveProperty('unsupported');
+    const noPhone = fixture('webhook-user_submit_info.json').toString().replace('"phone": "84912345678",', '');
+    expect(incoming(noPhone)).toMatchObject({ kind: 'message', unsupported: true });
+    expect(incoming(noPhone)).not.toHaveProperty('contact');
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MenuOption } from '../../src/core/messages.ts';
+import { PRESS_MARK } from '../../src/platforms/zalo-oa/press.ts';
 import { MAX_BUTTONS, renderOa, renderRequestUserInfo, TEXT_LIMIT } from '../../src/platforms/zalo-oa/render.ts';
 
 const request = (name: string) =>
@@ -23,7 +24,7 @@ describe('Zalo OA rendering: text', () => {
 });
 
 describe('Zalo OA rendering: menus and buttons', () => {
-  it('makes a menu tappable: each option an oa.query.show button whose payload is the option id', () => {
+  it('makes a menu tappable: each option an oa.query.hide button whose payload is the marked option id', () => {
     const parts = renderOa({ text: 'Chọn:', menu: options(2), menuHint: 'Trả lời bằng số' });
     expect(parts).toEqual([
       {
@@ -33,8 +34,8 @@ describe('Zalo OA rendering: menus and buttons', () => {
           payload: {
             template_type: 'button',
             buttons: [
-              { type: 'oa.query.show', title: 'Option 1', payload: 'opt:1' },
-              { type: 'oa.query.show', title: 'Option 2', payload: 'opt:2' },
+              { type: 'oa.query.hide', title: 'Option 1', payload: '#chon:opt:1' },
+              { type: 'oa.query.hide', title: 'Option 2', payload: '#chon:opt:2' },
             ],
           },
         },
@@ -48,7 +49,7 @@ describe('Zalo OA rendering: menus and buttons', () => {
     const [bare] = renderOa({ text: 'x', buttons: options(1) }, { buttonTemplate: null });
     expect(bare!.attachment).toEqual({
       type: 'template',
-      payload: { buttons: [{ type: 'oa.query.show', title: 'Option 1', payload: 'opt:1' }] },
+      payload: { buttons: [{ type: 'oa.query.hide', title: 'Option 1', payload: '#chon:opt:1' }] },
     });
   });
 
@@ -58,13 +59,13 @@ describe('Zalo OA rendering: menus and buttons', () => {
     expect(parts[0]!.attachment).toBeUndefined();
     expect(parts[1]).toMatchObject({
       text: 'b'.repeat(1500),
-      attachment: { payload: { buttons: [{ payload: 'opt:1' }] } },
+      attachment: { payload: { buttons: [{ payload: '#chon:opt:1' }] } },
     });
   });
 
   it('prefers the menu to the buttons when a message has both', () => {
     const [part] = renderOa({ text: 'x', menu: [{ id: 'm', label: 'M' }], buttons: [{ id: 'b', label: 'B' }] });
-    expect(part!.attachment).toMatchObject({ payload: { buttons: [{ payload: 'm' }] } });
+    expect(part!.attachment).toMatchObject({ payload: { buttons: [{ payload: '#chon:m' }] } });
   });
 
   it('cuts a title over 100 characters with an ellipsis, never halving an emoji', () => {
@@ -76,9 +77,10 @@ describe('Zalo OA rendering: menus and buttons', () => {
     expect(title('c'.repeat(100))).toBe('c'.repeat(100));
   });
 
-  it('refuses an option id over 1,000 characters rather than send a payload that presses nothing', () => {
-    expect(() => renderOa({ text: 'x', menu: [{ id: 'i'.repeat(1001), label: 'L' }] })).toThrow(/payload/);
-    expect(() => renderOa({ text: 'x', menu: [{ id: 'i'.repeat(1000), label: 'L' }] })).not.toThrow();
+  it('refuses a payload over 1,000 characters rather than send one that presses nothing', () => {
+    const longest = 1000 - PRESS_MARK.length;
+    expect(() => renderOa({ text: 'x', menu: [{ id: 'i'.repeat(longest + 1), label: 'L' }] })).toThrow(/payload/);
+    expect(() => renderOa({ text: 'x', menu: [{ id: 'i'.repeat(longest), label: 'L' }] })).not.toThrow();
   });
 
   it(`shows up to ${MAX_BUTTONS} buttons; more options become a numbered list with its hint, as on Zalo Bot`, () => {
@@ -94,7 +96,7 @@ describe('Zalo OA rendering: menus and buttons', () => {
   it('sends a button message even when the text is empty', () => {
     const parts = renderOa({ text: '', buttons: options(1) });
     expect(parts).toHaveLength(1);
-    expect(parts[0]).toMatchObject({ text: '', attachment: { payload: { buttons: [{ payload: 'opt:1' }] } } });
+    expect(parts[0]).toMatchObject({ text: '', attachment: { payload: { buttons: [{ payload: '#chon:opt:1' }] } } });
   });
 });
 
@@ -127,7 +129,7 @@ describe('Zalo OA rendering: photos and files', () => {
     expect(withButtons[0]).not.toHaveProperty('text');
     expect(withButtons[1]).toMatchObject({
       text: 'Chọn',
-      attachment: { payload: { buttons: [{ payload: 'opt:1' }] } },
+      attachment: { payload: { buttons: [{ payload: '#chon:opt:1' }] } },
     });
     const long = renderOa({ text: `${'a'.repeat(1500)}\n\n${'b'.repeat(1500)}`, photo });
     expect(long.map((p) => p.text)).toEqual([undefined, 'a'.repeat(1500), 'b'.repeat(1500)]);
@@ -175,5 +177,18 @@ describe('Zalo OA rendering: asking for contact details', () => {
         },
       },
     });
+  });
+
+  it('sends the form after the text when asked and an image is configured; without an image, the text alone', () => {
+    const message = { text: 'Gõ số', requestContact: { title: 'Số điện thoại', subtitle: 'Gửi số của bạn' } };
+    expect(renderOa(message, { contactFormImage: 'https://example.com/form.png' })).toEqual([
+      { text: 'Gõ số' },
+      renderRequestUserInfo({
+        title: 'Số điện thoại',
+        subtitle: 'Gửi số của bạn',
+        imageUrl: 'https://example.com/form.png',
+      }),
+    ]);
+    expect(renderOa(message)).toEqual([{ text: 'Gõ số' }]);
   });
 });

@@ -89,7 +89,7 @@ describe('Zalo OA messenger', () => {
     expect(oa.sendsTo(USER)).toEqual([]);
   });
 
-  it('a menu becomes oa.query.show buttons whose payloads are the option ids', async () => {
+  it('a menu becomes oa.query.hide buttons whose payloads are the marked option ids', async () => {
     await messenger().send(USER, {
       text: 'Chọn',
       menu: [
@@ -98,8 +98,44 @@ describe('Zalo OA messenger', () => {
       ],
     });
     expect(oa.sendsTo(USER)[0]!.buttons).toEqual([
-      { type: 'oa.query.show', title: 'Báo tin', payload: 'tip:new' },
-      { type: 'oa.query.show', title: 'Quay lại', payload: 'home' },
+      { type: 'oa.query.hide', title: 'Báo tin', payload: '#chon:tip:new' },
+      { type: 'oa.query.hide', title: 'Quay lại', payload: '#chon:home' },
     ]);
+  });
+
+  it('uploads a file the bot made, then sends it after the text: a document by its token, an image by its id', async () => {
+    const m = messenger();
+    const ics = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    await m.send(USER, { text: 'Lịch', file: { kind: 'document', filename: 'le.ics', base64: btoa(ics) } });
+    const [fileUpload] = oa.callsTo('/v2.0/oa/upload/file');
+    expect(fileUpload!.files!.file).toMatchObject({ filename: 'le.ics', content: Buffer.from(ics) });
+    const token = (fileUpload!.result as { data: { token: string } }).data.token;
+    await m.send(USER, { text: 'QR', file: { kind: 'photo', filename: 'qr.png', base64: 'iVBORw0KGgo=' } });
+    const [imageUpload] = oa.callsTo('/v2.0/oa/upload/image');
+    const attachmentId = (imageUpload!.result as { data: { attachment_id: string } }).data.attachment_id;
+    expect(oa.sendsTo(USER).map((s) => s.message)).toEqual([
+      { text: 'Lịch' },
+      { attachment: { type: 'file', payload: { token } } },
+      { text: 'QR' },
+      {
+        attachment: {
+          type: 'template',
+          payload: { template_type: 'media', elements: [{ media_type: 'image', attachment_id: attachmentId }] },
+        },
+      },
+    ]);
+  });
+
+  it('an upload Zalo refuses fails the send before anything is sent; a file-id photo with nothing to fetch it is refused', async () => {
+    const m = messenger();
+    const big = Buffer.alloc(5_000_001).toString('base64');
+    const refused = await failure(
+      m.send(USER, { text: 'x', file: { kind: 'document', filename: 'a.ics', base64: big } }),
+    );
+    expect(refused).toMatchObject({ reason: 'rejected' });
+    expect(await failure(m.send(USER, { text: 'Ảnh', photo: { fileId: 'telegram-file' } }))).toMatchObject({
+      reason: 'rejected',
+    });
+    expect(oa.sendsTo(USER)).toEqual([]);
   });
 });

@@ -220,10 +220,12 @@ export const reportFlow = defineFlow({
       ask(ctx, _draft, problem) {
         ctx.reply(problem ?? ctx.t('report-ask-contact'), {
           menu: [option(ctx, 'anon', 'report-anonymous'), cancel(ctx)],
+          requestContact: !problem,
         });
       },
       async input(ctx, draft, flow) {
-        const phone = normalizePhone(ctx.msg.text ?? '');
+        // Typed, or from the platform's form (whose name and address are not kept: only the number was asked).
+        const phone = normalizePhone(ctx.msg.contact?.phone ?? ctx.msg.text ?? '');
         if (!phone) return flow.again(draft, ctx.t('report-contact-invalid'));
         if (draft.code) {
           await tellAdded(ctx, draft, { contact: phone });

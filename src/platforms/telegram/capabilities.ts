@@ -9,4 +9,5 @@ export const telegramCapabilities: Capabilities = {
   commandMenu: true,
   edit: true,
   pressAnswers: true,
+  contactForm: false,
 };

@@ -1,14 +1,18 @@
 import type { Capabilities } from '../../core/messages.ts';
 
-/** The Zalo OA: menus as button messages whose presses come back as the person's text. Uploads (files,
- * photos by id), location requests and edits are not wired yet; there is no command menu or press answer. */
+/**
+ * The Zalo OA: menus and buttons as button messages whose presses come back as presses (press.ts); files the
+ * bot makes and photos kept by Telegram are uploaded; the phone number can be asked with Zalo's form. There
+ * is no location request, edit of a sent message, command menu or answer to the presser alone.
+ */
 export const zaloOaCapabilities: Capabilities = {
   buttons: true,
-  files: false,
-  calendarFile: false,
+  files: true,
+  calendarFile: true,
   shareLocation: false,
-  inlinePhotos: false,
+  inlinePhotos: true,
   commandMenu: false,
   edit: false,
   pressAnswers: false,
+  contactForm: true,
 };

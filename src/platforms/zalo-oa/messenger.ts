@@ -1,14 +1,16 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import axios, { type AxiosInstance } from 'axios';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { z } from 'zod';
 import type { Incoming, OutMessage } from '../../core/messages.ts';
 import type { Logger } from '../../logger.ts';
 import type { Pacer } from '../../queues/pacer.ts';
 import { storable } from '../edge.ts';
 import { holdOnRateLimit, pacedCalls } from '../pace.ts';
-import { SendError, type Messenger, type ParsedUpdate, type SendOptions } from '../types.ts';
+import { SendError, type FetchedFile, type Messenger, type ParsedUpdate, type SendOptions } from '../types.ts';
 import { classifyOaAnswer, classifyOaFailure, type OaQuota, type OaSendVerdict } from './errors.ts';
 import { parseOaEvent } from './parse.ts';
-import { renderOa, type OaMessage } from './render.ts';
+import { pressedOption } from './press.ts';
+import { renderOa, type OaUploads } from './render.ts';
 import { verifyOaSignature, type OaSignatureSecrets } from './signature.ts';
 import { OaTokenUnavailable, type OaTokens } from './tokens.ts';
 
@@ -32,7 +34,27 @@ export interface ZaloOaOptions {
   quotaRetryMs?: number;
   /** Told what each successful send says is left of the OA's quota (a gauge). */
   onQuota?: (quota: OaQuota) => void;
+  /**
+   * Photos another messenger keeps, by their file id (Telegram's: an officer's photo in a reply to an OA
+   * citizen), fetched to be uploaded. Without it such a photo cannot be sent.
+   */
+  fetchFile?: (fileId: string) => Promise<FetchedFile | undefined>;
+  /** ZALO_OA_FORM_IMAGE_URL, the contact form's image; without it the form is not sent (the number is typed). */
+  contactFormImage?: string;
 }
+
+type Paced = ReturnType<typeof pacedCalls>;
+
+/** What an upload answers: an image's attachment_id, a file's token. */
+const uploadAnswers = {
+  image: z.object({ data: z.object({ attachment_id: z.string().min(1) }) }).transform((a) => a.data.attachment_id),
+  file: z.object({ data: z.object({ token: z.string().min(1) }) }).transform((a) => a.data.token),
+};
+
+/** The content type a file the bot made is uploaded with, by its extension. */
+const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', ics: 'text/calendar' };
+const typeOf = (filename: string) =>
+  TYPES[filename.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 
 /**
  * An OA event as the one incoming shape: every OA chat is one person's private chat with the OA. A signed
@@ -44,21 +66,25 @@ export function oaIncoming(raw: Buffer, log?: Logger): ParsedUpdate {
     if (event.reason === 'malformed') log?.warn({ platform: 'zalo_oa' }, 'a signed OA event not understood');
     return { ok: true, incoming: null };
   }
+  const choice = pressedOption(event.text);
+  const phone = event.contact?.phone;
   const incoming: Incoming = {
     platform: 'zalo_oa',
     updateKey: event.key,
     seq: event.date,
-    // A new follower is greeted as if they had sent /start.
-    kind: event.action === 'blocked' ? 'blocked' : 'message',
+    // A new follower is greeted as if they had sent /start; a pressed button arrives as a press.
+    kind: event.action === 'blocked' ? 'blocked' : choice !== undefined ? 'choice' : 'message',
     chatId: event.userId,
     chatType: 'private',
     userId: event.userId,
-    text: event.action === 'start' ? '/start' : event.text,
+    ...(choice !== undefined ? { choice } : { text: event.action === 'start' ? '/start' : event.text }),
     date: event.date,
     ...(event.photos && { photos: event.photos }),
     ...(event.location && { location: event.location }),
-    // Stickers, files and contact forms are not acted on yet: the person is told so.
-    ...((event.unsupported || event.sticker || event.file || event.contact) && !event.text && { unsupported: true }),
+    ...(phone && { contact: { phone } }),
+    // Stickers, files and forms without a phone are not acted on: the person is told so.
+    ...((event.unsupported || event.sticker || event.file || (event.contact && !phone)) &&
+      !event.text && { unsupported: true }),
   };
   return storable(incoming);
 }
@@ -126,21 +152,91 @@ export class ZaloOaMessenger implements Messenger {
 
   async send(chatId: string, message: OutMessage, opts: SendOptions = {}): Promise<void> {
     const paced = pacedCalls(this.#opts.pacer, opts);
-    for (const part of renderOa(message)) {
-      const verdict = await this.#sendCs(chatId, part, paced);
-      if (verdict.kind === 'sent') {
-        if (verdict.quota) this.#opts.onQuota?.(verdict.quota);
-        continue;
-      }
-      const failure = sendErrorOf(verdict, this.#now(), this.#opts.quotaRetryMs ?? QUOTA_RETRY_MS);
-      // -32 and -211 are about the whole OA: every sender waits.
-      const accountWide = verdict.kind === 'rate_limited' || verdict.kind === 'out_of_quota';
-      throw await holdOnRateLimit(this.#opts.pacer, failure, accountWide ? 'platform' : 'chat');
+    const uploads = await this.#uploads(message, paced);
+    const rendered = renderOa(message, {
+      uploads,
+      ...(this.#opts.contactFormImage && { contactFormImage: this.#opts.contactFormImage }),
+    });
+    for (const part of rendered) {
+      const { verdict } = await this.#call(paced, (token) =>
+        // The id stays a string: OA user ids do not fit a double.
+        this.#http.post(
+          '/v3.0/oa/message/cs',
+          { recipient: { user_id: chatId }, message: part },
+          { headers: { access_token: token } },
+        ),
+      );
+      if (verdict.kind !== 'sent') throw await this.#failure(verdict);
+      if (verdict.quota) this.#opts.onQuota?.(verdict.quota);
     }
   }
 
-  /** One cs message; a token Zalo calls invalid is replaced once and the message tried again with the new one. */
-  async #sendCs(userId: string, message: OaMessage, paced: ReturnType<typeof pacedCalls>): Promise<OaSendVerdict> {
+  /**
+   * Uploads what the message needs before it is rendered: a photo kept by another messenger, a file the bot
+   * made. Uploads are not kept between tries: a retried message uploads again.
+   */
+  async #uploads(message: OutMessage, paced: Paced): Promise<OaUploads> {
+    const uploads: OaUploads = {};
+    const photo = message.photo;
+    if (photo && 'fileId' in photo) uploads.photo = await this.#upload('image', await this.#photo(photo.fileId), paced);
+    const file = message.file;
+    if (file) {
+      const blob = new Blob([Buffer.from(file.base64, 'base64')], { type: typeOf(file.filename) });
+      uploads.file =
+        file.kind === 'photo'
+          ? { attachmentId: await this.#upload('image', { blob, filename: file.filename }, paced) }
+          : { token: await this.#upload('file', { blob, filename: file.filename }, paced) };
+    }
+    return uploads;
+  }
+
+  /** A photo by another messenger's file id, as bytes to upload; only the bytes leave its messenger. */
+  async #photo(fileId: string): Promise<{ blob: Blob; filename: string }> {
+    const fetchFile = this.#opts.fetchFile;
+    if (!fetchFile) throw new SendError('rejected', 'a photo kept by another messenger, none to fetch it from');
+    const unreachable = (err: unknown) => {
+      throw new SendError('transient', `photo fetch failed: ${err instanceof Error ? err.message : String(err)}`);
+    };
+    const fetched = await fetchFile(fileId).catch(unreachable);
+    if (!fetched) throw new SendError('rejected', 'the photo is no longer kept by its messenger');
+    const bytes = await new Response(fetched.body).arrayBuffer().catch(unreachable);
+    // Telegram keeps photos as JPEG and may call them application/octet-stream.
+    const type = fetched.type?.startsWith('image/') ? fetched.type : 'image/jpeg';
+    return { blob: new Blob([bytes], { type }), filename: type === 'image/png' ? 'photo.png' : 'photo.jpg' };
+  }
+
+  /** One upload (multipart, field `file`): the attachment_id of an image, the token of a file. */
+  async #upload(kind: 'image' | 'file', file: { blob: Blob; filename: string }, paced: Paced): Promise<string> {
+    const { verdict, body } = await this.#call(paced, (token) => {
+      const form = new FormData();
+      form.append('file', file.blob, file.filename);
+      return this.#http.post(`/v2.0/oa/upload/${kind}`, form, { headers: { access_token: token } });
+    });
+    if (verdict.kind !== 'sent') throw await this.#failure(verdict);
+    const ref = uploadAnswers[kind].safeParse(body);
+    if (!ref.success)
+      throw new SendError(
+        'transient',
+        `upload/${kind} answered without its ${kind === 'image' ? 'attachment_id' : 'token'}`,
+      );
+    return ref.data;
+  }
+
+  /** A verdict that is not "sent" as the error to throw; -32 and -211 are about the whole OA: every sender waits. */
+  #failure(verdict: Exclude<OaSendVerdict, { kind: 'sent' }>): Promise<SendError> {
+    const accountWide = verdict.kind === 'rate_limited' || verdict.kind === 'out_of_quota';
+    return holdOnRateLimit(
+      this.#opts.pacer,
+      sendErrorOf(verdict, this.#now(), this.#opts.quotaRetryMs ?? QUOTA_RETRY_MS),
+      accountWide ? 'platform' : 'chat',
+    );
+  }
+
+  /** One API call; a token Zalo calls invalid is replaced once and the call tried again with the new one. */
+  async #call(
+    paced: Paced,
+    request: (token: string) => Promise<AxiosResponse>,
+  ): Promise<{ verdict: OaSendVerdict; body?: unknown }> {
     const { tokens, log } = this.#opts;
     let token: string;
     try {
@@ -149,31 +245,24 @@ export class ZaloOaMessenger implements Messenger {
       if (!(err instanceof OaTokenUnavailable)) throw err;
       throw new SendError('rate_limited', err.message, NO_TOKEN_RETRY_MS);
     }
-    let verdict = await paced(() => this.#post(token, userId, message));
-    if (verdict.kind !== 'token_invalid') return verdict;
-    log.warn({ platform: 'zalo_oa', code: verdict.code }, 'access token refused: refreshing once');
+    const attempt = async (): Promise<{ verdict: OaSendVerdict; body?: unknown }> => {
+      try {
+        const res = await request(token);
+        return { verdict: classifyOaAnswer(res.status, res.data, this.#now()), body: res.data };
+      } catch (err) {
+        return { verdict: classifyOaFailure(err) };
+      }
+    };
+    const first = await paced(attempt);
+    if (first.verdict.kind !== 'token_invalid') return first;
+    log.warn({ platform: 'zalo_oa', code: first.verdict.code }, 'access token refused: refreshing once');
     try {
       token = await tokens.replace(token);
     } catch (err) {
       if (!(err instanceof OaTokenUnavailable)) throw err;
       throw new SendError('rate_limited', err.message, NO_TOKEN_RETRY_MS);
     }
-    verdict = await paced(() => this.#post(token, userId, message));
-    return verdict;
-  }
-
-  async #post(token: string, userId: string, message: OaMessage): Promise<OaSendVerdict> {
-    try {
-      // The id stays a string: OA user ids do not fit a double.
-      const res = await this.#http.post(
-        '/v3.0/oa/message/cs',
-        { recipient: { user_id: userId }, message },
-        { headers: { access_token: token } },
-      );
-      return classifyOaAnswer(res.status, res.data, this.#now());
-    } catch (err) {
-      return classifyOaFailure(err);
-    }
+    return paced(attempt);
   }
 
   async acknowledge(): Promise<void> {}

@@ -1,12 +1,13 @@
 import type { MenuOption, OutMessage } from '../../core/messages.ts';
 import { renderZalo } from '../zalo/render.ts';
 import { splitText } from '../split-text.ts';
+import { pressPayload } from './press.ts';
 
 /** Characters in one OA text (and in the text of a button message). */
 export const TEXT_LIMIT = 2000;
 /** A button's title; longer labels are cut. */
 export const BUTTON_TITLE_LIMIT = 100;
-/** An `oa.query.show` payload: the option id that comes back as the user's message. */
+/** An `oa.query.*` payload: the marked option id that comes back as the user's (hidden) message. */
 export const BUTTON_PAYLOAD_LIMIT = 1000;
 /**
  * Buttons under one message. Zalo's own docs were not checked: five is what community code sends (eSMS's
@@ -21,7 +22,8 @@ export const MAX_BUTTONS = 5;
 export const DEFAULT_BUTTON_TEMPLATE = 'button';
 
 export interface OaQueryButton {
-  type: 'oa.query.show';
+  /** `hide`: the payload is not shown to the person as their own message (`show` would post "#chon:lang:vi"). */
+  type: 'oa.query.hide';
   title: string;
   payload: string;
 }
@@ -56,6 +58,8 @@ export interface OaUploads {
 
 export interface OaRenderOptions {
   uploads?: OaUploads;
+  /** The image of the contact form (request_user_info); without one, `message.requestContact` is left out. */
+  contactFormImage?: string;
   /** The button message's `template_type`; null leaves the field out. */
   buttonTemplate?: string | null;
 }
@@ -69,10 +73,11 @@ function buttonTitle(label: string): string {
 }
 
 function queryButton(option: MenuOption): OaQueryButton {
+  const payload = pressPayload(option.id);
   // The id is what the router reads back: cutting it would press another option, or none.
-  if (option.id.length > BUTTON_PAYLOAD_LIMIT)
+  if (payload.length > BUTTON_PAYLOAD_LIMIT)
     throw new Error(`button payload over ${BUTTON_PAYLOAD_LIMIT} chars: ${option.id}`);
-  return { type: 'oa.query.show', title: buttonTitle(option.label), payload: option.id };
+  return { type: 'oa.query.hide', title: buttonTitle(option.label), payload };
 }
 
 const image = (element: MediaElement, text?: string): OaMessage => ({
@@ -82,9 +87,10 @@ const image = (element: MediaElement, text?: string): OaMessage => ({
 
 /**
  * An OutMessage as OA messages, in sending order: the photo (captioned with the text when the text fits one
- * message and carries no buttons), the text split to the limit with the buttons on its last part, then the file.
- * A menu (else the buttons) becomes tappable `oa.query.show` buttons; more than MAX_BUTTONS options become a
- * numbered list answered by typing, as on Zalo Bot.
+ * message and carries no buttons), the text split to the limit with the buttons on its last part, the contact
+ * form, then the file.
+ * A menu (else the buttons) becomes tappable `oa.query.hide` buttons whose presses come back marked (press.ts);
+ * more than MAX_BUTTONS options become a numbered list answered by typing, as on Zalo Bot.
  */
 export function renderOa(message: OutMessage, opts: OaRenderOptions = {}): OaMessage[] {
   const options = message.menu?.length ? message.menu : message.buttons;
@@ -108,6 +114,9 @@ export function renderOa(message: OutMessage, opts: OaRenderOptions = {}): OaMes
     texts.push({ ...(texts.pop() ?? { text: '' }), attachment: { type: 'template', payload } });
   }
   out.push(...texts);
+
+  if (message.requestContact && opts.contactFormImage)
+    out.push(renderRequestUserInfo({ ...message.requestContact, imageUrl: opts.contactFormImage }));
 
   const file = message.file && opts.uploads?.file;
   if (file) {

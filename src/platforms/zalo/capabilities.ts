@@ -11,4 +11,5 @@ export const zaloCapabilities: Capabilities = {
   commandMenu: false,
   edit: false,
   pressAnswers: false,
+  contactForm: false,
 };
