@@ -126,6 +126,22 @@ describe('Zalo OA messenger', () => {
     ]);
   });
 
+  it('the same file to several followers is uploaded once and sent by the same token', async () => {
+    const m = messenger();
+    const file = {
+      kind: 'document' as const,
+      filename: 'ngay-hoi.ics',
+      base64: btoa('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'),
+    };
+    const other = `${USER.slice(0, -1)}9`;
+    oa.userInteracted(other);
+    await m.send(USER, { text: 'Lịch', file });
+    await m.send(other, { text: 'Lịch', file });
+    expect(oa.callsTo('/v2.0/oa/upload/file')).toHaveLength(1);
+    const tokens = [USER, other].map((u) => oa.sendsTo(u)[1]!.message.attachment.payload.token);
+    expect(tokens[0]).toBe(tokens[1]);
+  });
+
   it('an upload Zalo refuses fails the send before anything is sent; a file-id photo with nothing to fetch it is refused', async () => {
     const m = messenger();
     const big = Buffer.alloc(5_000_001).toString('base64');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
@@ -10,6 +11,7 @@ import { SendError, type FetchedFile, type Messenger, type ParsedUpdate, type Se
 import { classifyOaAnswer, classifyOaFailure, type OaQuota, type OaSendVerdict } from './errors.ts';
 import { parseOaEvent } from './parse.ts';
 import { pressedOption } from './press.ts';
+import { UploadCache } from './upload-cache.ts';
 import { renderOa, type OaUploads } from './render.ts';
 import { verifyOaSignature, type OaSignatureSecrets } from './signature.ts';
 import { OaTokenUnavailable, type OaTokens } from './tokens.ts';
@@ -127,6 +129,7 @@ export class ZaloOaMessenger implements Messenger {
   readonly #http: AxiosInstance;
   readonly #opts: ZaloOaOptions;
   readonly #now: () => Date;
+  readonly #uploaded = new UploadCache();
 
   constructor(opts: ZaloOaOptions) {
     this.#opts = opts;
@@ -173,19 +176,26 @@ export class ZaloOaMessenger implements Messenger {
 
   /**
    * Uploads what the message needs before it is rendered: a photo kept by another messenger, a file the bot
-   * made. Uploads are not kept between tries: a retried message uploads again.
+   * made. What was uploaded lately is used again (a broadcast's photo goes to every follower).
    */
   async #uploads(message: OutMessage, paced: Paced): Promise<OaUploads> {
     const uploads: OaUploads = {};
     const photo = message.photo;
-    if (photo && 'fileId' in photo) uploads.photo = await this.#upload('image', await this.#photo(photo.fileId), paced);
+    if (photo && 'fileId' in photo) {
+      const fileId = photo.fileId;
+      uploads.photo = await this.#uploaded.through(`photo:${fileId}`, async () =>
+        this.#upload('image', await this.#photo(fileId), paced),
+      );
+    }
     const file = message.file;
     if (file) {
-      const blob = new Blob([Buffer.from(file.base64, 'base64')], { type: typeOf(file.filename) });
-      uploads.file =
-        file.kind === 'photo'
-          ? { attachmentId: await this.#upload('image', { blob, filename: file.filename }, paced) }
-          : { token: await this.#upload('file', { blob, filename: file.filename }, paced) };
+      const kind = file.kind === 'photo' ? 'image' : 'file';
+      const hash = createHash('sha256').update(file.base64).digest('hex');
+      const ref = await this.#uploaded.through(`${kind}:${file.filename}:${hash}`, () => {
+        const blob = new Blob([Buffer.from(file.base64, 'base64')], { type: typeOf(file.filename) });
+        return this.#upload(kind, { blob, filename: file.filename }, paced);
+      });
+      uploads.file = kind === 'image' ? { attachmentId: ref } : { token: ref };
     }
     return uploads;
   }
