@@ -57,6 +57,11 @@ const envSchema = z.object({
   ZALO_OAUTH_ROOT: urlString.default('https://oauth.zaloapp.com'),
   /** A refresh token to start from, used once while no token pair is stored. */
   ZALO_OA_REFRESH_TOKEN: optionalString,
+  /**
+   * Hours after a person's last message, press or follow within which the OA may still write to them (Zalo
+   * documents 7 days; unverified). Later messages are kept for the person's next message.
+   */
+  ZALO_OA_WINDOW_HOURS: z.coerce.number().positive().max(8760).default(168),
   PUBLIC_URL: optionalString.pipe(urlString.optional()),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
@@ -175,6 +180,8 @@ export type Policy = Pick<
   | 'FLOOD_PER_MINUTE'
   | 'FESTIVAL_REMINDERS'
   | 'TELEGRAM_BOT_USERNAME'
+  /** How long a platform with an interaction window lets the bot write after the person's last message. */
+  | 'ZALO_OA_WINDOW_HOURS'
   /** Where links to our own pages (a tip's photos) point; none without it. */
   | 'PUBLIC_URL'
 >;

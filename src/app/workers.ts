@@ -41,7 +41,7 @@ function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, 
     log,
     metrics,
     progress,
-    outbox: new OutboxSender(db, pii, messengers, log, metrics),
+    outbox: new OutboxSender(db, pii, messengers, log, metrics, policy, enqueue),
     locks: new ChatLocks(redis, config.REDIS_PREFIX),
   });
   const worker = startChatWorker(
