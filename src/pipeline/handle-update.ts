@@ -87,7 +87,6 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
         data: { status: 'done', processedAt: new Date(), payloadEnc: null, lastError: null },
       });
       if (claimed.count === 0) return null;
-      const released = await noteInteraction(tx, pii, deps.policy, incoming, row.chatKey);
       const person = await findPerson(tx, pii, incoming.platform, incoming.userId);
       if (person) await refreshDisplayName(tx, pii, person, incoming.displayName);
       const { state, stored } = await loadConversation(tx, conversationKey);
@@ -107,6 +106,8 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
         deps.messengers?.get(incoming.platform),
       );
       await router.handle(ctx);
+      // After handling: a person registered by this update has an identity to stamp by now.
+      const released = await noteInteraction(tx, pii, deps.policy, incoming, row.chatKey);
       await saveConversation(tx, conversationKey, ctx.finalState(), stored);
       return {
         incoming,
