@@ -164,9 +164,12 @@ describe('Zalo OA: messages to a person outside the 7-day window wait for their 
     await citizen.silentFor(8, { serviceKnows: false });
     const callsBefore = citizen.sendCalls().length;
 
-    await officer.pressLabel(card, /Nhận xử lý/);
-    await officer.expectEdit(card, new RegExp(`Tin ${code}: đã chuyển sang "Đang xử lý"`));
+    // Answering a new tip acknowledges it: two messages; the OA refuses the first, the second waits behind it.
+    await officer.pressLabel(card, /Trả lời người báo/);
+    await officer.expect(/Gõ nội dung trả lời/);
+    await officer.send('Bạn còn thấy người đó hôm nay không?');
     await officer.expect(new RegExp(`Tin ${code}: ứng dụng của người báo tin không nhận tin từ bot lúc này`));
+    await until(async () => ((await heldFor(citizen)).length === 2 ? true : undefined));
     expect(
       citizen
         .sendCalls()
@@ -174,18 +177,21 @@ describe('Zalo OA: messages to a person outside the 7-day window wait for their 
         .map((c) => c.error?.error),
     ).toEqual([-230]);
 
-    // A held message keeps the chat's order: the reply written after it waits behind it, and the officer knows.
+    // Now the service knows: the next status change says it waits, and nothing more is tried.
     await officer.send(`/tip ${code}`);
-    await officer.pressLabel(await officer.expect(new RegExp(`📄 Tin báo ${code}`)), /Trả lời người báo/);
-    await officer.expect(/Gõ nội dung trả lời/);
-    await officer.send('Bạn còn thấy người đó hôm nay không?');
-    await officer.expect(new RegExp(`Đã lưu trả lời vào tin ${code}, nhưng chưa gửi được`));
-    expect((await heldFor(citizen)).length).toBe(2);
+    const opened = await officer.expect(new RegExp(`📄 Tin báo ${code}`));
+    await officer.pressLabel(opened, /Nhận xử lý/);
+    await officer.expectEdit(
+      opened,
+      new RegExp(`Tin ${code}: đã chuyển sang "Đang xử lý"\\. Người báo tin đã lâu không nhắn bot`),
+    );
+    await until(async () => ((await heldFor(citizen)).length === 3 ? true : undefined));
     expect(citizen.sendCalls().slice(callsBefore)).toHaveLength(1);
 
     await citizen.say('/help');
-    expect(textOf(await citizen.next())).toMatch(new RegExp(`Tin báo ${code} của bạn đang được cán bộ xử lý`));
+    expect(textOf(await citizen.next())).toMatch(new RegExp(`Tin báo ${code} của bạn đã được Công an xã tiếp nhận`));
     expect(textOf(await citizen.next())).toMatch(/Bạn còn thấy người đó hôm nay không\?/);
+    expect(textOf(await citizen.next())).toMatch(new RegExp(`Tin báo ${code} của bạn đang được cán bộ xử lý`));
     expect(textOf(await citizen.next())).toMatch(/Các lệnh bạn có thể dùng/);
   });
 });
