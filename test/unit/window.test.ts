@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { hasWindow, windowPassed } from '../../src/core/window.ts';
 
 const week = { ZALO_OA_WINDOW_HOURS: 168 };
@@ -22,5 +23,12 @@ describe('the interaction window', () => {
 
   it('counts an unknown last interaction as open: the platform refuses at send time if it is not', () => {
     expect(windowPassed(week, 'zalo_oa', null, now)).toBe(false);
+  });
+
+  it('is configured in hours (ZALO_OA_WINDOW_HOURS), 168 unless set', () => {
+    const env = { DATABASE_URL: 'postgresql://postgres@127.0.0.1/antq', DATA_ENCRYPTION_KEY: 'a'.repeat(64) };
+    expect(loadConfig(env).ZALO_OA_WINDOW_HOURS).toBe(168);
+    expect(loadConfig({ ...env, ZALO_OA_WINDOW_HOURS: '24' }).ZALO_OA_WINDOW_HOURS).toBe(24);
+    expect(() => loadConfig({ ...env, ZALO_OA_WINDOW_HOURS: '0' })).toThrow(/ZALO_OA_WINDOW_HOURS/);
   });
 });
