@@ -281,10 +281,13 @@ tip-colleague-took = 🙋 { $by } has taken tip { $code }.
 tip-colleague-closed = { $by } has set tip { $code } to "{ $status }".
 tip-thread = Messages:
 tip-status-set = Tip { $code } is now "{ $status }". The reporter has been told.
+tip-status-set-waiting = Tip { $code } is now "{ $status }". The reporter has not written to the bot for a while, so their messenger does not let the bot write to them yet; they will be told when they next write.
 tip-status-unchanged = Tip { $code } is "{ $status }"; that action is not possible now.
 tip-reply-ask = Type your reply to the reporter of { $code } (a photo is fine too). The reporter will not see your name or account.
 tip-reply-sent = Reply sent to the reporter of { $code }.
 tip-reply-no-reporter = The reporter of { $code } erased their data or blocked the bot, so the reply cannot reach them. It is kept with the tip.
+tip-reply-waiting = Your reply is kept with tip { $code } but not sent yet: the reporter has not written to the bot for a while, so their messenger does not let the bot write to them. It will be sent when they next write.
+tip-reporter-held = Tip { $code }: the reporter's messenger does not take messages from the bot now (they have not written to it for a while). The message to them is kept and will be sent when they next write.
 tip-addition = ➕ The reporter adds to { $code }:
 tip-from-reporter = 💬 The reporter of { $code } writes:
 

@@ -281,10 +281,13 @@ tip-colleague-took = 🙋 { $by } đã nhận xử lý tin báo { $code }.
 tip-colleague-closed = { $by } đã chuyển tin báo { $code } sang "{ $status }".
 tip-thread = Trao đổi:
 tip-status-set = Tin { $code }: đã chuyển sang "{ $status }". Người báo tin đã được thông báo.
+tip-status-set-waiting = Tin { $code }: đã chuyển sang "{ $status }". Người báo tin đã lâu không nhắn bot nên ứng dụng của họ chưa cho bot gửi tin; họ sẽ được thông báo khi nhắn lại.
 tip-status-unchanged = Tin { $code } đang ở trạng thái "{ $status }", không thể thực hiện thao tác này.
 tip-reply-ask = Gõ nội dung trả lời người báo tin { $code } (có thể gửi kèm ảnh). Người báo sẽ không thấy tên hay tài khoản của bạn.
 tip-reply-sent = Đã gửi trả lời cho người báo tin { $code }.
 tip-reply-no-reporter = Người báo tin { $code } đã xoá dữ liệu hoặc chặn bot nên không nhận được trả lời. Nội dung vẫn được lưu vào tin.
+tip-reply-waiting = Đã lưu trả lời vào tin { $code }, nhưng chưa gửi được: người báo tin đã lâu không nhắn bot nên ứng dụng của họ chưa cho bot gửi tin. Trả lời sẽ được gửi khi họ nhắn lại.
+tip-reporter-held = Tin { $code }: ứng dụng của người báo tin không nhận tin từ bot lúc này (họ đã lâu không nhắn bot). Tin gửi họ được giữ lại và sẽ được gửi khi họ nhắn lại.
 tip-addition = ➕ Người báo bổ sung cho tin { $code }:
 tip-from-reporter = 💬 Người báo tin { $code } nhắn:
 

@@ -59,6 +59,11 @@ const envSchema = z.object({
   ZALO_OA_REFRESH_TOKEN: optionalString,
   /** The image Zalo shows on the OA's contact form (request_user_info); unset: the phone number is typed only. */
   ZALO_OA_FORM_IMAGE_URL: optionalString.pipe(urlString.optional()),
+  /**
+   * Hours after a person's last message, press or follow within which the OA may still write to them (Zalo
+   * documents 7 days; unverified). Later messages are kept for the person's next message.
+   */
+  ZALO_OA_WINDOW_HOURS: z.coerce.number().positive().max(8760).default(168),
   PUBLIC_URL: optionalString.pipe(urlString.optional()),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
@@ -95,8 +100,6 @@ const envSchema = z.object({
   ZALO_RATE: z.coerce.number().int().min(0).max(100000).default(20),
   /** OA messages per second in any sliding second (0: no pacing); 20 is an unverified figure. */
   ZALO_OA_RATE: z.coerce.number().int().min(0).max(100000).default(20),
-  /** Hours after a person's last interaction in which the OA takes a "tư vấn" message (Zalo: 7 days). */
-  ZALO_OA_WINDOW_HOURS: z.coerce.number().min(1).max(8760).default(168),
   /** After -211 (the OA's quota spent) no OA send is tried for this long. */
   ZALO_OA_QUOTA_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** Broadcast messages one worker sends at once per platform; also the bound on duplicates after a crash. */
@@ -137,8 +140,7 @@ const OA_KEYS = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET'] as c
 export function zaloOaSettings(c: Config) {
   const { ZALO_OA_APP_ID: appId, ZALO_OA_SECRET_KEY: oaSecretKey, ZALO_APP_SECRET: appSecret } = c;
   if (!appId || !oaSecretKey || !appSecret) return undefined;
-  const windowMs = c.ZALO_OA_WINDOW_HOURS * 3600_000;
-  return { appId, oaSecretKey, appSecret, windowMs, quotaRetryMs: c.ZALO_OA_QUOTA_RETRY_SECONDS * 1000 };
+  return { appId, oaSecretKey, appSecret, quotaRetryMs: c.ZALO_OA_QUOTA_RETRY_SECONDS * 1000 };
 }
 
 export const configSchema = envSchema.superRefine((c, ctx) => {
@@ -183,6 +185,8 @@ export type Policy = Pick<
   | 'FLOOD_PER_MINUTE'
   | 'FESTIVAL_REMINDERS'
   | 'TELEGRAM_BOT_USERNAME'
+  /** How long a platform with an interaction window lets the bot write after the person's last message. */
+  | 'ZALO_OA_WINDOW_HOURS'
   /** Where links to our own pages (a tip's photos) point; none without it. */
   | 'PUBLIC_URL'
 >;

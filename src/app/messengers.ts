@@ -65,7 +65,6 @@ export function createMessengers(
         tokens,
         log,
         pacer: pacers.zalo_oa,
-        windowMs: oa.windowMs,
         quotaRetryMs: oa.quotaRetryMs,
         onQuota: ({ type, remain, total }) => {
           metrics.oaQuotaRemaining.set({ quota_type: type }, remain);

@@ -41,7 +41,7 @@ function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, 
     log,
     metrics,
     progress,
-    outbox: new OutboxSender(db, pii, messengers, log, metrics),
+    outbox: new OutboxSender(db, pii, messengers, log, metrics, policy, enqueue),
     locks: new ChatLocks(redis, config.REDIS_PREFIX),
   });
   const worker = startChatWorker(
@@ -63,7 +63,16 @@ function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, 
 function startBroadcasting(infra: Infrastructure, redis: Redis, lifecycle: Lifecycle): void {
   const { config, db, pii, i18n, messengers, metrics, deliveries, broadcastQueue, log } = infra;
   const note: AuthorNote = (tx, b, kind) => authorNote(tx, pii, i18n, b, kind);
-  const deliverer = new Deliverer({ db, pii, i18n, messengers, metrics, authorNote: note, enqueueChat: infra.enqueue });
+  const deliverer = new Deliverer({
+    db,
+    pii,
+    i18n,
+    messengers,
+    metrics,
+    authorNote: note,
+    enqueueChat: infra.enqueue,
+    window: config,
+  });
   const deliveryWorkers = startDeliveryWorkers(
     redis,
     config.REDIS_PREFIX,

@@ -1,4 +1,5 @@
 import { chatKeyOf } from '../core/keys.ts';
+import { windowPassed, type WindowSettings } from '../core/window.ts';
 import type { Platform } from '../core/messages.ts';
 import type { Db } from '../db/client.ts';
 import type { Broadcast, DeliveryStatus, Identity, User } from '../generated/prisma/client.ts';
@@ -6,7 +7,7 @@ import { isLocale, type I18n } from '../i18n/index.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Enqueue } from '../pipeline/inbox.ts';
 import { writeOutbox } from '../pipeline/outbox.ts';
-import { judgeSend, knownOutsideWindow, type SendPolicy } from '../platforms/send-policy.ts';
+import { judgeSend, type SendPolicy } from '../platforms/send-policy.ts';
 import type { Messenger } from '../platforms/types.ts';
 import type { DeliveryNext, DeliveryProcessor } from '../queues/delivery-queue.ts';
 import type { Pii } from '../security/pii.ts';
@@ -32,6 +33,8 @@ export interface DelivererDeps {
   authorNote: AuthorNote;
   /** Schedules sending a chat's outbox (the author's note). */
   enqueueChat: Enqueue;
+  /** The platforms' interaction windows: a recipient known to be outside is not sent to. */
+  window: WindowSettings;
 }
 
 const topicSetting = { general: 'noticeGeneral', festival: 'noticeFestival', models: 'noticeModels' } as const;
@@ -71,7 +74,7 @@ export class Deliverer implements DeliveryProcessor {
     const messenger = messengers.get(d.platform);
     if (!messenger) return this.#settle(d.id, d.platform, 'failed', `${d.platform} is not configured`);
     // The platform would refuse it: it is not asked.
-    if (knownOutsideWindow(identity.lastInteractionAt, messenger.interactionWindowMs))
+    if (windowPassed(this.deps.window, d.platform, identity.lastInteractionAt, new Date()))
       return this.#settle(d.id, d.platform, 'outside_window', 'no interaction within the window');
 
     const chatId = pii.decrypt(identity.chatIdEnc);

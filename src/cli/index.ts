@@ -74,6 +74,7 @@ function operatorScope(db: Db): ScopeDeps {
     'FLOOD_PER_MINUTE',
     'FESTIVAL_REMINDERS',
     'TELEGRAM_BOT_USERNAME',
+    'ZALO_OA_WINDOW_HOURS',
   ]);
   const pii = () => {
     const key = loadConfigFields(['DATA_ENCRYPTION_KEY']);

@@ -107,6 +107,11 @@ export const outMessageSchema = z.object({
    * action on it). Where that message cannot be edited (gone, too old, a photo) this one is sent as a new message.
    */
   replaces: z.number().int().optional(),
+  /**
+   * Said to someone else (the officer who wrote this) if this message turns out, at send time, to be held for its
+   * reader's next message (their interaction window had passed without the bot knowing). Never shown to the reader.
+   */
+  heldNotice: z.object({ to: z.object({ platform: platformSchema, chatId: id }), text: z.string() }).optional(),
 });
 export type OutMessage = z.infer<typeof outMessageSchema>;
 

@@ -128,7 +128,9 @@ export class ChatDrainer {
       ?.acknowledge(handled.incoming, handled.press)
       .catch((err) => log.debug({ err }, 'acknowledge failed'));
     try {
-      return await this.#deliver(handled.written, row.chatKey);
+      // What was held for the person goes first, in its order, then the answer to what they just wrote: the
+      // answer (its menu, its question) stays the last message on screen, the one they act on.
+      return await this.#deliver(handled.written, row.chatKey, handled.released > 0);
     } catch (err) {
       // The update is done and its replies are in the outbox: the chat only has to come back for them.
       log.warn({ err, inboundId: String(row.id), platform: row.platform }, 'replies not sent yet');
@@ -137,12 +139,13 @@ export class ChatDrainer {
   }
 
   /**
-   * This chat's new messages go out now, in order (nothing older is pending:
-   * the chat was flushed first); other chats get a drain job of their own.
+   * This chat's new messages go out now, in order (nothing older is pending: the chat was flushed first, unless
+   * `released` rows just became pending: then the whole chat is flushed); other chats get a drain job of their own.
    */
-  async #deliver(written: OutboundMessage[], ownChat: string): Promise<Date | undefined> {
+  async #deliver(written: OutboundMessage[], ownChat: string, released = false): Promise<Date | undefined> {
     const others = new Set(written.filter((r) => r.chatKey !== ownChat).map((r) => r.chatKey));
     for (const key of others) await this.deps.enqueue(key).catch(() => undefined);
+    if (released) return this.deps.outbox.flushChat(ownChat);
     return this.deps.outbox.send(written.filter((r) => r.chatKey === ownChat));
   }
 

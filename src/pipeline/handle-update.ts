@@ -4,14 +4,15 @@ import { ChatContext, type ChatDirectory, type Wake } from '../core/context.ts';
 import { loadConversation, saveConversation, type ConversationState } from '../core/conversation-store.ts';
 import { conversationKeyOf } from '../core/keys.ts';
 import { incomingSchema, type Incoming, type Platform, type PressAnswer } from '../core/messages.ts';
-import { findPerson, refreshDisplayName, type Person } from '../core/people.ts';
+import { findPerson, identityHash, refreshDisplayName, type Person } from '../core/people.ts';
 import type { Router } from '../core/router.ts';
 import type { Tx } from '../core/tx.ts';
+import { hasWindow, type WindowSettings } from '../core/window.ts';
 import type { Db } from '../db/client.ts';
 import { isLocale, type I18n, type Locale } from '../i18n/index.ts';
 import type { Pii } from '../security/pii.ts';
 import { capabilitiesOf } from '../platforms/capabilities.ts';
-import { writeOutbox } from './outbox.ts';
+import { releaseHeld, writeOutbox } from './outbox.ts';
 
 export interface HandleDeps {
   db: Db;
@@ -31,6 +32,8 @@ export interface Handled {
   wakes: ReadonlySet<Wake>;
   /** How the handler answered the button press, if it did (said to the presser alone, right away). */
   press: PressAnswer | undefined;
+  /** Messages held for this person's next message, now pending again (older than `written`). */
+  released: number;
 }
 
 /** A chat is answered in its person's language, else the one chosen before registering, else the default. */
@@ -44,6 +47,26 @@ export async function chatLocale(tx: Tx, pii: Pii, i18n: I18n, incoming: Incomin
   const person = await findPerson(tx, pii, incoming.platform, incoming.userId);
   const key = conversationKeyOf(pii, incoming.platform, incoming.chatId, incoming.userId);
   return localeOf(i18n, person, (await loadConversation(tx, key)).state);
+}
+
+/**
+ * The person wrote, pressed or followed (not left): their last interaction moves to the update's time (never
+ * ahead of ours), and what was held in this chat for their next message is released.
+ */
+async function noteInteraction(
+  tx: Tx,
+  pii: Pii,
+  windows: WindowSettings,
+  incoming: Incoming,
+  chatKey: string,
+): Promise<number> {
+  if (incoming.kind === 'blocked') return 0;
+  const { platform, userId } = incoming;
+  await tx.identity.updateMany({
+    where: { platform, platformIdHash: identityHash(pii, platform, userId) },
+    data: { lastInteractionAt: new Date(Math.min(incoming.date, Date.now())) },
+  });
+  return hasWindow(windows, platform) ? releaseHeld(tx, chatKey) : 0;
 }
 
 /**
@@ -83,12 +106,15 @@ export async function handleUpdate(deps: HandleDeps, row: InboundUpdate): Promis
         deps.messengers?.get(incoming.platform),
       );
       await router.handle(ctx);
+      // After handling: a person registered by this update has an identity to stamp by now.
+      const released = await noteInteraction(tx, pii, deps.policy, incoming, row.chatKey);
       await saveConversation(tx, conversationKey, ctx.finalState(), stored);
       return {
         incoming,
         written: await writeOutbox(tx, pii, ctx.outgoing),
         wakes: ctx.wakes,
         press: ctx.pressAnswer,
+        released,
       };
     },
     { timeout: 15_000, maxWait: 5_000 },

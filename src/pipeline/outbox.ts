@@ -3,6 +3,7 @@ import { chatKeyOf } from '../core/keys.ts';
 import { outMessageSchema, type Platform } from '../core/messages.ts';
 import { identityHash } from '../core/people.ts';
 import type { Tx } from '../core/tx.ts';
+import { waitsForNextMessage, type WindowSettings } from '../core/window.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboundMessage } from '../generated/prisma/client.ts';
 import type { Logger } from '../logger.ts';
@@ -39,7 +40,23 @@ export async function writeOutbox(tx: Tx, pii: Pii, envelopes: Envelope[]): Prom
   return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Sends a chat's messages in order; stops at the first that must wait. */
+/**
+ * The person wrote again: what was held for them goes back to pending, in its original order, ahead of the answer
+ * to what they just wrote (its rows are newer). Returns how many rows were released.
+ */
+export async function releaseHeld(tx: Tx, chatKey: string): Promise<number> {
+  const { count } = await tx.outboundMessage.updateMany({
+    where: { chatKey, status: 'held' },
+    data: { status: 'pending', nextAttemptAt: new Date() },
+  });
+  return count;
+}
+
+/**
+ * Sends a chat's messages in order; stops at the first that must wait. A message to a person whose platform
+ * window has passed (known before, or refused at send time) is held with everything after it in the chat,
+ * until the person writes again (releaseHeld); the sweeper does not retry held rows.
+ */
 export class OutboxSender {
   constructor(
     readonly db: Db,
@@ -47,6 +64,9 @@ export class OutboxSender {
     readonly messengers: ReadonlyMap<Platform, Messenger>,
     readonly log: Logger,
     readonly metrics: Metrics,
+    readonly windows: WindowSettings,
+    /** Asks for a drain of another chat (the officer told of a held message); the sweeper is the backstop. */
+    readonly enqueue: (chatKey: string) => Promise<void> = async () => undefined,
   ) {}
 
   /** Sends what is pending for the chat; returns when the first message that has to wait is due. */
@@ -69,9 +89,18 @@ export class OutboxSender {
   async send(rows: OutboundMessage[]): Promise<Date | undefined> {
     const sent: bigint[] = [];
     try {
-      for (const row of rows) {
+      // The rows are one chat's: if the first has to wait for the person, so does everything after it.
+      if (rows[0] && (await this.#waitsForPerson(rows[0]))) {
+        await this.#hold(rows);
+        return undefined;
+      }
+      for (const [i, row] of rows.entries()) {
         if (row.nextAttemptAt.getTime() > Date.now()) return row.nextAttemptAt;
         const waitUntil = await this.#sendOne(row);
+        if (waitUntil === 'held') {
+          await this.#hold(rows.slice(i));
+          return undefined;
+        }
         if (waitUntil) return waitUntil;
         if (waitUntil === undefined) sent.push(row.id);
       }
@@ -87,8 +116,8 @@ export class OutboxSender {
     }
   }
 
-  /** undefined: sent; null: given up (recorded); a date: must wait until then (recorded). */
-  async #sendOne(row: OutboundMessage): Promise<Date | null | undefined> {
+  /** undefined: sent; null: given up (recorded); a date: must wait until then (recorded); 'held': to hold. */
+  async #sendOne(row: OutboundMessage): Promise<Date | null | undefined | 'held'> {
     const messenger = this.messengers.get(row.platform);
     if (!messenger) {
       await this.#fail(row.id, `${row.platform} is not configured`);
@@ -114,9 +143,11 @@ export class OutboxSender {
         if (verdict.kind === 'blocked') await this.#markBlocked(row.platform, chatId);
         return null;
       case 'outside-window':
-        // Keeping it for the person's next message is the window step (issue 14); until then it is given up.
-        await this.#fail(row.id, verdict.failure.message);
-        return null;
+        await this.db.outboundMessage.update({
+          where: { id: row.id },
+          data: { lastError: verdict.failure.message.slice(0, 500) },
+        });
+        return 'held';
       case 'rate-limited':
       case 'out-of-quota':
       case 'retry': {
@@ -128,6 +159,31 @@ export class OutboxSender {
         return nextAttemptAt;
       }
     }
+  }
+
+  /** Whether the chat's person is known to be outside their window, or an earlier message to them waits. */
+  async #waitsForPerson(row: OutboundMessage): Promise<boolean> {
+    const to = { platform: row.platform, chatId: this.pii.decrypt(row.chatIdEnc) };
+    return waitsForNextMessage(this.db, this.pii, this.windows, to);
+  }
+
+  /** Holds the rows for the person's next message; whoever asked to be told of a hold is told, in one transaction. */
+  async #hold(rows: OutboundMessage[]): Promise<void> {
+    const notices = rows.flatMap((row): Envelope[] => {
+      const { heldNotice } = outMessageSchema.parse(this.pii.decryptJson(row.payloadEnc));
+      return heldNotice ? [{ to: heldNotice.to, message: { text: heldNotice.text } }] : [];
+    });
+    const written = await this.db.$transaction(async (tx) => {
+      const { count } = await tx.outboundMessage.updateMany({
+        where: { id: { in: rows.map((r) => r.id) }, status: 'pending' },
+        data: { status: 'held', heldAt: new Date() },
+      });
+      // Rows another sender held first have told their officer already.
+      return count ? writeOutbox(tx, this.pii, notices) : [];
+    });
+    this.metrics.messagesSent.inc({ platform: rows[0]!.platform, outcome: 'held' }, rows.length);
+    this.log.info({ platform: rows[0]!.platform, held: rows.length }, 'messages held for the next interaction');
+    for (const key of new Set(written.map((r) => r.chatKey))) await this.enqueue(key).catch(() => undefined);
   }
 
   #fail(id: bigint, error: string) {

@@ -60,7 +60,7 @@ export class Sweeper {
     return rows.length;
   }
 
-  /** Forgets handled updates and sent messages once nobody can retry them any more. */
+  /** Forgets handled updates and sent or failed messages once nobody can retry them any more. */
   async cleanup(): Promise<void> {
     this.#lastCleanup = Date.now();
     const updatesBefore = new Date(Date.now() - KEEP_HANDLED_UPDATES_HOURS * 3600_000);
@@ -68,8 +68,9 @@ export class Sweeper {
     await this.db.inboundUpdate.deleteMany({
       where: { status: { not: 'pending' }, receivedAt: { lt: updatesBefore } },
     });
+    // Held messages wait for their person's next message, however long that takes.
     await this.db.outboundMessage.deleteMany({
-      where: { status: { not: 'pending' }, createdAt: { lt: messagesBefore } },
+      where: { status: { in: ['sent', 'failed'] }, createdAt: { lt: messagesBefore } },
     });
   }
 }

@@ -63,15 +63,3 @@ export async function judgeSend(
     return judgeFailure(err, triesBefore, policy);
   }
 }
-
-/**
- * Whether a person is known to be outside a platform's interaction window: the platform has one and their
- * last interaction is older. Not known (never recorded) is not outside: the platform is asked and answers.
- */
-export function knownOutsideWindow(
-  lastInteractionAt: Date | null,
-  windowMs: number | undefined,
-  now = Date.now(),
-): boolean {
-  return windowMs !== undefined && lastInteractionAt !== null && now - lastInteractionAt.getTime() > windowMs;
-}

@@ -68,11 +68,6 @@ export interface Messenger {
    */
   verify?(raw: Buffer, headers: IncomingHttpHeaders): boolean;
   parse(body: unknown): ParsedUpdate;
-  /**
-   * Where the platform only takes messages to people who wrote within this long (the Zalo OA's window): a
-   * sender that knows the person's last interaction need not ask the platform outside it.
-   */
-  readonly interactionWindowMs?: number;
   /** Sends one message (possibly several platform messages: a photo, split text); throws SendError. */
   send(chatId: string, message: OutMessage, opts?: SendOptions): Promise<void>;
   /**

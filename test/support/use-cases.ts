@@ -13,6 +13,7 @@ export const TEST_POLICY: Policy = {
   FLOOD_PER_MINUTE: 30,
   FESTIVAL_REMINDERS: [],
   TELEGRAM_BOT_USERNAME: undefined,
+  ZALO_OA_WINDOW_HOURS: 168,
 };
 
 /** Runs a use case as the CLI and the web console do: a transaction of its own, no chat, no messenger. */

@@ -134,12 +134,11 @@ describe('configuration', () => {
       appId: oa.ZALO_OA_APP_ID,
       oaSecretKey: 'oa-key',
       appSecret: 'app-secret',
-      windowMs: 7 * 86_400_000,
       quotaRetryMs: 3_600_000,
     });
-    expect(
-      zaloOaSettings(loadConfig({ ...valid, ...oa, ZALO_OA_WINDOW_HOURS: '48', ZALO_OA_QUOTA_RETRY_SECONDS: '60' })),
-    ).toMatchObject({ windowMs: 48 * 3600_000, quotaRetryMs: 60_000 });
+    expect(zaloOaSettings(loadConfig({ ...valid, ...oa, ZALO_OA_QUOTA_RETRY_SECONDS: '60' }))).toMatchObject({
+      quotaRetryMs: 60_000,
+    });
     expect(loadConfig(valid)).toMatchObject({
       ZALO_OA_API_ROOT: 'https://openapi.zalo.me',
       ZALO_OAUTH_ROOT: 'https://oauth.zaloapp.com',

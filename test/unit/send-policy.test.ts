@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeFailure, judgeSend, knownOutsideWindow, type SendPolicy } from '../../src/platforms/send-policy.ts';
+import { judgeFailure, judgeSend, type SendPolicy } from '../../src/platforms/send-policy.ts';
 import { SendError } from '../../src/platforms/types.ts';
 
 const policy: SendPolicy = { maxAttempts: 3, backoffMs: (tries) => 1000 * 2 ** tries };
@@ -33,16 +33,5 @@ describe('one verdict per send', () => {
     expect(judgeFailure(bad, 0, policy, now)).toMatchObject({ kind: 'retry', at: at(2000), tries: 1 });
     expect(judgeFailure(new Error('ECONNRESET'), 1, policy, now)).toMatchObject({ kind: 'retry', at: at(4000) });
     expect(judgeFailure(bad, 2, policy, now)).toMatchObject({ kind: 'rejected', tries: 3, failure: bad });
-  });
-});
-
-describe('the interaction window', () => {
-  const week = 7 * 86_400_000;
-  it('is known to be passed only on a platform with a window, for a last interaction older than it', () => {
-    expect(knownOutsideWindow(new Date(now - week - 1), week, now)).toBe(true);
-    expect(knownOutsideWindow(new Date(now - week), week, now)).toBe(false);
-    expect(knownOutsideWindow(new Date(now - 30 * week), undefined, now)).toBe(false);
-    // Never recorded: the platform decides.
-    expect(knownOutsideWindow(null, week, now)).toBe(false);
   });
 });

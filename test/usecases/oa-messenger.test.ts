@@ -67,13 +67,13 @@ describe('Zalo OA messenger', () => {
     expect(oa.callsTo('/v4/oa/access_token')).toHaveLength(2);
   });
 
-  it('reads OA verdicts as send errors: outside the window refused, -32 rate limited, -234 held until 06:00', async () => {
+  it('reads OA verdicts as send errors: outside the window, -32 rate limited, -234 held until 06:00', async () => {
     // 22:00 in Vietnam (UTC+7): 8 hours to 06:00.
     const m = messenger(() => new Date('2026-12-01T15:00:00Z'));
     oa.failNext(CS, { error: -230, message: 'User has not interacted' });
     const outside = await failure(m.send(USER, { text: 'a' }));
     expect(outside).toMatchObject({ reason: 'outside_window' });
-    expect(outside!.message).toMatch(/outside the interaction window/);
+    expect(outside!.message).toMatch(/-230 .*outside the interaction window/);
 
     oa.failNext(CS, { error: -32, message: 'limit call api' });
     expect(await failure(m.send(USER, { text: 'b' }))).toMatchObject({ reason: 'rate_limited', retryAfterMs: 2000 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { PhotoRef } from '../../core/messages.ts';
+import type { OutMessage, PhotoRef } from '../../core/messages.ts';
 import { privateChatsOf, type Person, type Reader } from '../../core/people.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
+import { waitsForNextMessage } from '../../core/window.ts';
 import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import { audit } from '../staff/audit.ts';
 import { labelOf } from '../staff/labels.ts';
@@ -27,10 +28,20 @@ type NotFound = 'not-found';
 export const tipNoteSchema = z.string().trim().min(1).max(MAX_DESCRIPTION).brand<'TipNote'>();
 export type TipNote = z.infer<typeof tipNoteSchema>;
 
-/** Done: the tip as it is now. 'not-now': its status does not allow the move (the tip as it is, to show). */
-export type StatusOutcome = Outcome<{ tip: Tip }, NotFound> | { ok: false; reason: 'not-now'; tip: Tip };
+/** A move done or refused: the tip as it is now. 'not-now': its status does not allow the move. */
+type Moved = Outcome<{ tip: Tip }, NotFound> | { ok: false; reason: 'not-now'; tip: Tip };
 
-export type ReplyOutcome = Outcome<{ tip: Tip; reporterTold: boolean }, NotFound | 'empty' | 'too-long'>;
+/**
+ * Done: the tip as it is now; `awaitingReporter`: the reporter's messenger does not let the bot write to them
+ * now (their window has passed), so they are told when they next write.
+ */
+export type StatusOutcome =
+  Outcome<{ tip: Tip; awaitingReporter: boolean }, NotFound> | { ok: false; reason: 'not-now'; tip: Tip };
+
+export type ReplyOutcome = Outcome<
+  { tip: Tip; reporterTold: boolean; awaitingReporter: boolean },
+  NotFound | 'empty' | 'too-long'
+>;
 
 const moverOf = (actor: Actor): Mover => (actor.kind === 'person' ? { officerId: actor.person.user.id } : 'operator');
 
@@ -41,18 +52,61 @@ const auditTip = (scope: Scope, actor: Actor, action: string, tip: Tip, details?
 
 const reporterOf = (scope: Scope, tip: Tip) => tipReporter(scope.tx, scope.pii, tip, scope.i18n.defaultLocale);
 
-/** Tells the reporter, in their language, that their tip moved or was reopened (and the officer's note, if any). */
-function tellReporter(
+/**
+ * The acting officer's notice, should a message to the reporter be held at send time: said in their first
+ * private chat (none for the operator, who sees the outcome at the shell).
+ */
+async function heldNoticeFor(scope: Scope, actor: Actor, tip: Tip): Promise<OutMessage['heldNotice']> {
+  if (actor.kind !== 'person') return undefined;
+  const [chat] = await privateChatsOf(scope.tx, scope.pii, [actor.person.user.id], scope.i18n.defaultLocale);
+  return chat && { to: chat.to, text: translator(scope, chat.locale)('tip-reporter-held', { code: tip.code }) };
+}
+
+const reporterWaits = (scope: Scope, reporter: Reader) =>
+  waitsForNextMessage(scope.tx, scope.pii, scope.policy, reporter.to);
+
+/**
+ * Messages to the reporter; returns true when they wait for the reporter's next message (known now, or given as
+ * `waits`). Else, if their messenger refuses them at send time, they are held then and the acting officer is
+ * told (the first message carries the notice: one is enough, the others are held behind it).
+ */
+async function toReporter(
   scope: Scope,
+  actor: Actor,
+  reporter: Reader,
+  tip: Tip,
+  messages: OutMessage[],
+  waits?: boolean,
+): Promise<boolean> {
+  waits ??= await reporterWaits(scope, reporter);
+  const heldNotice = waits ? undefined : await heldNoticeFor(scope, actor, tip);
+  messages.forEach((message, i) =>
+    scope.send(reporter.to, i === 0 && heldNotice ? { ...message, heldNotice } : message),
+  );
+  return waits;
+}
+
+/**
+ * Tells the reporter, in their language, that their tip moved or was reopened (and the officer's note, if any).
+ * Returns true when it waits for the reporter's next message.
+ */
+async function tellReporter(
+  scope: Scope,
+  actor: Actor,
   reporter: Reader | undefined,
   tip: Tip,
   what: TipStatus | 'reopened',
   note?: string,
-): void {
-  if (!reporter) return;
+): Promise<boolean> {
+  if (!reporter) return false;
+  return toReporter(scope, actor, reporter, tip, [statusNews(scope, reporter, tip, what, note)]);
+}
+
+/** The reporter's message, in their language, that their tip moved or was reopened (with the officer's note). */
+function statusNews(scope: Scope, reporter: Reader, tip: Tip, what: TipStatus | 'reopened', note?: string) {
   const t = translator(scope, reporter.locale);
   const lines = [t(`tip-now-${what}`, { code: tip.code }), note && t('tip-now-note', { note })];
-  scope.send(reporter.to, { text: lines.filter(Boolean).join('\n\n') });
+  return { text: lines.filter(Boolean).join('\n\n') };
 }
 
 /** Moves the area's other officers hear of: someone took the tip, or closed it. */
@@ -92,7 +146,7 @@ async function notifyColleagues(scope: Scope, actor: Actor, tip: Tip): Promise<v
  * Moves the tip if its status still allows (two officers at once: one wins), audits the move
  * and tells the colleagues when it was taken or closed.
  */
-async function move(scope: Scope, actor: Actor, code: string, to: TipMove): Promise<StatusOutcome> {
+async function move(scope: Scope, actor: Actor, code: string, to: TipMove): Promise<Moved> {
   const tip = await tipInMyAreas(scope.tx, reachOf(actor), code);
   if (!tip) return refuse('not-found');
   const moved = await moveTip(scope.tx, tip, MOVES[to].from, to, moverOf(actor), MOVES[to].assign);
@@ -115,12 +169,15 @@ export async function changeStatus(
   note?: TipNote,
 ): Promise<StatusOutcome> {
   const outcome = await move(scope, actor, code, status);
-  if (outcome.ok) await tellWithNote(scope, actor, outcome.tip, note);
-  return outcome;
+  if (!outcome.ok) return outcome;
+  return { ...outcome, awaitingReporter: await tellWithNote(scope, actor, outcome.tip, note) };
 }
 
-/** The reporter hears of the tip's new status; a note goes with it and stays in the tip's thread. */
-async function tellWithNote(scope: Scope, actor: Actor, tip: Tip, note?: TipNote): Promise<void> {
+/**
+ * The reporter hears of the tip's new status; a note goes with it and stays in the tip's thread. True when
+ * it waits for the reporter's next message.
+ */
+async function tellWithNote(scope: Scope, actor: Actor, tip: Tip, note?: TipNote): Promise<boolean> {
   if (note)
     await addTipMessage(scope.tx, scope.pii, tip, {
       author: 'officer',
@@ -128,7 +185,7 @@ async function tellWithNote(scope: Scope, actor: Actor, tip: Tip, note?: TipNote
       text: note,
       photos: [],
     });
-  tellReporter(scope, await reporterOf(scope, tip), tip, tip.status, note);
+  return tellReporter(scope, actor, await reporterOf(scope, tip), tip, tip.status, note);
 }
 
 /** Rejects the tip as spam: its reporter's next tips and messages are throttled harder. */
@@ -140,8 +197,7 @@ export async function flagSpam(scope: Scope, actor: Actor, code: string, note?: 
     await scope.tx.user.update({ where: { id: tip.reporterId }, data: { spamFlaggedAt: new Date() } });
     await auditTip(scope, actor, 'tip.flag_spam', tip);
   }
-  await tellWithNote(scope, actor, tip, note);
-  return outcome;
+  return { ...outcome, awaitingReporter: await tellWithNote(scope, actor, tip, note) };
 }
 
 /**
@@ -173,8 +229,8 @@ export async function reopenTip(scope: Scope, actor: Actor, code: string): Promi
   const reopened = await reopen(scope, tip, moverOf(actor));
   if (!reopened) return { ok: false, reason: 'not-now', tip };
   if (tip.status === 'rejected') await liftSpamVerdict(scope, actor, tip);
-  tellReporter(scope, await reporterOf(scope, reopened), reopened, 'reopened');
-  return { ok: true, tip: reopened };
+  const awaitingReporter = await tellReporter(scope, actor, await reporterOf(scope, reopened), reopened, 'reopened');
+  return { ok: true, tip: reopened, awaitingReporter };
 }
 
 /**
@@ -256,24 +312,27 @@ export async function replyToTipster(
   await auditTip(scope, actor, 'tip.reply', tip);
   const reporter = await reporterOf(scope, tip);
   const acknowledged = await moveTip(scope.tx, tip, MOVES.acknowledged.from, 'acknowledged', moverOf(actor));
-  if (acknowledged) {
-    await auditTip(scope, actor, 'tip.status', tip, { from: tip.status, to: 'acknowledged' });
-    tellReporter(scope, reporter, acknowledged, 'acknowledged');
-  }
+  if (acknowledged) await auditTip(scope, actor, 'tip.status', tip, { from: tip.status, to: 'acknowledged' });
   const current = acknowledged ?? tip;
-  if (!reporter) return { ok: true, tip: current, reporterTold: false };
+  if (!reporter) return { ok: true, tip: current, reporterTold: false, awaitingReporter: false };
 
   const t = translator(scope, reporter.locale);
-  const answerHere = await openFollowUp(scope, reporter, tip.code);
+  const waits = await reporterWaits(scope, reporter);
+  // A reply that waits cannot be answered by the next message: the reporter has not read it when they write it.
+  const answerHere = !waits && (await openFollowUp(scope, reporter, tip.code));
   const body = [
     t('tip-officer-reply', { code: tip.code }),
     text,
     t(answerHere ? 'tip-answer-here' : 'tip-answer-status', { code: tip.code }),
   ];
-  scope.send(reporter.to, {
-    text: body.filter(Boolean).join('\n\n'),
-    buttons: [{ id: mytipChoice.pack('add', { code: tip.code }), label: t('mytip-answer') }],
-  });
-  for (const message of photoMessages(t, reporter.to.platform, tip.code, photos)) scope.send(reporter.to, message);
-  return { ok: true, tip: current, reporterTold: true };
+  const messages: OutMessage[] = [
+    ...(acknowledged ? [statusNews(scope, reporter, acknowledged, 'acknowledged')] : []),
+    {
+      text: body.filter(Boolean).join('\n\n'),
+      buttons: [{ id: mytipChoice.pack('add', { code: tip.code }), label: t('mytip-answer') }],
+    },
+    ...photoMessages(t, reporter.to.platform, tip.code, photos),
+  ];
+  await toReporter(scope, actor, reporter, tip, messages, waits);
+  return { ok: true, tip: current, reporterTold: true, awaitingReporter: waits };
 }

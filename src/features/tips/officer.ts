@@ -145,7 +145,12 @@ export function presentMove(ctx: Ctx, outcome: StatusOutcome): Promise<void> | v
   if (!outcome.ok && outcome.reason === 'not-found') return notFound(ctx);
   const { tip } = outcome;
   const status = ctx.t(`status-${tip.status}`);
-  const headline = ctx.t(outcome.ok ? 'tip-status-set' : 'tip-status-unchanged', { code: tip.code, status });
+  const said = !outcome.ok
+    ? 'tip-status-unchanged'
+    : outcome.awaitingReporter
+      ? 'tip-status-set-waiting'
+      : 'tip-status-set';
+  const headline = ctx.t(said, { code: tip.code, status });
   return showTip(ctx, tip, headline, ctx.editable);
 }
 
@@ -181,9 +186,12 @@ export const replyFlow = defineFlow({
           return notFound(ctx);
         }
         flow.end();
-        const done = ctx.t(outcome.reporterTold ? 'tip-reply-sent' : 'tip-reply-no-reporter', {
-          code: outcome.tip.code,
-        });
+        const said = !outcome.reporterTold
+          ? 'tip-reply-no-reporter'
+          : outcome.awaitingReporter
+            ? 'tip-reply-waiting'
+            : 'tip-reply-sent';
+        const done = ctx.t(said, { code: outcome.tip.code });
         if (draft.card === undefined || !ctx.can.edit) return showTip(ctx, outcome.tip, done);
         // The card above now shows the reply in its thread; what happened is said here, under the typed reply.
         await showTip(ctx, outcome.tip, undefined, draft.card);

@@ -30,8 +30,6 @@ export interface ZaloOaOptions {
   pacer?: Pacer;
   timeoutMs?: number;
   now?: () => Date;
-  /** ZALO_OA_WINDOW_HOURS: how long after a person's last interaction the OA takes a cs message. */
-  windowMs?: number;
   /** ZALO_OA_QUOTA_RETRY_SECONDS: the wait after -211. */
   quotaRetryMs?: number;
   /** Told what each successful send says is left of the OA's quota (a gauge). */
@@ -125,7 +123,6 @@ export class ZaloOaMessenger implements Messenger {
   // The OA signs its posts instead of sending a secret: see verify().
   readonly secretHeader = 'x-zevent-signature';
   readonly webhookSecret = undefined;
-  readonly interactionWindowMs: number | undefined;
   readonly #http: AxiosInstance;
   readonly #opts: ZaloOaOptions;
   readonly #now: () => Date;
@@ -134,7 +131,6 @@ export class ZaloOaMessenger implements Messenger {
   constructor(opts: ZaloOaOptions) {
     this.#opts = opts;
     this.#now = opts.now ?? (() => new Date());
-    this.interactionWindowMs = opts.windowMs;
     this.#http = axios.create({
       baseURL: opts.apiRoot,
       timeout: opts.timeoutMs ?? 15_000,
