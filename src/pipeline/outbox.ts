@@ -126,10 +126,12 @@ export class OutboxSender {
     const chatId = this.pii.decrypt(row.chatIdEnc);
     const send = () => messenger.send(chatId, outMessageSchema.parse(this.pii.decryptJson(row.payloadEnc)));
     const verdict = await judgeSend(send, row.attempts, OUTBOX_POLICY);
-    this.metrics.messagesSent.inc({
-      platform: row.platform,
-      outcome: verdict.kind === 'sent' ? 'sent' : verdict.failure.reason,
-    });
+    // A refusal for the window is counted once, as 'held', by #hold.
+    if (verdict.kind !== 'outside-window')
+      this.metrics.messagesSent.inc({
+        platform: row.platform,
+        outcome: verdict.kind === 'sent' ? 'sent' : verdict.failure.reason,
+      });
     switch (verdict.kind) {
       case 'sent':
         return undefined;
