@@ -11,7 +11,7 @@ import { createDb } from '../src/db/client.ts';
 import { controlBroadcast } from '../src/features/broadcasts/control.ts';
 import { createBroadcast } from '../src/broadcasting/store.ts';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram.ts';
-import { startFakeZaloOa, type FakeZaloOa } from '../test/fakes/zalo-oa.ts';
+import { oaEnv, startFakeZaloOa } from '../test/fakes/zalo-oa.ts';
 import { createTestDatabase } from '../test/support/database.ts';
 import { startPrivateRedis } from '../test/support/private-redis.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../test/support/process.ts';
@@ -39,16 +39,6 @@ const children: ServiceProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.child.kill('SIGKILL')));
 const communes = await db.area.findMany({ where: { level: 'commune' }, orderBy: { code: 'asc' }, take: 40 });
 let nextCommune = 0;
-
-/** The OA settings that point the service at a fake OA, with a pair the fake issued. */
-const oaEnv = (oa: FakeZaloOa) => ({
-  ZALO_OA_APP_ID: oa.appId,
-  ZALO_OA_SECRET_KEY: oa.oaSecretKey,
-  ZALO_APP_SECRET: oa.appSecret,
-  ZALO_OA_API_ROOT: oa.apiRoot,
-  ZALO_OAUTH_ROOT: oa.oauthRoot,
-  ZALO_OA_REFRESH_TOKEN: oa.issueTokens().refresh_token,
-});
 
 /** The whole service in its own process, against a fake Telegram and a private Redis. */
 async function startService(tg: FakeTelegram, redisUrl: string, extra: Record<string, string>) {

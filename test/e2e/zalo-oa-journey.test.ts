@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VIETNAM_OFFSET_MS } from '../../src/core/format.ts';
 import { fakePhotoBytes } from '../fakes/telegram.ts';
 import type { Harness } from '../support/harness.ts';
 import { harnessInHungMy } from '../support/hung-my.ts';
@@ -27,7 +28,7 @@ const labels = (msg: OaSeen) => msg.options.map((o) => o.label);
 
 /** "27/11/2026 07:30" in Vietnam time, as an officer types it. */
 function vietnamTime(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3_600_000);
+  const local = new Date(at.getTime() + VIETNAM_OFFSET_MS);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} 07:30`;
 }
@@ -48,15 +49,20 @@ async function onboardOnOa(citizen: OaUser): Promise<void> {
   await citizen.expect(/Hoàn tất!/);
 }
 
+/** An officer of Hưng Mỹ on Telegram, and a citizen onboarded on the OA who starts a tip of this category. */
+async function tipStartedOnOa(officerName: string, category: RegExp) {
+  const officer = new TelegramUser(h, 'Lê', officerName);
+  await makeStaff(h, officer, hungMy);
+  const citizen = new OaUser(h);
+  await onboardOnOa(citizen);
+  await citizen.send('Báo tin');
+  await citizen.choose(await citizen.expect(/Bạn muốn báo về việc gì\?/), category);
+  return { officer, citizen };
+}
+
 describe('acceptance 1: a citizen on the Zalo OA, officers and a leader on Telegram', () => {
   it('follow → tappable onboarding → anonymous tip with a photo → the officer works it → reply, photo and statuses reach the OA', async () => {
-    const officer = new TelegramUser(h, 'Lê', 'Văn Cán Bộ');
-    await makeStaff(h, officer, hungMy);
-    const citizen = new OaUser(h);
-    await onboardOnOa(citizen);
-
-    await citizen.send('Báo tin');
-    await citizen.choose(await citizen.expect(/Bạn muốn báo về việc gì\?/), /Trộm cắp/);
+    const { officer, citizen } = await tipStartedOnOa('Văn Cán Bộ', /Trộm cắp/);
     await citizen.expect(/Loại: Trộm cắp, cướp giật\. Hãy mô tả sự việc/);
     await citizen.send('Tối qua có người lạ bẻ khoá xe máy trước chợ Hưng Mỹ.');
     await citizen.expect(/Sự việc xảy ra ở đâu\?/);
@@ -190,12 +196,7 @@ describe('acceptance 1: a citizen on the Zalo OA, officers and a leader on Teleg
   });
 
   it('a tipster leaving a phone number gets the OA’s contact form and can send the number with it', async () => {
-    const officer = new TelegramUser(h, 'Lê', 'Văn Trực Ban');
-    await makeStaff(h, officer, hungMy);
-    const citizen = new OaUser(h);
-    await onboardOnOa(citizen);
-    await citizen.send('Báo tin');
-    await citizen.choose(await citizen.expect(/Bạn muốn báo về việc gì\?/), /Lừa đảo/);
+    const { officer, citizen } = await tipStartedOnOa('Văn Trực Ban', /Lừa đảo/);
     await citizen.expect(/Hãy mô tả sự việc/);
     await citizen.send('Có người gọi điện giả danh công an yêu cầu chuyển tiền.');
     await citizen.expect(/Sự việc xảy ra ở đâu\?/);

@@ -487,3 +487,15 @@ export async function startFakeZaloOa(opts: FakeZaloOaOptions = {}): Promise<Fak
     },
   };
 }
+
+/** The environment that connects a service to a fake OA, with a refresh token it issued as the initial one. */
+export function oaEnv(oa: FakeZaloOa): Record<string, string> {
+  return {
+    ZALO_OA_APP_ID: oa.appId,
+    ZALO_OA_SECRET_KEY: oa.oaSecretKey,
+    ZALO_APP_SECRET: oa.appSecret,
+    ZALO_OA_API_ROOT: oa.apiRoot,
+    ZALO_OAUTH_ROOT: oa.oauthRoot,
+    ZALO_OA_REFRESH_TOKEN: oa.issueTokens().refresh_token,
+  };
+}

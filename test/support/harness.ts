@@ -7,7 +7,7 @@ import { Pii } from '../../src/security/pii.ts';
 import { startService, type Role, type Service, type ServiceOptions } from '../../src/service.ts';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
-import { startFakeZaloOa, type FakeZaloOa } from '../fakes/zalo-oa.ts';
+import { oaEnv, startFakeZaloOa, type FakeZaloOa } from '../fakes/zalo-oa.ts';
 import { cloneDatabase, type TestDatabase } from './database.ts';
 import { forgetRedisKeys } from './redis.ts';
 
@@ -43,18 +43,6 @@ export function serviceEnv(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MIGRATE_ON_START: 'false',
     ...extra,
-  };
-}
-
-/** The environment that connects a service to a fake OA, with a refresh token it issued as the initial one. */
-export function oaEnv(oa: FakeZaloOa): Record<string, string> {
-  return {
-    ZALO_OA_APP_ID: oa.appId,
-    ZALO_OA_SECRET_KEY: oa.oaSecretKey,
-    ZALO_APP_SECRET: oa.appSecret,
-    ZALO_OA_API_ROOT: oa.apiRoot,
-    ZALO_OAUTH_ROOT: oa.oauthRoot,
-    ZALO_OA_REFRESH_TOKEN: oa.issueTokens().refresh_token,
   };
 }
 
