@@ -128,7 +128,7 @@ function parseOffsets(text: string): number[] {
 const OA_KEYS = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET'] as const;
 
 /** The OA's settings when it is configured. */
-export function zaloOaSettings(c: Config) {
+export function zaloOaSettings(c: Pick<Config, (typeof OA_KEYS)[number]>) {
   const { ZALO_OA_APP_ID: appId, ZALO_OA_SECRET_KEY: oaSecretKey, ZALO_APP_SECRET: appSecret } = c;
   return appId && oaSecretKey && appSecret ? { appId, oaSecretKey, appSecret } : undefined;
 }

@@ -1,0 +1,34 @@
+import type { Scope } from '../../core/scope.ts';
+import { NO_USABLE_TOKEN, type OaTokenChange } from '../../platforms/zalo-oa/tokens.ts';
+import { allAdmins } from '../tips/audience.ts';
+import { sendToEach } from '../tips/cards.ts';
+
+/**
+ * The Zalo OA lost its access token, or has one again (a refresh worked, or the operator ran `zalo-oa
+ * connect`): every admin is told, once per change, in their language. OA messages wait in the outbox
+ * meanwhile (none is given up); once a token works, those that waited for one are due at once instead of
+ * at their next try, a minute away.
+ */
+export async function oaTokenChanged(scope: Scope, change: OaTokenChange): Promise<void> {
+  const admins = await allAdmins(scope.tx, scope.pii, scope.i18n.defaultLocale);
+  await sendToEach(scope, admins, (t) => [
+    {
+      text:
+        change.kind === 'failing'
+          ? t('oa-token-failing-admin', { reason: change.reason })
+          : t('oa-token-working-admin'),
+    },
+  ]);
+  if (change.kind === 'working') {
+    const now = new Date();
+    await scope.tx.outboundMessage.updateMany({
+      where: {
+        platform: 'zalo_oa',
+        status: 'pending',
+        nextAttemptAt: { gt: now },
+        lastError: { startsWith: NO_USABLE_TOKEN },
+      },
+      data: { nextAttemptAt: now },
+    });
+  }
+}
