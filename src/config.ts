@@ -57,6 +57,8 @@ const envSchema = z.object({
   ZALO_OAUTH_ROOT: urlString.default('https://oauth.zaloapp.com'),
   /** A refresh token to start from, used once while no token pair is stored. */
   ZALO_OA_REFRESH_TOKEN: optionalString,
+  /** Where `zalo-oa connect` keeps its PKCE verifier (sealed with the data key) between its two steps. */
+  ZALO_OA_CONNECT_FILE: z.string().min(1).default('.zalo-oa-connect.json'),
   PUBLIC_URL: optionalString.pipe(urlString.optional()),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),

@@ -73,7 +73,7 @@ export function oaTokensOf(
     Config,
     'ZALO_OA_APP_ID' | 'ZALO_OA_SECRET_KEY' | 'ZALO_APP_SECRET' | 'ZALO_OAUTH_ROOT' | 'ZALO_OA_REFRESH_TOKEN'
   >,
-  deps: ScopeDeps & { pii: Pii; log: Logger },
+  deps: ScopeDeps & { pii: Pii; log?: Logger },
   onRefreshFailed?: OaTokensOptions['onRefreshFailed'],
 ): OaTokens | undefined {
   const oa = zaloOaSettings(config);
@@ -85,7 +85,7 @@ export function oaTokensOf(
     ...(onRefreshFailed && { onRefreshFailed }),
     // Admins learn of it with the change itself; the sweeper sends their messages within seconds.
     onChange: async (tx, change) => {
-      deps.log.warn({ platform: 'zalo_oa', change: change.kind }, 'Zalo OA access token changed state');
+      deps.log?.warn({ platform: 'zalo_oa', change: change.kind }, 'Zalo OA access token changed state');
       await inTransaction(tx, deps, (scope) => oaTokenChanged(scope, change));
     },
     oauth,

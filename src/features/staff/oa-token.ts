@@ -1,4 +1,5 @@
 import type { Scope } from '../../core/scope.ts';
+import type { Tx } from '../../core/tx.ts';
 import { NO_USABLE_TOKEN, type OaTokenChange } from '../../platforms/zalo-oa/tokens.ts';
 import { allAdmins } from '../tips/audience.ts';
 import { sendToEach } from '../tips/cards.ts';
@@ -19,16 +20,26 @@ export async function oaTokenChanged(scope: Scope, change: OaTokenChange): Promi
           : t('oa-token-working-admin'),
     },
   ]);
-  if (change.kind === 'working') {
-    const now = new Date();
-    await scope.tx.outboundMessage.updateMany({
-      where: {
-        platform: 'zalo_oa',
-        status: 'pending',
-        nextAttemptAt: { gt: now },
-        lastError: { startsWith: NO_USABLE_TOKEN },
-      },
-      data: { nextAttemptAt: now },
-    });
-  }
+  if (change.kind === 'working') await releaseOaSends(scope.tx);
+}
+
+const waitingForToken = (now: Date) => ({
+  platform: 'zalo_oa' as const,
+  status: 'pending' as const,
+  nextAttemptAt: { gt: now },
+  lastError: { startsWith: NO_USABLE_TOKEN },
+});
+
+/** OA chats waiting for a token are due now (the sweeper sends their messages within seconds); answers how many. */
+export async function releaseOaSends(tx: Tx): Promise<number> {
+  const now = new Date();
+  return (await tx.outboundMessage.updateMany({ where: waitingForToken(now), data: { nextAttemptAt: now } })).count;
+}
+
+/**
+ * How many OA chats wait for a token, for `zalo-oa status`: in each, the first message waiting records why;
+ * the chat's later ones wait behind it.
+ */
+export function oaChatsWaiting(tx: Tx): Promise<number> {
+  return tx.outboundMessage.count({ where: waitingForToken(new Date()) });
 }
