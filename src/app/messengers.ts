@@ -88,6 +88,7 @@ export function oaTokensOf(
       deps.log?.warn({ platform: 'zalo_oa', change: change.kind }, 'Zalo OA access token changed state');
       await inTransaction(tx, deps, (scope) => oaTokenChanged(scope, change));
     },
+    onChangeFailed: (err) => deps.log?.error({ err, platform: 'zalo_oa' }, 'telling the admins of the OA token failed'),
     oauth,
     appId: oa.appId,
     ...(config.ZALO_OA_REFRESH_TOKEN && { initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN }),

@@ -24,6 +24,8 @@ export interface OaTokensOptions {
    * so exactly one process sees each change, and what it writes commits with it.
    */
   onChange?: (tx: Tx, change: OaTokenChange) => Promise<void>;
+  /** onChange failed (its writes undone); the change itself is stored all the same. */
+  onChangeFailed?: (err: unknown) => void;
 }
 
 export type OaTokenChange = { kind: 'failing'; reason: string } | { kind: 'working' };
@@ -135,7 +137,7 @@ export class OaTokens {
             const failure = err.message.slice(0, 300);
             await tx.oaToken.update({ where: { appId }, data: { failedAt: new Date(this.#now()), failure } });
             // The first failure of an episode; later ones (retried once a minute) are the same news.
-            if (!row.failedAt) await this.opts.onChange?.(tx, { kind: 'failing', reason: failure });
+            if (!row.failedAt) await this.#announce(tx, { kind: 'failing', reason: failure });
           }
           return meanwhile(err.message);
         }
@@ -163,6 +165,22 @@ export class OaTokens {
       failure: null,
     };
     await tx.oaToken.upsert({ where: { appId }, create: { appId, ...data }, update: data });
-    if (failedBefore) await this.opts.onChange?.(tx, { kind: 'working' });
+    if (failedBefore) await this.#announce(tx, { kind: 'working' });
+  }
+
+  /**
+   * Runs onChange inside a savepoint: whatever goes wrong in it is undone alone and never takes the new pair
+   * with it (the old refresh token is spent by then: losing the pair would lose the account).
+   */
+  async #announce(tx: Tx, change: OaTokenChange): Promise<void> {
+    if (!this.opts.onChange) return;
+    await tx.$executeRaw`SAVEPOINT oa_token_change`;
+    try {
+      await this.opts.onChange(tx, change);
+      await tx.$executeRaw`RELEASE SAVEPOINT oa_token_change`;
+    } catch (err) {
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT oa_token_change`;
+      this.opts.onChangeFailed?.(err);
+    }
   }
 }
