@@ -59,7 +59,7 @@ describe('Zalo OA tokens in operation (issue 14, acceptance 3)', () => {
 
   it(
     'a dead refresh token keeps OA messages queued, shows in /readyz and /metrics, tells the admins once; `zalo-oa connect` sends them',
-    // Four CLI starts.
+    // Five CLI starts.
     { timeout: 2 * CLI_TEST.timeout },
     async () => {
       // The OA works: the first follower is greeted with the token taken from ZALO_OA_REFRESH_TOKEN.
@@ -113,6 +113,9 @@ describe('Zalo OA tokens in operation (issue 14, acceptance 3)', () => {
       expect(url.searchParams.get('redirect_uri')).toBe('https://antq.example');
       const challenge = url.searchParams.get('code_challenge')!;
       const redirected = `https://antq.example/?code=${h.oa.registerAuthCode(challenge)}&state=${url.searchParams.get('state')}`;
+      const stale = await cli(['connect', '--code', redirected.replace(/state=[^&]+/, 'state=an-older-attempt')]);
+      expect(stale.code).toBe(2);
+      expect(stale.out).toMatch(/belongs to another connection attempt/);
       const connected = await cli(['connect', '--code', redirected]);
       expect(connected.code, connected.out).toBe(0);
       expect(connected.out).toMatch(
