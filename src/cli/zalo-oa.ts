@@ -24,7 +24,7 @@ export interface ZaloOaCommandDeps {
 }
 
 // The verifier is sealed with the data key: the file alone, or with a code, connects nothing.
-const pendingSchema = z.object({ state: z.string(), verifier: z.string(), createdAt: z.string() });
+const pendingSchema = z.object({ state: z.string(), verifier: z.string() });
 
 /**
  * `zalo-oa connect`: step 1 prints the consent URL (PKCE, S256) and keeps the verifier; step 2, with the code
@@ -60,11 +60,7 @@ async function consent(
   }
   const { verifier, challenge } = pkcePair();
   const state = randomBytes(12).toString('base64url');
-  const pending = {
-    state,
-    verifier: Buffer.from(deps.pii.encrypt(verifier)).toString('base64'),
-    createdAt: new Date().toISOString(),
-  };
+  const pending = { state, verifier: Buffer.from(deps.pii.encrypt(verifier)).toString('base64') };
   await writeFile(deps.file, JSON.stringify(pending), { mode: 0o600 });
   out('1. Open this address as an admin of the Official Account and allow the app:');
   out(tokens.opts.oauth.consentUrl(redirectUri, challenge, state));
