@@ -217,6 +217,10 @@ report-filed-urgent = ✅ Your URGENT report is recorded. Reference code: { $cod
 report-filed-unrouted = ✅ Your report is stored. Reference code: { $code }. Your area has no police officer on the bot yet, so no officer has seen this report; the administrators have been told so they can find one. If anyone is in danger, call 113 now. Send /status { $code } to follow it.
 tip-unrouted-admin = ⚠️ Tip { $code } ({ $category }) in { $area }, at { $time }, has reached no officer: this commune and its province have no police officer or station group on the bot. Please invite an officer for the area; on joining they will see the waiting tips.
 
+## Zalo Official Account token (to admins)
+oa-token-failing-admin = ⚠️ Renewing the Zalo Official Account's access token failed ({ $reason }). Once the current token runs out, messages to people on the Zalo OA wait in the queue, none is dropped, until the OA is connected again. To fix it, the operator runs on the server: npm run cli -- zalo-oa connect
+oa-token-working-admin = ✅ The Zalo Official Account has a working access token again: messages waiting for it are being sent.
+
 ## Tip card for officers
 tip-card-title = 🆕 New tip { $code }
 tip-card-title-seen = 📄 Tip { $code }

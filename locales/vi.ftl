@@ -217,6 +217,10 @@ report-filed-urgent = ✅ Đã ghi nhận tin báo KHẨN CẤP. Mã tin: { $cod
 report-filed-unrouted = ✅ Đã lưu tin báo của bạn. Mã tin: { $code }. Địa bàn của bạn hiện chưa có cán bộ công an trên bot, nên chưa có cán bộ công an nào xem được tin này; quản trị viên đã được báo để tìm cán bộ phụ trách. Nếu đang có nguy hiểm, hãy gọi ngay 113. Gõ /status { $code } để theo dõi.
 tip-unrouted-admin = ⚠️ Tin báo { $code } ({ $category }) tại { $area }, lúc { $time }, chưa đến được cán bộ nào: xã và tỉnh này chưa có cán bộ công an hay nhóm trực ban trên bot. Hãy cấp mã mời cán bộ cho địa bàn; khi nhận quyền, cán bộ sẽ thấy các tin đang chờ.
 
+## Mã truy cập Zalo Official Account (gửi quản trị viên)
+oa-token-failing-admin = ⚠️ Gia hạn mã truy cập (access token) của Zalo Official Account không thành công ({ $reason }). Khi mã hiện tại hết hạn, tin nhắn tới người dân trên Zalo OA sẽ chờ trong hàng đợi, không tin nào bị bỏ, cho đến khi OA được kết nối lại. Để khắc phục, người vận hành chạy trên máy chủ: npm run cli -- zalo-oa connect
+oa-token-working-admin = ✅ Zalo Official Account đã có lại mã truy cập dùng được: các tin nhắn đang chờ đang được gửi đi.
+
 ## Thẻ tin báo cho cán bộ
 tip-card-title = 🆕 Tin báo mới { $code }
 tip-card-title-seen = 📄 Tin báo { $code }

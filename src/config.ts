@@ -64,6 +64,8 @@ const envSchema = z.object({
    * documents 7 days; unverified). Later messages are kept for the person's next message.
    */
   ZALO_OA_WINDOW_HOURS: z.coerce.number().positive().max(8760).default(168),
+  /** Where `zalo-oa connect` keeps its PKCE verifier (sealed with the data key) between its two steps. */
+  ZALO_OA_CONNECT_FILE: z.string().min(1).default('.zalo-oa-connect.json'),
   PUBLIC_URL: optionalString.pipe(urlString.optional()),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
@@ -137,10 +139,9 @@ function parseOffsets(text: string): number[] {
 const OA_KEYS = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET'] as const;
 
 /** The OA's settings when it is configured. */
-export function zaloOaSettings(c: Config) {
+export function zaloOaSettings(c: Pick<Config, (typeof OA_KEYS)[number]>) {
   const { ZALO_OA_APP_ID: appId, ZALO_OA_SECRET_KEY: oaSecretKey, ZALO_APP_SECRET: appSecret } = c;
-  if (!appId || !oaSecretKey || !appSecret) return undefined;
-  return { appId, oaSecretKey, appSecret, quotaRetryMs: c.ZALO_OA_QUOTA_RETRY_SECONDS * 1000 };
+  return appId && oaSecretKey && appSecret ? { appId, oaSecretKey, appSecret } : undefined;
 }
 
 export const configSchema = envSchema.superRefine((c, ctx) => {

@@ -56,6 +56,11 @@ export function createMetrics() {
       labelNames: ['quota_type'] as const,
       registers: [registry],
     }),
+    oaTokenRefreshFailures: new Counter({
+      name: 'antq_zalo_oa_token_refresh_failures_total',
+      help: 'Zalo OA token refreshes this process tried that Zalo refused or did not answer',
+      registers: [registry],
+    }),
   };
 }
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -37,6 +37,9 @@ export async function startService(config: Config, role: Role = 'all', opts: Ser
     config.TELEGRAM_WEBHOOK_SECRET,
     config.ZALO_BOT_TOKEN,
     config.ZALO_WEBHOOK_SECRET,
+    config.ZALO_OA_SECRET_KEY,
+    config.ZALO_APP_SECRET,
+    config.ZALO_OA_REFRESH_TOKEN,
     config.DATA_ENCRYPTION_KEY,
   ]);
   const takesUpdates = role !== 'worker';

@@ -23,7 +23,9 @@ import { ReminderQueue } from '../queues/reminder-queue.ts';
 import { Pii } from '../security/pii.ts';
 import { DbWatchdog } from './db-watchdog.ts';
 import type { Lifecycle } from './lifecycle.ts';
-import { createMessengers } from './messengers.ts';
+import type { OaTokens } from '../platforms/zalo-oa/tokens.ts';
+import { registerOaTokenMetrics } from './health.ts';
+import { createMessengers, oaTokensOf } from './messengers.ts';
 
 /** What every role shares: the ledger, the queues' producers, the messengers, the router. */
 export interface Infrastructure {
@@ -42,6 +44,8 @@ export interface Infrastructure {
   router: Router;
   messengerList: Messenger[];
   messengers: ReadonlyMap<Platform, Messenger>;
+  /** The Zalo OA's token pair, when the OA is configured (for /readyz and /metrics). */
+  oaTokens: OaTokens | undefined;
   chatQueue: ChatQueue;
   enqueue: Enqueue;
   inbox: Inbox;
@@ -95,13 +99,17 @@ export async function openInfrastructure(
     zalo: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo', config.ZALO_RATE),
     zalo_oa: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo_oa', config.ZALO_OA_RATE),
   };
+  const oaTokens = oaTokensOf(config, { db, pii, i18n, policy: config, log }, () =>
+    metrics.oaTokenRefreshFailures.inc(),
+  );
+  if (oaTokens) registerOaTokenMetrics(metrics, oaTokens);
   const messengerList = createMessengers(
     config,
     (roles) => router.commandMenu(roles),
     i18n,
     log,
     pacers,
-    { db, pii },
+    oaTokens,
     metrics,
   );
   const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));
@@ -130,6 +138,7 @@ export async function openInfrastructure(
     router,
     messengerList,
     messengers,
+    oaTokens,
     chatQueue,
     enqueue,
     inbox: new Inbox(db, pii, enqueue, log, metrics),

@@ -1,5 +1,4 @@
 import { zaloOaSettings, type Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
 import type { Platform } from '../core/messages.ts';
 import type { StaffRole } from '../generated/prisma/enums.ts';
 import type { I18n } from '../i18n/index.ts';
@@ -10,8 +9,10 @@ import type { Messenger } from '../platforms/types.ts';
 import { ZaloMessenger } from '../platforms/zalo/messenger.ts';
 import { ZaloOaMessenger } from '../platforms/zalo-oa/messenger.ts';
 import { OaOAuth } from '../platforms/zalo-oa/oauth.ts';
-import { OaTokens } from '../platforms/zalo-oa/tokens.ts';
+import { OaTokens, type OaTokensOptions } from '../platforms/zalo-oa/tokens.ts';
 import type { Pii } from '../security/pii.ts';
+import { oaTokenChanged } from '../features/staff/oa-token.ts';
+import { inTransaction, type ScopeDeps } from '../pipeline/run-scope.ts';
 import type { Pacer } from '../queues/pacer.ts';
 
 /** The messengers whose tokens are configured, each paced by its platform's shared budget. */
@@ -21,8 +22,8 @@ export function createMessengers(
   i18n: I18n,
   log: Logger,
   pacers: Record<Platform, Pacer>,
-  /** Where the Zalo OA keeps its token pair. */
-  store: { db: Db; pii: Pii },
+  /** The Zalo OA's token pair, when the OA is configured (see oaTokensOf). */
+  oaTokens: OaTokens | undefined,
   metrics: Metrics,
 ): Messenger[] {
   const list: Messenger[] = [];
@@ -50,22 +51,15 @@ export function createMessengers(
     );
   }
   const oa = zaloOaSettings(config);
-  if (oa) {
-    const oauth = new OaOAuth({ appId: oa.appId, appSecret: oa.appSecret, root: config.ZALO_OAUTH_ROOT });
-    const tokens = new OaTokens({
-      ...store,
-      oauth,
-      appId: oa.appId,
-      ...(config.ZALO_OA_REFRESH_TOKEN && { initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN }),
-    });
+  if (oa && oaTokens) {
     list.push(
       new ZaloOaMessenger({
         apiRoot: config.ZALO_OA_API_ROOT,
         secrets: oa,
-        tokens,
+        tokens: oaTokens,
         log,
         pacer: pacers.zalo_oa,
-        quotaRetryMs: oa.quotaRetryMs,
+        quotaRetryMs: config.ZALO_OA_QUOTA_RETRY_SECONDS * 1000,
         onQuota: ({ type, remain, total }) => {
           metrics.oaQuotaRemaining.set({ quota_type: type }, remain);
           metrics.oaQuotaTotal.set({ quota_type: type }, total);
@@ -77,6 +71,37 @@ export function createMessengers(
     );
   }
   return list;
+}
+
+/**
+ * The Zalo OA's token pair in PostgreSQL, when the OA is configured: shared by the service's processes and
+ * the operator's `zalo-oa` commands.
+ */
+export function oaTokensOf(
+  config: Pick<
+    Config,
+    'ZALO_OA_APP_ID' | 'ZALO_OA_SECRET_KEY' | 'ZALO_APP_SECRET' | 'ZALO_OAUTH_ROOT' | 'ZALO_OA_REFRESH_TOKEN'
+  >,
+  deps: ScopeDeps & { pii: Pii; log?: Logger },
+  onRefreshFailed?: OaTokensOptions['onRefreshFailed'],
+): OaTokens | undefined {
+  const oa = zaloOaSettings(config);
+  if (!oa) return undefined;
+  const oauth = new OaOAuth({ appId: oa.appId, appSecret: oa.appSecret, root: config.ZALO_OAUTH_ROOT });
+  return new OaTokens({
+    db: deps.db,
+    pii: deps.pii,
+    ...(onRefreshFailed && { onRefreshFailed }),
+    // Admins learn of it with the change itself; the sweeper sends their messages within seconds.
+    onChange: async (tx, change) => {
+      deps.log?.warn({ platform: 'zalo_oa', change: change.kind }, 'Zalo OA access token changed state');
+      await inTransaction(tx, deps, (scope) => oaTokenChanged(scope, change));
+    },
+    onChangeFailed: (err) => deps.log?.error({ err, platform: 'zalo_oa' }, 'telling the admins of the OA token failed'),
+    oauth,
+    appId: oa.appId,
+    ...(config.ZALO_OA_REFRESH_TOKEN && { initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN }),
+  });
 }
 
 /** Deep links and QR codes in replies name the bot: configured, or asked of Telegram once. */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildHttpServer, buildMetricsServer } from '../http/server.ts';
 import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
-import { stallOf } from './health.ts';
+import { oaTokenDetail, stallOf } from './health.ts';
 import type { Infrastructure } from './infrastructure.ts';
 import type { Lifecycle } from './lifecycle.ts';
 
@@ -23,6 +23,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     fetchFile: telegram?.fetchFile && ((fileId) => telegram.fetchFile!(fileId)),
     stall: () => stallOf(infra.dbWatchdog, infra.progress, config.HEALTH_STALL_SECONDS * 1000),
     checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
+    ...(infra.oaTokens && { details: { zalo_oa: () => oaTokenDetail(infra.oaTokens!) } }),
     settings: config,
   });
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -14,6 +14,8 @@ import { broadcastCommand } from './broadcast.ts';
 import { auditCommand } from './audit.ts';
 import { inviteCommand } from './invite.ts';
 import { staffCommand } from './staff.ts';
+import { zaloOaCommand } from './zalo-oa.ts';
+import { oaTokensOf } from '../app/messengers.ts';
 import type { ScopeDeps } from '../pipeline/run-scope.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -52,11 +54,18 @@ Commands:
                           A festival day: announced to the area now, reminded automatically (FESTIVAL_REMINDERS)
   festival list | show <id> | cancel <id> | move <id> --start <time> --end <time>
   festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
+  zalo-oa connect [--redirect-uri <url>]
+                          Step 1 of connecting the Zalo Official Account: prints the consent URL (PKCE)
+  zalo-oa connect --code <code>
+                          Step 2: exchanges the code Zalo's redirect carries and stores the token pair (encrypted)
+  zalo-oa status          The OA token's state: expiry, last refresh failure, messages waiting (no tokens shown)
 
 Times are printed in Vietnam time (+07).
 Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke and broadcast
 changes; REDIS_URL,
-REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr.`;
+REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
+ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET, DATA_ENCRYPTION_KEY (and PUBLIC_URL, ZALO_OA_CONNECT_FILE)
+for zalo-oa.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
 const out = (line: string) => console.log(line);
@@ -96,6 +105,22 @@ const commands: Record<string, () => Command> = {
   festival: () => (args, db) => {
     const scope = operatorScope(db);
     return withKick((kick) => festivalCommand(args, { db, i18n: scope.i18n, scope, kick, out }));
+  },
+  'zalo-oa': () => (args, db) => {
+    const env = loadConfigFields([
+      'ZALO_OA_APP_ID',
+      'ZALO_OA_SECRET_KEY',
+      'ZALO_APP_SECRET',
+      'ZALO_OAUTH_ROOT',
+      'ZALO_OA_REFRESH_TOKEN',
+      'ZALO_OA_CONNECT_FILE',
+      'PUBLIC_URL',
+    ]);
+    const scope = operatorScope(db);
+    const pii = typeof scope.pii === 'function' ? scope.pii() : scope.pii;
+    // The operator's process is one more holder of the lock: a connect that ends a failure tells the admins.
+    const tokens = oaTokensOf(env, { ...scope, pii });
+    return zaloOaCommand(args, { db, pii, tokens, file: env.ZALO_OA_CONNECT_FILE, redirectUri: env.PUBLIC_URL }, out);
   },
   models: () => {
     const env = loadConfigFields(['TELEGRAM_BOT_USERNAME', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT']);

@@ -28,6 +28,11 @@ export interface HttpDeps {
   stall: () => string | undefined;
   /** Resolves when PostgreSQL and Redis both answer. */
   checks: Record<string, () => Promise<unknown>>;
+  /**
+   * What /readyz tells beside the checks without turning not-ready (the Zalo OA's token: without one the
+   * webhooks still store every event and the other messengers still work; only OA sends wait).
+   */
+  details?: Record<string, () => Promise<unknown>>;
   settings: HttpSettings;
 }
 
@@ -96,9 +101,15 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
       }),
     );
     const ready = results.every(([, state]) => state === 'ok');
+    const details = await Promise.all(
+      Object.entries(deps.details ?? {}).map(async ([name, detail]) => [
+        name,
+        await withTimeout(detail(), 2000).catch(() => 'unknown'),
+      ]),
+    );
     return reply
       .code(ready ? 200 : 503)
-      .send({ status: ready ? 'ready' : 'not ready', ...Object.fromEntries(results) });
+      .send({ status: ready ? 'ready' : 'not ready', ...Object.fromEntries(results), ...Object.fromEntries(details) });
   });
 
   // With a port of its own, /metrics is served there only (see buildMetricsServer).

@@ -88,6 +88,8 @@ export interface FakeZaloOa {
   issueTokens(): TokenPair;
   /** An authorization code that the token endpoint exchanges once, given the verifier of this S256 challenge. */
   registerAuthCode(codeChallenge: string, code?: string): string;
+  /** Every refresh token issued so far stops working, as after its three months or a revoked permission. */
+  expireRefreshTokens(): void;
   /** Refresh tokens that were presented again after their one use (each repeat listed). */
   reusedRefreshTokens: string[];
   /** The user interacted at the fake's now (or `at`): opens the window and restores the free replies. */
@@ -234,7 +236,7 @@ export async function startFakeZaloOa(opts: FakeZaloOaOptions = {}): Promise<Fak
   const sends: OaSent[] = [];
   const injected = new Map<string, OaError[]>();
   const accessTokens = new Map<string, number>(); // token → expiry on the fake clock
-  const refreshTokens = new Map<string, 'live' | 'used'>();
+  const refreshTokens = new Map<string, 'live' | 'used' | 'expired'>();
   const authCodes = new Map<string, string>(); // code → S256 challenge
   const lastInteraction = new Map<string, number>();
   const remain = new Map<string, number>();
@@ -446,6 +448,9 @@ export async function startFakeZaloOa(opts: FakeZaloOaOptions = {}): Promise<Fak
     registerAuthCode(codeChallenge, code = id(16)) {
       authCodes.set(code, codeChallenge);
       return code;
+    },
+    expireRefreshTokens() {
+      for (const [token, state] of refreshTokens) if (state === 'live') refreshTokens.set(token, 'expired');
     },
     reusedRefreshTokens,
     userInteracted,

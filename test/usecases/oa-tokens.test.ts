@@ -99,6 +99,30 @@ describe('Zalo OA tokens', () => {
     expect(oa.reusedRefreshTokens).toEqual([]);
   });
 
+  it('whatever fails in telling of a change, the new pair stays stored: the spent refresh token is never needed again', async () => {
+    const [tokens] = processes(oa.issueTokens().refresh_token);
+    await tokens!.accessToken();
+    oa.advance(TTL - AHEAD + 1_000);
+    oa.failNext('/v4/oa/access_token', { error: -14014, message: 'Invalid refresh token' });
+    const failed: unknown[] = [];
+    const telling = new OaTokens({
+      ...tokens!.opts,
+      onChange: async (tx, change) => {
+        await tx.oaToken.updateMany({ data: { failure: 'written by the failed notice' } });
+        throw new Error(`notice of ${change.kind} failed`);
+      },
+      onChangeFailed: (err) => void failed.push(err),
+    });
+    await telling.accessToken();
+    expect(await telling.health()).toMatchObject({ state: 'failing', reason: expect.stringContaining('-14014') });
+    oa.advance(61_000);
+    const recovered = await telling.accessToken();
+    expect(failed.map((e) => (e as Error).message)).toEqual(['notice of failing failed', 'notice of working failed']);
+    expect(await telling.health()).toMatchObject({ state: 'ok' });
+    expect(await apiError(recovered)).toBe(0);
+    expect(oa.reusedRefreshTokens).toEqual([]);
+  });
+
   it('a token Zalo refuses is replaced once; a process that sees it replaced already takes the new one', async () => {
     const [one, two] = processes(oa.issueTokens().refresh_token);
     const old = await one!.accessToken();

@@ -1,3 +1,4 @@
+import type { Tx } from '../../core/tx.ts';
 import type { Db } from '../../db/client.ts';
 import type { Pii } from '../../security/pii.ts';
 import { OaAuthError, type OaOAuth, type OaTokenPair } from './oauth.ts';
@@ -15,19 +16,39 @@ export interface OaTokensOptions {
   /** How long before expiry the pair is refreshed (Zalo's access tokens live 25 h). */
   refreshAheadMs?: number;
   now?: () => number;
+  /** Every refresh Zalo refused or that got no answer (for /metrics). */
+  onRefreshFailed?: () => void;
+  /**
+   * The OA's token stopped working ('failing': the first failed refresh since a good pair) or works again
+   * ('working': a good pair after that). Runs inside the transaction that records the change, under the lock,
+   * so exactly one process sees each change, and what it writes commits with it.
+   */
+  onChange?: (tx: Tx, change: OaTokenChange) => Promise<void>;
+  /** onChange failed (its writes undone); the change itself is stored all the same. */
+  onChangeFailed?: (err: unknown) => void;
 }
+
+export type OaTokenChange = { kind: 'failing'; reason: string } | { kind: 'working' };
+
+/** How the error of a send that waits for a token begins (the outbox row's last error). */
+export const NO_USABLE_TOKEN = 'Zalo OA has no usable access token';
 
 /** No usable token: nothing stored and no initial refresh token, or the last refresh failed. */
 export class OaTokenUnavailable extends Error {
   constructor(readonly reason: string) {
-    super(`Zalo OA has no usable access token: ${reason}`);
+    super(`${NO_USABLE_TOKEN}: ${reason}`);
     this.name = 'OaTokenUnavailable';
   }
 }
 
-/** How the stored pair stands, for /readyz and /metrics: nothing stored, a working pair, or a failed refresh. */
+/**
+ * How the stored pair stands, for /readyz, /metrics and `zalo-oa status`: nothing stored, a working pair, or a
+ * failed refresh (its access token may still work until `expiresAt`). Never the tokens themselves.
+ */
 export type OaTokenHealth =
-  { state: 'none' } | { state: 'ok'; expiresAt: Date } | { state: 'failing'; lastTried: Date; reason: string };
+  | { state: 'none' }
+  | { state: 'ok'; expiresAt: Date; updatedAt: Date; source: string }
+  | { state: 'failing'; expiresAt: Date; lastTried: Date; reason: string };
 
 /**
  * The OA's access token, shared by every process through PostgreSQL. Zalo's
@@ -71,15 +92,17 @@ export class OaTokens {
   async connect(pair: OaTokenPair): Promise<void> {
     await this.opts.db.$transaction(async (tx) => {
       await this.#lock(tx);
-      await this.#store(tx, pair, 'connect');
+      const row = await tx.oaToken.findUnique({ where: { appId: this.opts.appId } });
+      await this.#store(tx, pair, 'connect', row?.failedAt);
     });
   }
 
   async health(): Promise<OaTokenHealth> {
     const row = await this.opts.db.oaToken.findUnique({ where: { appId: this.opts.appId } });
     if (!row) return { state: 'none' };
-    if (row.failedAt) return { state: 'failing', lastTried: row.failedAt, reason: row.failure ?? '' };
-    return { state: 'ok', expiresAt: row.expiresAt };
+    if (row.failedAt)
+      return { state: 'failing', expiresAt: row.expiresAt, lastTried: row.failedAt, reason: row.failure ?? '' };
+    return { state: 'ok', expiresAt: row.expiresAt, updatedAt: row.updatedAt, source: row.source };
   }
 
   /**
@@ -104,16 +127,18 @@ export class OaTokens {
         if (!refreshToken) return { failure: 'not connected: run `npm run cli -- zalo-oa connect`' };
         try {
           const pair = await oauth.refresh(refreshToken);
-          await this.#store(tx, pair, row ? 'refresh' : 'env');
+          await this.#store(tx, pair, row ? 'refresh' : 'env', row?.failedAt);
           return { token: pair.accessToken };
         } catch (err) {
           if (!(err instanceof OaAuthError)) throw err;
+          this.opts.onRefreshFailed?.();
           // Committed with the transaction, so that /readyz, /metrics and the admins can tell; the pair stays.
-          if (row)
-            await tx.oaToken.update({
-              where: { appId },
-              data: { failedAt: new Date(this.#now()), failure: err.message.slice(0, 300) },
-            });
+          if (row) {
+            const failure = err.message.slice(0, 300);
+            await tx.oaToken.update({ where: { appId }, data: { failedAt: new Date(this.#now()), failure } });
+            // The first failure of an episode; later ones (retried once a minute) are the same news.
+            if (!row.failedAt) await this.#announce(tx, { kind: 'failing', reason: failure });
+          }
           return meanwhile(err.message);
         }
       },
@@ -124,11 +149,12 @@ export class OaTokens {
   }
 
   /** One refresher at a time across processes: the lock ends with the transaction. */
-  #lock(tx: Pick<Db, '$executeRaw'>) {
+  #lock(tx: Tx) {
     return tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`zalo-oa-token:${this.opts.appId}`}))`;
   }
 
-  #store(tx: Pick<Db, 'oaToken'>, pair: OaTokenPair, source: string) {
+  /** Stores a good pair; `failedBefore`: the row it replaces recorded a failed refresh, which this ends. */
+  async #store(tx: Tx, pair: OaTokenPair, source: string, failedBefore: Date | null | undefined) {
     const { pii, appId } = this.opts;
     const data = {
       accessEnc: pii.encrypt(pair.accessToken),
@@ -138,6 +164,23 @@ export class OaTokens {
       failedAt: null,
       failure: null,
     };
-    return tx.oaToken.upsert({ where: { appId }, create: { appId, ...data }, update: data });
+    await tx.oaToken.upsert({ where: { appId }, create: { appId, ...data }, update: data });
+    if (failedBefore) await this.#announce(tx, { kind: 'working' });
+  }
+
+  /**
+   * Runs onChange inside a savepoint: whatever goes wrong in it is undone alone and never takes the new pair
+   * with it (the old refresh token is spent by then: losing the pair would lose the account).
+   */
+  async #announce(tx: Tx, change: OaTokenChange): Promise<void> {
+    if (!this.opts.onChange) return;
+    await tx.$executeRaw`SAVEPOINT oa_token_change`;
+    try {
+      await this.opts.onChange(tx, change);
+      await tx.$executeRaw`RELEASE SAVEPOINT oa_token_change`;
+    } catch (err) {
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT oa_token_change`;
+      this.opts.onChangeFailed?.(err);
+    }
   }
 }
