@@ -14,6 +14,7 @@ import { broadcastCommand } from './broadcast.ts';
 import { auditCommand } from './audit.ts';
 import { inviteCommand } from './invite.ts';
 import { staffCommand } from './staff.ts';
+import { consoleLinkCommand } from './console-link.ts';
 import type { ScopeDeps } from '../pipeline/run-scope.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -30,7 +31,10 @@ Commands:
                           Staff roles by area: grant ids, areas, display labels (no names or platform ids)
   staff label <grant id> <display label>
                           Set how colleagues see the person in tip histories ("Đại uý Nguyễn Văn A")
-  staff revoke <grant id> Take a role away (and the person's API tokens)
+  staff revoke <grant id> Take a role away (and the person's API tokens and console sessions)
+  console-link --admin | --person <user id>
+                          A one-time sign-in link to the web console (10 minutes): the operator (all areas)
+                          or a staff member (their roles); staff get theirs with /web in chat
   audit [--area <code>] [--person <user or grant id>] [--kind <action prefix>] [--limit 50]
                           The latest audit entries, newest first (ids, codes and areas; no personal data)
   broadcast create (--area <code> | --all) --text <text> [--text-en <text>] [--photo-url <url>]
@@ -54,8 +58,8 @@ Commands:
   festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
 
 Times are printed in Vietnam time (+07).
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke and broadcast
-changes; REDIS_URL,
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
+and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; REDIS_URL,
 REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
@@ -75,12 +79,14 @@ function operatorScope(db: Db): ScopeDeps {
     'FESTIVAL_REMINDERS',
     'TELEGRAM_BOT_USERNAME',
   ]);
-  const pii = () => {
-    const key = loadConfigFields(['DATA_ENCRYPTION_KEY']);
-    if (usesExampleKey(key)) console.error(`Warning: ${EXAMPLE_KEY_WARNING}.`);
-    return new Pii(key.DATA_ENCRYPTION_KEY);
-  };
-  return { db, pii, i18n: new I18n(DEFAULT_LOCALE), policy };
+  return { db, pii: operatorPii, i18n: new I18n(DEFAULT_LOCALE), policy };
+}
+
+/** The data key, read when a command seals or hashes something. */
+function operatorPii(): Pii {
+  const key = loadConfigFields(['DATA_ENCRYPTION_KEY']);
+  if (usesExampleKey(key)) console.error(`Warning: ${EXAMPLE_KEY_WARNING}.`);
+  return new Pii(key.DATA_ENCRYPTION_KEY);
 }
 
 const commands: Record<string, () => Command> = {
@@ -88,6 +94,11 @@ const commands: Record<string, () => Command> = {
   staff: () => (args, db) => staffCommand(args, { db, scope: operatorScope(db) }, out),
   invite: () => (args, db) => inviteCommand(args, { db, scope: operatorScope(db) }, out),
   audit: () => (args, db) => auditCommand(args, db, out),
+  'console-link': () => {
+    const { PUBLIC_URL, PORT } = loadConfigFields(['PUBLIC_URL', 'PORT']);
+    const baseUrl = PUBLIC_URL ?? `http://localhost:${PORT}`;
+    return (args, db) => consoleLinkCommand(args, { db, pii: () => operatorPii(), baseUrl }, out);
+  },
   broadcast: () => (args, db) => {
     const scope = operatorScope(db);
     return withKick((kick) => broadcastCommand(args, { db, i18n: scope.i18n, scope, kick, out }));
