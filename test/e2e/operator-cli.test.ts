@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_DATA_ENCRYPTION_KEY } from '../../src/config.ts';
 import type { StaffGrant } from '../../src/generated/prisma/client.ts';
-import { CLI_TEST } from '../support/cli.ts';
-import { ENCRYPTION_KEY, ownDatabase, type Harness } from '../support/harness.ts';
+import { CLI_TEST, runCli } from '../support/cli.ts';
+import { ownDatabase, type Harness } from '../support/harness.ts';
 import { harnessInHungMy } from '../support/hung-my.ts';
 import { onboard } from '../support/onboard.ts';
 import { freePort, spawnService } from '../support/process.ts';
@@ -15,22 +15,7 @@ let h: Harness;
 let hungMy: string;
 harnessInHungMy((started) => ({ h, hungMy } = started));
 
-/** `npm run cli -- …` as the operator runs it, against the harness's database and Redis: exit code and output. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const run = spawnService(
-    {
-      DATABASE_URL: h.config.DATABASE_URL,
-      DATA_ENCRYPTION_KEY: ENCRYPTION_KEY,
-      REDIS_URL: h.config.REDIS_URL,
-      REDIS_PREFIX: h.config.REDIS_PREFIX,
-      ...env,
-    },
-    args,
-    'src/cli/index.ts',
-  );
-  const code = await run.exited;
-  return { code, out: run.output() };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(h, args, env);
 
 /** Every printed time is Vietnam time with its offset. */
 const VN_TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} \+07/;
