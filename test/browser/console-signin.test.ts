@@ -31,6 +31,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const LABEL = 'Đại uý Trần Văn Tâm';
+const problems: string[] = [];
+afterAll(() => expect(problems).toEqual([]));
 
 /** `/web` in the officer's private chat: the link as the bot sent it. */
 async function askLink(officer: TelegramUser): Promise<string> {
@@ -43,6 +45,10 @@ async function askLink(officer: TelegramUser): Promise<string> {
 async function signIn(link: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await phone(browser);
   const page = await context.newPage();
+  // Nothing the page runs may fail or be blocked (its Content-Security-Policy included).
+  page.on('pageerror', (err) => problems.push(err.message));
+  // A signed-out page's question "who is signed in?" is answered 401, which Chromium logs: that one is expected.
+  page.on('console', (m) => void (m.type() === 'error' && !/status of 401/.test(m.text()) && problems.push(m.text())));
   const res = await page.goto(link);
   expect(res?.status()).toBe(200);
   expect(new URL(page.url()).pathname).toBe('/console');
@@ -100,6 +106,14 @@ describe('web console sign-in (issue 15, first slice)', () => {
     expect(await page.getByTestId('who').innerText()).toContain('Cán bộ Công an · Xã Hưng Mỹ, Cà Mau');
     const nav = await page.getByRole('navigation').getByRole('link').allInnerTexts();
     expect(nav).toEqual(['Tin báo', 'Thông báo', 'Mô hình', 'Ngày hội', 'Cán bộ', 'Thống kê']);
+    // `SCREENSHOTS=1 npx vitest run test/browser` refreshes the README's picture.
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/console-shell.png' });
+    // A section's page: its title, and honestly nothing yet (later slices fill it).
+    await page.getByRole('link', { name: 'Tin báo' }).click();
+    expect(new URL(page.url()).pathname).toBe('/console/tips');
+    await expect.poll(() => page.getByRole('main').innerText()).toContain('Mục này chưa có trên trang quản lý');
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toBe('Tin báo');
 
     // The cookie: out of scripts' reach, the console's path only, not sent by other sites; http here, so not Secure.
     const [cookie, ...others] = await context.cookies();
@@ -194,16 +208,30 @@ describe('web console sign-in (issue 15, first slice)', () => {
     await Promise.all([context.close(), operator.context.close()]);
   });
 
-  it('npm run cli -- console-link --admin prints a working operator link', CLI_TEST, async () => {
-    const printed = await runCli(h, ['console-link', '--admin'], { PUBLIC_URL: h.config.PUBLIC_URL! });
-    expect(printed.code, printed.out).toBe(0);
-    expect(printed.out).toContain('Works once, within 10 minutes');
-    const link = /https?:\/\/\S+/.exec(printed.out)![0];
-    const { context, page } = await signIn(link);
-    expect(await page.getByTestId('who').innerText()).toContain('Quản trị hệ thống');
-    await context.close();
-    const unknown = await runCli(h, ['console-link', '--person', '00000000-0000-0000-0000-000000000000']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.out).toContain('No staff member with user id');
-  });
+  it(
+    'npm run cli -- console-link prints a working link: --admin for the operator, --person for a staff member',
+    CLI_TEST,
+    async () => {
+      const printed = await runCli(h, ['console-link', '--admin'], { PUBLIC_URL: h.config.PUBLIC_URL! });
+      expect(printed.code, printed.out).toBe(0);
+      expect(printed.out).toContain('Works once, within 10 minutes');
+      const link = /https?:\/\/\S+/.exec(printed.out)![0];
+      const { context, page } = await signIn(link);
+      expect(await page.getByTestId('who').innerText()).toContain('Quản trị hệ thống');
+      await context.close();
+      const other = new TelegramUser(h, 'Phạm', 'Văn Hải');
+      await makeStaff(h, other, hungMy, 'officer', 'Thượng uý Phạm Văn Hải');
+      const { userId: otherId } = await h.db.staffGrant.findFirstOrThrow({
+        where: { label: 'Thượng uý Phạm Văn Hải' },
+      });
+      const forPerson = await runCli(h, ['console-link', '--person', otherId], { PUBLIC_URL: h.config.PUBLIC_URL! });
+      expect(forPerson.code, forPerson.out).toBe(0);
+      const theirs = await signIn(/https?:\/\/\S+/.exec(forPerson.out)![0]);
+      expect(await theirs.page.getByTestId('who-label').innerText()).toBe('Thượng uý Phạm Văn Hải');
+      await theirs.context.close();
+      const unknown = await runCli(h, ['console-link', '--person', '00000000-0000-0000-0000-000000000000']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.out).toContain('No staff member with user id');
+    },
+  );
 });
