@@ -78,3 +78,27 @@ describe('console sign-in use cases', () => {
     expect((await sessionOf(db, pii, operator.sessionToken))?.actor).toEqual(OPERATOR);
   });
 });
+
+describe('console rows of no more use', () => {
+  it('links expired a day ago and idle sessions go when a new link is made; a just-expired link still says so', async () => {
+    const person = await officer();
+    const old = await linkFor(personActor(person));
+    const recent = await linkFor(personActor(person));
+    const opened = await redeem(await linkFor(personActor(person)));
+    if (!opened.ok) throw new Error(opened.reason);
+    const hash = (token: string) => pii.hash('console-link', token);
+    await db.consoleLink.update({
+      where: { tokenHash: hash(old) },
+      data: { expiresAt: new Date(Date.now() - 86_400_001) },
+    });
+    await db.consoleLink.update({
+      where: { tokenHash: hash(recent) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await db.consoleSession.updateMany({ where: { userId: person.user.id }, data: { lastSeenAt: new Date(0) } });
+    await linkFor(OPERATOR);
+    expect(await db.consoleLink.count({ where: { tokenHash: hash(old) } })).toBe(0);
+    expect(await redeem(recent)).toEqual({ ok: false, reason: 'expired' });
+    expect(await db.consoleSession.count({ where: { userId: person.user.id } })).toBe(0);
+  });
+});

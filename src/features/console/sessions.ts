@@ -19,6 +19,7 @@ const secret = () => randomBytes(32).toString('base64url');
  * from one messenger account, or the operator. `issuedBy` asked for it: the person in chat, the operator at the shell.
  */
 export async function createSignInLink(tx: Tx, pii: Pii, issuedBy: Actor, forWhom: Actor): Promise<string> {
+  await forgetStale(tx);
   const token = secret();
   const person = forWhom.kind === 'person' ? forWhom.person : undefined;
   const link = await tx.consoleLink.create({
@@ -37,6 +38,16 @@ export async function createSignInLink(tx: Tx, pii: Pii, issuedBy: Actor, forWho
     details: { for: person ? person.user.id : 'operator' },
   });
   return token;
+}
+
+/**
+ * Links expired a day ago and sessions past their idle time are of no use (the audit log keeps
+ * the record); a day's grace lets a late click still hear "expired" rather than "unknown".
+ */
+async function forgetStale(tx: Tx): Promise<void> {
+  const now = Date.now();
+  await tx.consoleLink.deleteMany({ where: { expiresAt: { lt: new Date(now - 86_400_000) } } });
+  await tx.consoleSession.deleteMany({ where: { lastSeenAt: { lt: new Date(now - SESSION_IDLE_MS) } } });
 }
 
 export type RedeemRefusal = 'unknown' | 'used' | 'expired' | 'not-staff';
