@@ -4,6 +4,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts
+# npm ci also builds the web console (postinstall: Vite, into console/dist).
+COPY console ./console
 RUN npm ci --no-audit --no-fund && npm cache clean --force
 COPY . .
 USER node

@@ -644,3 +644,41 @@ fest-cancelled-done = Festival day #{ $id } is cancelled. The notice goes to { $
 fest-ask-names = Type the names of the people and collectives commended, one a line or separated by ";" (at most { $names } names, each 2–{ $name } characters).
 fest-commend-confirm = Announce commendations of { $count } people/collectives to the area's residents: { $list }?
 fest-commend-done = ✅ Commendations of { $count } people/collectives announced (notice #{ $broadcast }).
+
+## Web console (server texts)
+cmd-web = Open the management console in a browser (staff)
+console-web-link =
+    🔐 Sign-in link to the management console in your browser:
+    { $link }
+    The link works once, within { $minutes } minutes. Whoever has it signs in with your rights: do not forward it. Send /web for a new link.
+console-web-unavailable = The browser console is not switched on (the server has no public address, PUBLIC_URL). Please tell the system administrator.
+console-login-unknown = This sign-in link is not valid. Send /web to the bot in a private chat for a new link.
+console-login-used = This sign-in link has been used already (each link works once). Send /web to the bot in a private chat for a new link.
+console-login-expired = This sign-in link has expired (after { $minutes } minutes). Send /web to the bot in a private chat for a new link.
+console-login-not-staff = You no longer hold a staff role, so you cannot sign in.
+console-login-title = Could not sign in
+console-not-built = The console has not been built on this server (run: npm run build:console).
+
+## Web console (the page's texts: console-ui-*, no variables)
+console-ui-title = National Security Console
+console-ui-loading = Loading…
+console-ui-signed-out-title = Not signed in
+console-ui-signed-out =
+    To sign in, send /web to the bot in a private chat (Telegram or Zalo). The bot sends you a one-time link, valid for 10 minutes. Open it in this browser.
+console-ui-signed-out-operator = System administrator: run npm run cli -- console-link --admin on the server.
+console-ui-operator = System administrator
+console-ui-all-areas = All areas
+console-ui-roles = Roles
+console-ui-logout = Sign out
+console-ui-logged-out = You are signed out.
+console-ui-language = Language
+console-ui-nav = Sections
+console-ui-nav-tips = Tips
+console-ui-nav-broadcasts = Notices
+console-ui-nav-models = Models
+console-ui-nav-festivals = Festival days
+console-ui-nav-staff = Staff
+console-ui-nav-stats = Statistics
+console-ui-page-soon = This section is not in the console yet. Meanwhile, please use the bot in chat.
+console-ui-welcome = Choose a section above.
+console-ui-error = The data could not be loaded. Please reload the page.

@@ -632,3 +632,41 @@ fest-cancelled-done = Đã huỷ Ngày hội #{ $id }. Thông báo huỷ gửi t
 fest-ask-names = Gõ tên các cá nhân, tập thể được khen thưởng, mỗi tên một dòng hoặc cách nhau bởi dấu ";" (tối đa { $names } tên, mỗi tên 2–{ $name } ký tự).
 fest-commend-confirm = Công bố khen thưởng { $count } cá nhân/tập thể tới người dân của địa bàn: { $list }?
 fest-commend-done = ✅ Đã công bố khen thưởng { $count } cá nhân/tập thể (thông báo #{ $broadcast }).
+
+## Web console (server texts)
+cmd-web = Mở trang quản lý trên trình duyệt (cán bộ)
+console-web-link =
+    🔐 Liên kết đăng nhập trang quản lý trên trình duyệt:
+    { $link }
+    Liên kết chỉ dùng được một lần, trong { $minutes } phút. Ai có liên kết này sẽ đăng nhập với quyền của bạn: đừng chuyển tiếp cho người khác. Gõ /web để nhận liên kết mới.
+console-web-unavailable = Trang quản lý trên trình duyệt chưa được bật (máy chủ chưa cấu hình địa chỉ công khai PUBLIC_URL). Hãy báo quản trị hệ thống.
+console-login-unknown = Liên kết đăng nhập này không hợp lệ. Gõ /web trong tin nhắn riêng với bot để nhận liên kết mới.
+console-login-used = Liên kết đăng nhập này đã được dùng (mỗi liên kết chỉ dùng một lần). Gõ /web trong tin nhắn riêng với bot để nhận liên kết mới.
+console-login-expired = Liên kết đăng nhập này đã hết hạn (sau { $minutes } phút). Gõ /web trong tin nhắn riêng với bot để nhận liên kết mới.
+console-login-not-staff = Bạn không còn quyền cán bộ nên không thể đăng nhập.
+console-login-title = Không đăng nhập được
+console-not-built = Trang quản lý chưa được dựng trên máy chủ này (chạy: npm run build:console).
+
+## Web console (the page's texts: console-ui-*, no variables)
+console-ui-title = Trang quản lý An ninh Tổ quốc
+console-ui-loading = Đang tải…
+console-ui-signed-out-title = Chưa đăng nhập
+console-ui-signed-out =
+    Để đăng nhập, hãy gõ /web trong tin nhắn riêng với bot (Telegram hoặc Zalo). Bot gửi cho bạn một liên kết dùng một lần, có hiệu lực 10 phút. Mở liên kết đó trên trình duyệt này.
+console-ui-signed-out-operator = Quản trị hệ thống: chạy npm run cli -- console-link --admin trên máy chủ.
+console-ui-operator = Quản trị hệ thống
+console-ui-all-areas = Toàn bộ địa bàn
+console-ui-roles = Vai trò
+console-ui-logout = Đăng xuất
+console-ui-logged-out = Bạn đã đăng xuất.
+console-ui-language = Ngôn ngữ
+console-ui-nav = Mục
+console-ui-nav-tips = Tin báo
+console-ui-nav-broadcasts = Thông báo
+console-ui-nav-models = Mô hình
+console-ui-nav-festivals = Ngày hội
+console-ui-nav-staff = Cán bộ
+console-ui-nav-stats = Thống kê
+console-ui-page-soon = Mục này chưa có trên trang quản lý. Trong lúc chờ, hãy dùng bot trong tin nhắn.
+console-ui-welcome = Chọn một mục ở trên.
+console-ui-error = Không tải được dữ liệu. Hãy thử tải lại trang.

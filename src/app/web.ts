@@ -19,6 +19,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     inbox,
     unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
     api: { db, pii },
+    console: { i18n, publicUrl: config.PUBLIC_URL },
     // Photos sent as Telegram file ids: served by link to officers who cannot see them in their messenger (Zalo).
     fetchFile: telegram?.fetchFile && ((fileId) => telegram.fetchFile!(fileId)),
     stall: () => stallOf(infra.dbWatchdog, infra.progress, config.HEALTH_STALL_SECONDS * 1000),

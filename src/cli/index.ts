@@ -16,6 +16,7 @@ import { inviteCommand } from './invite.ts';
 import { staffCommand } from './staff.ts';
 import { zaloOaCommand } from './zalo-oa.ts';
 import { oaTokensOf } from '../app/messengers.ts';
+import { consoleLinkCommand } from './console-link.ts';
 import type { ScopeDeps } from '../pipeline/run-scope.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -32,7 +33,10 @@ Commands:
                           Staff roles by area: grant ids, areas, display labels (no names or platform ids)
   staff label <grant id> <display label>
                           Set how colleagues see the person in tip histories ("Đại uý Nguyễn Văn A")
-  staff revoke <grant id> Take a role away (and the person's API tokens)
+  staff revoke <grant id> Take a role away (and the person's API tokens and console sessions)
+  console-link --admin | --person <user id>
+                          A one-time sign-in link to the web console (10 minutes): the operator (all areas)
+                          or a staff member (their roles); staff get theirs with /web in chat
   audit [--area <code>] [--person <user or grant id>] [--kind <action prefix>] [--limit 50]
                           The latest audit entries, newest first (ids, codes and areas; no personal data)
   broadcast create (--area <code> | --all) --text <text> [--text-en <text>] [--photo-url <url>]
@@ -61,8 +65,8 @@ Commands:
   zalo-oa status          The OA token's state: expiry, last refresh failure, messages waiting (no tokens shown)
 
 Times are printed in Vietnam time (+07).
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke and broadcast
-changes; REDIS_URL,
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
+and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; REDIS_URL,
 REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
 ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET, DATA_ENCRYPTION_KEY (and PUBLIC_URL, ZALO_OA_CONNECT_FILE)
 for zalo-oa.`;
@@ -85,12 +89,14 @@ function operatorScope(db: Db): ScopeDeps {
     'TELEGRAM_BOT_USERNAME',
     'ZALO_OA_WINDOW_HOURS',
   ]);
-  const pii = () => {
-    const key = loadConfigFields(['DATA_ENCRYPTION_KEY']);
-    if (usesExampleKey(key)) console.error(`Warning: ${EXAMPLE_KEY_WARNING}.`);
-    return new Pii(key.DATA_ENCRYPTION_KEY);
-  };
-  return { db, pii, i18n: new I18n(DEFAULT_LOCALE), policy };
+  return { db, pii: operatorPii, i18n: new I18n(DEFAULT_LOCALE), policy };
+}
+
+/** The data key, read when a command seals or hashes something. */
+function operatorPii(): Pii {
+  const key = loadConfigFields(['DATA_ENCRYPTION_KEY']);
+  if (usesExampleKey(key)) console.error(`Warning: ${EXAMPLE_KEY_WARNING}.`);
+  return new Pii(key.DATA_ENCRYPTION_KEY);
 }
 
 const commands: Record<string, () => Command> = {
@@ -98,6 +104,11 @@ const commands: Record<string, () => Command> = {
   staff: () => (args, db) => staffCommand(args, { db, scope: operatorScope(db) }, out),
   invite: () => (args, db) => inviteCommand(args, { db, scope: operatorScope(db) }, out),
   audit: () => (args, db) => auditCommand(args, db, out),
+  'console-link': () => {
+    const { PUBLIC_URL, PORT } = loadConfigFields(['PUBLIC_URL', 'PORT']);
+    const baseUrl = PUBLIC_URL ?? `http://localhost:${PORT}`;
+    return (args, db) => consoleLinkCommand(args, { db, pii: () => operatorPii(), baseUrl }, out);
+  },
   broadcast: () => (args, db) => {
     const scope = operatorScope(db);
     return withKick((kick) => broadcastCommand(args, { db, i18n: scope.i18n, scope, kick, out }));

@@ -9,6 +9,7 @@ import { abuseFeature } from './abuse/index.ts';
 import { broadcastsFeature } from './broadcasts/index.ts';
 import { festivalsFeature } from './festivals/index.ts';
 import { modelsFeature } from './models/index.ts';
+import { consoleFeature } from './console/index.ts';
 
 /** Every capability, in main-menu order (the abuse guard first: it runs before any route). */
 export const features: Feature[] = [
@@ -19,6 +20,7 @@ export const features: Feature[] = [
   festivalsFeature,
   broadcastsFeature,
   staffFeature,
+  consoleFeature,
   settingsFeature,
   privacyFeature,
   helpFeature,

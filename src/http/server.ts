@@ -10,6 +10,7 @@ import { registerWebhook } from './webhooks.ts';
 import { registerTipsApi } from './tips-api.ts';
 import { registerPhotoLinks, type FetchFile } from './photos.ts';
 import { registerMetrics } from './metrics-route.ts';
+import { registerConsole, type ConsoleDeps } from './console/routes.ts';
 import type { Db } from '../db/client.ts';
 import type { Pii } from '../security/pii.ts';
 import { withTimeout } from '../timeout.ts';
@@ -24,6 +25,8 @@ export interface HttpDeps {
   api: { db: Db; pii: Pii };
   /** Where photo links get a photo's bytes (the messenger that keeps it), if any does. */
   fetchFile?: FetchFile;
+  /** The web console's texts and public address (its database and key are the API's). */
+  console: Pick<ConsoleDeps, 'i18n' | 'publicUrl' | 'assets'>;
   /** Why the process cannot make progress, if it cannot (read from memory: /healthz stays cheap). */
   stall: () => string | undefined;
   /** Resolves when PostgreSQL and Redis both answer. */
@@ -81,6 +84,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
 
   registerTipsApi(app, deps.api.db, deps.api.pii);
   registerPhotoLinks(app, deps.api.db, deps.api.pii, deps.fetchFile);
+  registerConsole(app, { ...deps.api, ...deps.console });
 
   // Liveness: 503 once the process has been unable to make progress for the configured time, so a
   // supervisor restarts it; a short database outage alone shows in /readyz instead.

@@ -25,7 +25,7 @@ const menus = () =>
 const menuOf = (u: TelegramUser) =>
   menus().filter((m) => m.scope?.type === 'chat' && String(m.scope.chat_id) === u.chatId);
 
-const STAFF_ONLY = ['inbox', 'tip', 'station', 'apitoken', 'broadcast', 'festival', 'models'];
+const STAFF_ONLY = ['inbox', 'tip', 'station', 'apitoken', 'web', 'broadcast', 'festival', 'models'];
 
 async function leaderInviteCode(name: string): Promise<string> {
   const { result: made } = await runUseCase(h.db, (s) =>

@@ -8,6 +8,7 @@ import { capabilitiesOf } from '../../platforms/capabilities.ts';
 import type { Pii } from '../../security/pii.ts';
 import type { LocalModel, StaffGrant, StaffInvite, StationChat } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
+import { endSessionsOf } from '../console/sessions.ts';
 import { audit } from './audit.ts';
 import { covers, TIP_ROLES } from './grants.ts';
 import { claimInvite, openInviteFilter, type InviteProblem } from './invites.ts';
@@ -98,7 +99,7 @@ export type RevokeRefusal = 'not-admin' | 'not-found';
 
 /**
  * Takes a role away (an officer who left the station): the grant goes, the
- * person's API tokens stop working, and they are told in their language (their
+ * person's API tokens stop working, their web console sessions end, and they are told in their language (their
  * chat's command menu no longer offers what the role allowed).
  * The operator may revoke any grant; an admin, grants within their areas.
  */
@@ -113,6 +114,7 @@ export async function revoke(
   if (!grant) return refuse('not-found');
   await tx.staffGrant.delete({ where: { id: grant.id } });
   await tx.apiToken.updateMany({ where: { userId: grant.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await endSessionsOf(tx, grant.userId);
   await audit(tx, {
     actorId: actorId(actor),
     action: 'grant.revoke',
