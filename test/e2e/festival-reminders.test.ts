@@ -106,20 +106,24 @@ it('three reminders arrive at their times, once each, only to those who said the
 it('a kill -9 and a lost Redis in between lose no reminder: they are rebuilt from PostgreSQL', async () => {
   const area = communes[1]!;
   const p = await people(area);
-  const f = await festival(area, 13_000, 'area');
+  const f = await festival(area, 16_000, 'area');
   await waitFor(1500); // the running service has scheduled the jobs
   await h.kill();
   await forgetRedisKeys(h.env.REDIS_URL!, h.env.REDIS_PREFIX!);
   await h.start();
+  const restarted = Date.now();
   for (const r of [p.going, p.notGoing, p.silent]) await h.tg.waitFor(() => remindersTo(r).size === 3, 25_000);
   await waitFor(500);
   for (const r of [p.going, p.notGoing, p.silent]) {
     const got = remindersTo(r);
     for (const offset of OFFSETS) expect(got.get(offset), `${r.id} ${offset}s`).toBeGreaterThan(0);
   }
-  // The ones due after the restart came on time.
-  const due3 = f.startsAt.getTime() - 3000;
-  expect(remindersTo(p.going).get(3)! - due3).toBeLessThan(2000);
+  // The ones due once the new process was up (and had had a reconcile pass, 1 s) came on time. How long the
+  // restart takes depends on the machine's load: the ones due while it started are only required to come.
+  const dueAfterRestart = OFFSETS.filter((offset) => f.startsAt.getTime() - offset * 1000 > restarted + 1000);
+  expect(dueAfterRestart.length, 'the restart took longer than the test allows').toBeGreaterThan(0);
+  for (const offset of dueAfterRestart)
+    expect(remindersTo(p.going).get(offset)! - (f.startsAt.getTime() - offset * 1000)).toBeLessThan(2000);
 }, 60_000);
 
 it('moving reschedules to the new times (nothing at the old ones); cancelling drops them', async () => {
