@@ -647,6 +647,7 @@ fest-commend-done = ✅ Commendations of { $count } people/collectives announced
 
 ## Web console (server texts)
 cmd-web = Open the management console in a browser (staff)
+cmd-stats = Statistics of my area (officers)
 console-web-link =
     🔐 Sign-in link to the management console in your browser:
     { $link }
@@ -682,3 +683,18 @@ console-ui-nav-stats = Statistics
 console-ui-page-soon = This section is not in the console yet. Meanwhile, please use the bot in chat.
 console-ui-welcome = Choose a section above.
 console-ui-error = The data could not be loaded. Please reload the page.
+
+## /stats: the movement's figures for an officer's areas
+stats-title = 📊 Statistics of { $area }, last { $days } days (since { $from }):
+stats-tips = Tips received: { $received } (urgent { $urgent }). New { $new }, acknowledged { $acknowledged }, in progress { $in_progress }, resolved { $resolved }, rejected { $rejected }, duplicate { $duplicate }.
+stats-categories = By category: { $list }.
+stats-times = Time to an officer's first step (median): { $ack }; to resolved: { $resolve }.
+stats-residents = Registered residents: { $people } ({ $list }).
+stats-models = Active local models: { $active }, { $members } members.
+stats-festivals = Festival days in the period: { $held }, { $going } said they will attend.
+stats-broadcasts = Broadcasts sent: { $sent }, reaching { $reached } recipients.
+stats-none = none yet
+stats-minutes = { $n } min
+stats-hours = { $n } h
+stats-days = { $n } days
+stats-usage = Type /stats for the last 30 days, or /stats with a number of days (1–{ $max }), e.g. /stats 90.

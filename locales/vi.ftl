@@ -635,6 +635,7 @@ fest-commend-done = ✅ Đã công bố khen thưởng { $count } cá nhân/tậ
 
 ## Web console (server texts)
 cmd-web = Mở trang quản lý trên trình duyệt (cán bộ)
+cmd-stats = Thống kê địa bàn (cán bộ)
 console-web-link =
     🔐 Liên kết đăng nhập trang quản lý trên trình duyệt:
     { $link }
@@ -670,3 +671,18 @@ console-ui-nav-stats = Thống kê
 console-ui-page-soon = Mục này chưa có trên trang quản lý. Trong lúc chờ, hãy dùng bot trong tin nhắn.
 console-ui-welcome = Chọn một mục ở trên.
 console-ui-error = Không tải được dữ liệu. Hãy thử tải lại trang.
+
+## /stats: the movement's figures for an officer's areas
+stats-title = 📊 Thống kê { $area }, { $days } ngày qua (từ { $from }):
+stats-tips = Tin báo nhận: { $received } (khẩn cấp { $urgent }). Mới { $new }, đã tiếp nhận { $acknowledged }, đang xử lý { $in_progress }, đã xử lý xong { $resolved }, không tiếp nhận { $rejected }, trùng { $duplicate }.
+stats-categories = Theo loại: { $list }.
+stats-times = Thời gian đến khi cán bộ tiếp nhận (trung vị): { $ack }; đến khi xử lý xong: { $resolve }.
+stats-residents = Người dân đã đăng ký: { $people } ({ $list }).
+stats-models = Mô hình tự quản đang hoạt động: { $active }, { $members } thành viên.
+stats-festivals = Ngày hội trong kỳ: { $held }, { $going } người báo sẽ tham dự.
+stats-broadcasts = Thông báo đã gửi: { $sent }, tới { $reached } người nhận.
+stats-none = chưa có
+stats-minutes = { $n } phút
+stats-hours = { $n } giờ
+stats-days = { $n } ngày
+stats-usage = Gõ /stats để xem 30 ngày qua, hoặc /stats kèm số ngày (1–{ $max }), ví dụ /stats 90.

@@ -10,6 +10,7 @@ import { broadcastsFeature } from './broadcasts/index.ts';
 import { festivalsFeature } from './festivals/index.ts';
 import { modelsFeature } from './models/index.ts';
 import { consoleFeature } from './console/index.ts';
+import { statsFeature } from './stats/index.ts';
 
 /** Every capability, in main-menu order (the abuse guard first: it runs before any route). */
 export const features: Feature[] = [
@@ -21,6 +22,7 @@ export const features: Feature[] = [
   broadcastsFeature,
   staffFeature,
   consoleFeature,
+  statsFeature,
   settingsFeature,
   privacyFeature,
   helpFeature,
