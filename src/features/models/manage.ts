@@ -1,3 +1,4 @@
+import { guardedCount } from '../../core/disclosure.ts';
 import { z } from 'zod';
 import type { ChatContext } from '../../core/context.ts';
 import { defineFlow } from '../../core/flow.ts';
@@ -39,7 +40,7 @@ export function staffMenu(ctx: ChatContext, model: LocalModel): MenuOption[] {
   ];
 }
 
-/** One review line: members now; joins, leaves, notices and members' tips in the review window. */
+/** One review line: members now; joins, leaves, notices and members' tips ("< 5" when few) in the review window. */
 export function reviewLine(t: ChatContext['t'], r: ModelReview): string {
   return t('mdl-review-line', {
     id: r.model.id,
@@ -49,7 +50,8 @@ export function reviewLine(t: ChatContext['t'], r: ModelReview): string {
     joins: r.joins,
     leaves: r.leaves,
     notices: r.notices,
-    tips: r.tips,
+    // A model's members are few: a small count of their tips could point at one of them.
+    tips: guardedCount(r.tips),
   });
 }
 
