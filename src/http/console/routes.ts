@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
 import { areaLabel } from '../../features/areas/search.ts';
 import { CONSOLE_PATH } from '../../features/console/links.ts';
 import {
@@ -12,24 +11,21 @@ import {
   type RedeemRefusal,
 } from '../../features/console/sessions.ts';
 import { reachOf, tipInMyAreas } from '../../features/tips/store.ts';
-import { isLocale, LOCALES, type I18n, type Locale } from '../../i18n/index.ts';
-import type { Pii } from '../../security/pii.ts';
+import { isLocale, LOCALES, type Locale } from '../../i18n/index.ts';
 import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
 
+/** The database, key, texts and settings the console's tips need, and the sign-in's own. */
 export interface ConsoleDeps extends ConsoleTipsDeps {
-  db: Db;
-  pii: Pii;
-  i18n: I18n;
   /** Decides whether the cookie is Secure (an https address). */
   publicUrl: string | undefined;
   /** The built front end; read from console/dist when not given. */
   assets?: ConsoleAssets;
 }
 
-/** The page's own texts, the role, category and status names: what the front end shows, from the same Fluent files as chat. */
+/** The page's own texts and the role, category and status names, from the same Fluent files as chat. */
 const PAGE_TEXT = /^(console-ui-|role-|cat-|status-)/;
 
 /** Scripts and styles from the console itself only; no frames, no foreign forms. */
