@@ -67,6 +67,12 @@ const envSchema = z.object({
   /** Where `zalo-oa connect` keeps its PKCE verifier (sealed with the data key) between its two steps. */
   ZALO_OA_CONNECT_FILE: z.string().min(1).default('.zalo-oa-connect.json'),
   PUBLIC_URL: optionalString.pipe(urlString.optional()),
+  /** The console's inbox shows a tip in red once it waited this long unacknowledged: "urgent:15,normal:1440". */
+  CONSOLE_AGE_RED_MINUTES: z
+    .string()
+    .regex(/^\s*(urgent|normal)\s*:\s*\d+\s*(,\s*(urgent|normal)\s*:\s*\d+\s*)?$/, 'must be like urgent:15,normal:1440')
+    .default('urgent:15,normal:1440')
+    .transform(parseAgeThresholds),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   DATA_ENCRYPTION_KEY: z
@@ -123,6 +129,14 @@ const envSchema = z.object({
       .optional(),
   ),
 });
+
+/** "urgent:15,normal:1440" → minutes per urgency; one left out keeps its default. */
+function parseAgeThresholds(text: string): { urgent: number; normal: number } {
+  const given = Object.fromEntries(
+    text.split(',').map((part) => part.split(':').map((v) => v.trim()) as [string, string]),
+  );
+  return { urgent: Number(given.urgent ?? 15), normal: Number(given.normal ?? 1440) };
+}
 
 const UNIT_SECONDS = { d: 86_400, h: 3600, m: 60, s: 1 } as const;
 

@@ -39,3 +39,96 @@ export async function logout(me: Me): Promise<void> {
   const res = await fetch('/console/api/logout', { method: 'POST', headers: { 'x-csrf-token': me.csrfToken } });
   if (!res.ok && res.status !== 401) throw new Error(`logout: ${res.status}`);
 }
+
+export type TipStatus = 'new' | 'acknowledged' | 'in_progress' | 'resolved' | 'rejected' | 'duplicate';
+export type TipMove = Exclude<TipStatus, 'new'> | 'reopened';
+export const TIP_STATUSES: TipStatus[] = ['new', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'duplicate'];
+export const CATEGORIES = [
+  'theft',
+  'drugs',
+  'gambling',
+  'fraud',
+  'violence',
+  'suspicious',
+  'traffic',
+  'fire',
+  'other',
+] as const;
+
+export interface TipSummary {
+  code: string;
+  category: string;
+  status: TipStatus;
+  urgent: boolean;
+  area: { code: string; name: string };
+  photoCount: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Still new after longer than its urgency allows: shown in red. */
+  overdue: boolean;
+}
+
+export interface TipPage {
+  total: number;
+  page: number;
+  pages: number;
+  tips: TipSummary[];
+}
+
+/** Who took a step of a tip's history: never an account, an officer by their label at most. */
+export type EventActor = { kind: 'officer'; label: string | null } | { kind: 'reporter' } | { kind: 'operator' };
+
+export interface TipDetail extends Omit<TipSummary, 'overdue'> {
+  description: string;
+  place: string | null;
+  location: { latitude: number; longitude: number } | null;
+  contact: string | null;
+  history: Array<{ status: TipStatus; at: string; by: EventActor }>;
+  thread: Array<{ from: 'citizen' | 'officer'; text: string | null; photos: number }>;
+  moves: TipMove[];
+}
+
+/** A refusal the page explains (404: not in the officer's areas; 409: moved by someone else first). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string | undefined,
+  ) {
+    super(`console api: ${status} ${reason ?? ''}`);
+  }
+}
+
+async function json<T>(res: Response): Promise<T> {
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: string };
+    throw new ApiError(res.status, body.error);
+  }
+  return (await res.json()) as T;
+}
+
+/** The inbox's filters as the address bar and the API carry them (empty ones left out). */
+export const tipsUrl = (base: string, params: URLSearchParams) => `${base}${params.size ? `?${params}` : ''}`;
+
+export const fetchTips = (params: URLSearchParams) => fetch(tipsUrl('/console/api/tips', params)).then(json<TipPage>);
+
+export const fetchTip = (code: string) => fetch(`/console/api/tips/${encodeURIComponent(code)}`).then(json<TipDetail>);
+
+const post = <T>(me: Me, path: string, body: unknown) =>
+  fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+    body: JSON.stringify(body),
+  }).then(json<T>);
+
+export const replyToTip = (me: Me, code: string, text: string) =>
+  post<{ status: TipStatus; reporterTold: boolean; awaitingReporter: boolean }>(
+    me,
+    `/console/api/tips/${encodeURIComponent(code)}/reply`,
+    { text },
+  );
+
+export const moveTip = (me: Me, code: string, status: TipMove, note: string) =>
+  post<{ status: TipStatus; awaitingReporter: boolean }>(me, `/console/api/tips/${encodeURIComponent(code)}/status`, {
+    status,
+    ...(note.trim() && { note }),
+  });

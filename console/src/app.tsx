@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe, fetchStrings, logout, LOCALES, type Locale, type Me, type Strings } from './api.ts';
-import { sectionOf, sectionPath, SECTIONS, type Section } from './sections.ts';
+import { sectionOf, sectionPath, SECTIONS, tipCodeOf } from './sections.ts';
+import { TipsInbox, TipView } from './tips.tsx';
 
 const LOCALE_KEY = 'antq-console-locale';
 const storedLocale = (): Locale | undefined => LOCALES.find((l) => l === localStorage.getItem(LOCALE_KEY));
@@ -13,7 +14,7 @@ export function App() {
   const [locale, setLocale] = useState<Locale>(storedLocale() ?? 'vi');
   const [strings, setStrings] = useState<Strings | undefined>(undefined);
   const [failed, setFailed] = useState(false);
-  const [section, setSection] = useState<Section | undefined>(sectionOf(location.pathname));
+  const [path, setPath] = useState(location.pathname);
   const [loggedOut, setLoggedOut] = useState(false);
 
   useEffect(() => {
@@ -24,7 +25,7 @@ export function App() {
         if (found && !storedLocale()) setLocale(found.locale);
       })
       .catch(() => setFailed(true));
-    const onPop = () => setSection(sectionOf(location.pathname));
+    const onPop = () => setPath(location.pathname);
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -44,10 +45,12 @@ export function App() {
     localStorage.setItem(LOCALE_KEY, next);
     setLocale(next);
   };
-  const go = (next: Section | undefined) => {
-    history.pushState(null, '', next ? sectionPath(next) : '/console');
-    setSection(next);
+  const navigate = (next: string) => {
+    history.pushState(null, '', next);
+    setPath(location.pathname);
   };
+  const section = sectionOf(path);
+  const tipCode = tipCodeOf(path);
   const signOut = async (current: Me) => {
     try {
       await logout(current);
@@ -89,7 +92,7 @@ export function App() {
                     aria-current={s === section ? 'page' : undefined}
                     onClick={(e) => {
                       e.preventDefault();
-                      go(s);
+                      navigate(sectionPath(s));
                     }}
                   >
                     {t(`console-ui-nav-${s}`)}
@@ -102,7 +105,13 @@ export function App() {
             {section ? (
               <>
                 <h2>{t(`console-ui-nav-${section}`)}</h2>
-                <p class="notice">{t('console-ui-page-soon')}</p>
+                {section !== 'tips' ? (
+                  <p class="notice">{t('console-ui-page-soon')}</p>
+                ) : tipCode ? (
+                  <TipView key={tipCode} t={t} me={me} locale={locale} code={tipCode} navigate={navigate} />
+                ) : (
+                  <TipsInbox key={path} t={t} locale={locale} navigate={navigate} />
+                )}
               </>
             ) : (
               <p class="notice">{t('console-ui-welcome')}</p>

@@ -11,3 +11,11 @@ export function sectionOf(path: string): Section | undefined {
   const name = path.startsWith(`${BASE}/`) ? path.slice(BASE.length + 1).split('/')[0] : undefined;
   return SECTIONS.find((s) => s === name);
 }
+
+/** The tip a path shows (`/console/tips/AN-7K3Q9P`); undefined for the inbox and other pages. */
+export function tipCodeOf(path: string): string | undefined {
+  const [, section, code] = path.slice(BASE.length).split('/');
+  return section === 'tips' && code ? decodeURIComponent(code) : undefined;
+}
+
+export const tipPath = (code: string) => `${BASE}/tips/${encodeURIComponent(code)}`;

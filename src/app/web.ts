@@ -10,7 +10,7 @@ import type { Lifecycle } from './lifecycle.ts';
  * where updates are taken. Returns its base URL.
  */
 export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lifecycle: Lifecycle): Promise<string> {
-  const { config, log, db, pii, i18n, metrics, queueRedis, inbox, messengerList } = infra;
+  const { config, log, db, pii, i18n, metrics, queueRedis, inbox, messengerList, enqueue } = infra;
   const telegram = infra.messengers.get('telegram');
   const app = buildHttpServer({
     log,
@@ -19,7 +19,13 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     inbox,
     unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
     api: { db, pii },
-    console: { i18n, publicUrl: config.PUBLIC_URL },
+    console: {
+      i18n,
+      publicUrl: config.PUBLIC_URL,
+      policy: config,
+      enqueue: (chatKey) => enqueue(chatKey),
+      ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
+    },
     // Photos sent as Telegram file ids: served by link to officers who cannot see them in their messenger (Zalo).
     fetchFile: telegram?.fetchFile && ((fileId) => telegram.fetchFile!(fileId)),
     stall: () => stallOf(infra.dbWatchdog, infra.progress, config.HEALTH_STALL_SECONDS * 1000),

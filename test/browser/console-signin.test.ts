@@ -109,11 +109,11 @@ describe('web console sign-in (issue 15, first slice)', () => {
     // `SCREENSHOTS=1 npx vitest run test/browser` refreshes the README's picture.
     if (process.env.SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/console-shell.png' });
     // A section's page: its title, and honestly nothing yet (later slices fill it).
-    await page.getByRole('link', { name: 'Tin báo' }).click();
-    expect(new URL(page.url()).pathname).toBe('/console/tips');
+    await page.getByRole('link', { name: 'Thông báo' }).click();
+    expect(new URL(page.url()).pathname).toBe('/console/broadcasts');
     await expect.poll(() => page.getByRole('main').innerText()).toContain('Mục này chưa có trên trang quản lý');
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toBe('Tin báo');
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toBe('Thông báo');
 
     // The cookie: out of scripts' reach, the console's path only, not sent by other sites; http here, so not Secure.
     const [cookie, ...others] = await context.cookies();

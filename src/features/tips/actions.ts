@@ -12,7 +12,7 @@ import { mytipChoice, tipChoice } from './choices.ts';
 import { MAX_DESCRIPTION, MAX_PHOTO_BYTES } from './draft.ts';
 import { openFollowUp } from './mine.ts';
 import { CLOSED_STATUSES, MOVES, reopenedStatus, type TipMove } from './moves.ts';
-import { addTipMessage, moveTip, tipInMyAreas, type Mover, type TipReach } from './store.ts';
+import { addTipMessage, moveTip, reachOf, tipInMyAreas, type Mover } from './store.ts';
 
 /*
  * What officers (and the operator) do to a tip, once for every caller: the chat,
@@ -44,8 +44,6 @@ export type ReplyOutcome = Outcome<
 >;
 
 const moverOf = (actor: Actor): Mover => (actor.kind === 'person' ? { officerId: actor.person.user.id } : 'operator');
-
-const reachOf = (actor: Actor): TipReach => (actor.kind === 'operator' ? 'everywhere' : actor.person.grants);
 
 const auditTip = (scope: Scope, actor: Actor, action: string, tip: Tip, details?: Record<string, string>) =>
   audit(scope.tx, { actorId: actorId(actor), action, entity: 'Tip', entityId: tip.id, details });

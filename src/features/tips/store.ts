@@ -1,11 +1,12 @@
 import type { PhotoRef } from '../../core/messages.ts';
 import type { Tx } from '../../core/tx.ts';
-import type { StaffGrant, Tip, TipStatus } from '../../generated/prisma/client.ts';
+import type { Prisma, StaffGrant, Tip, TipCategory, TipStatus } from '../../generated/prisma/client.ts';
 import type { Pii } from '../../security/pii.ts';
 import type { Person } from '../../core/people.ts';
+import type { Actor } from '../../core/scope.ts';
 import { hasTipRole, TIP_ROLES, tipAreaFilter } from '../staff/grants.ts';
 import { labelOf } from '../staff/labels.ts';
-import { newTipCode, normalizeTipCode } from './code.ts';
+import { newTipCode, normalizeTipCode, tipCodeForm } from './code.ts';
 import type { CompleteDraft } from './draft.ts';
 
 /** The commune a tip belongs to: the reporter's commune (a hamlet's parent). */
@@ -124,6 +125,8 @@ export async function readThread(tx: Tx, pii: Pii, tipId: string, take = 10): Pr
 /** Whose tips an actor may work on: those of the areas of their grants, or every tip (the operator). */
 export type TipReach = readonly StaffGrant[] | 'everywhere';
 
+export const reachOf = (actor: Actor): TipReach => (actor.kind === 'operator' ? 'everywhere' : actor.person.grants);
+
 /**
  * The tip with this code if it lies within `reach` (an officer or admin role
  * over its area); null for an unknown code, a tip elsewhere and a role without
@@ -175,20 +178,63 @@ export async function unroutedTipFilter(tx: Tx) {
 }
 
 /** A page of the tips in the holder's areas with the given statuses: urgent first, then oldest first. */
-export async function listTips(
+export function listTips(
   tx: Tx,
   grants: readonly StaffGrant[],
   statuses: readonly TipStatus[],
   page: number,
   size: number,
 ) {
-  const where = { status: { in: [...statuses] }, ...tipAreaFilter([...grants]) };
+  return findTips(tx, grants, { statuses }, 'urgent', page, size);
+}
+
+/** What the console's inbox narrows tips to; each field left out narrows nothing. */
+export interface TipFilter {
+  statuses?: readonly TipStatus[];
+  category?: TipCategory;
+  urgent?: boolean;
+  /** Filed at or after. */
+  from?: Date;
+  /** Filed before. */
+  to?: Date;
+  /** A code or the start of one ("AN-7K", "7k3"). */
+  code?: string;
+}
+
+/** urgent: urgent first, then oldest first (the chat inbox's order); newest / oldest: by filing time only. */
+export type TipSort = 'urgent' | 'newest' | 'oldest';
+
+const ORDER: Record<TipSort, Prisma.TipOrderByWithRelationInput[]> = {
+  urgent: [{ urgent: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+  newest: [{ createdAt: 'desc' }, { id: 'desc' }],
+  oldest: [{ createdAt: 'asc' }, { id: 'asc' }],
+};
+
+/** The Prisma filter for tips within `reach` that match `filter`. */
+export function tipWhere(reach: TipReach, filter: TipFilter): Prisma.TipWhereInput {
+  const code = filter.code?.trim() && tipCodeForm(filter.code);
+  return {
+    ...(reach !== 'everywhere' && tipAreaFilter([...reach])),
+    ...(filter.statuses && { status: { in: [...filter.statuses] } }),
+    ...(filter.category && { category: filter.category }),
+    ...(filter.urgent !== undefined && { urgent: filter.urgent }),
+    ...((filter.from || filter.to) && { createdAt: { gte: filter.from, lt: filter.to } }),
+    ...(code && { code: { startsWith: code } }),
+  };
+}
+
+/**
+ * A page of the tips within `reach` matching `filter`, in `sort` order (the chat inbox, the staff API and the
+ * console alike); a page past the last gives the last.
+ */
+export async function findTips(tx: Tx, reach: TipReach, filter: TipFilter, sort: TipSort, page: number, size: number) {
+  const where = tipWhere(reach, filter);
   const total = await tx.tip.count({ where });
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Math.min(pages, Math.max(1, page));
   const tips = await tx.tip.findMany({
     where,
-    orderBy: [{ urgent: 'desc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    orderBy: ORDER[sort],
     skip: (current - 1) * size,
     take: size,
     include: { area: { select: { name: true } } },

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
 import { areaLabel } from '../../features/areas/search.ts';
 import { CONSOLE_PATH } from '../../features/console/links.ts';
 import {
@@ -9,26 +8,25 @@ import {
   LINK_TTL_MS,
   redeemSignInLink,
   sessionOf,
-  type ConsoleSession,
   type RedeemRefusal,
 } from '../../features/console/sessions.ts';
-import { isLocale, LOCALES, type I18n, type Locale } from '../../i18n/index.ts';
-import type { Pii } from '../../security/pii.ts';
+import { reachOf, tipInMyAreas } from '../../features/tips/store.ts';
+import { isLocale, LOCALES, type Locale } from '../../i18n/index.ts';
 import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
+import { sessionOfRequest, setSessionOfRequest } from './session.ts';
+import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
 
-export interface ConsoleDeps {
-  db: Db;
-  pii: Pii;
-  i18n: I18n;
+/** The database, key, texts and settings the console's tips need, and the sign-in's own. */
+export interface ConsoleDeps extends ConsoleTipsDeps {
   /** Decides whether the cookie is Secure (an https address). */
   publicUrl: string | undefined;
   /** The built front end; read from console/dist when not given. */
   assets?: ConsoleAssets;
 }
 
-/** The page's own texts and the role names: what the front end shows, from the same Fluent files as chat. */
-const PAGE_TEXT = /^(console-ui-|role-)/;
+/** The page's own texts and the role, category and status names, from the same Fluent files as chat. */
+const PAGE_TEXT = /^(console-ui-|role-|cat-|status-)/;
 
 /** Scripts and styles from the console itself only; no frames, no foreign forms. */
 const PAGE_HEADERS = {
@@ -114,7 +112,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
       // A change without the page's token may come from another site riding on the cookie: nothing is done.
       if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfMatches(session, header(req, 'x-csrf-token')))
         return reply.code(403).send({ error: 'missing or wrong X-CSRF-Token' });
-      (req as SessionRequest).consoleSession = session;
+      setSessionOfRequest(req, session);
     });
 
     api.get(`${CONSOLE_PATH}/api/me`, async (req, reply) => {
@@ -139,6 +137,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
       await db.$transaction((tx) => endSession(tx, session));
       return reply.code(204).header('set-cookie', clearedSessionCookie(cookies)).send();
     });
+
+    registerConsoleTips(api, deps);
   });
 
   app.get<{ Params: { name: string } }>(`${CONSOLE_PATH}/assets/:name`, async (req, reply) => {
@@ -151,22 +151,29 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   });
 
   // The console's page for its home and each section's address; the front end asks who is signed in.
-  const shell = async (req: FastifyRequest, reply: FastifyReply) => {
+  const shell = async (req: FastifyRequest, reply: FastifyReply, status = 200) => {
     if (!assets.index) {
       const locale = localeOf(req);
       return page(reply, 503, locale, i18n.t(locale, 'console-ui-title'), i18n.t(locale, 'console-not-built'));
     }
     return reply
+      .code(status)
       .headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' })
       .type('text/html; charset=utf-8')
       .send(assets.index);
   };
-  app.get(CONSOLE_PATH, shell);
-  app.get(`${CONSOLE_PATH}/:section`, shell);
+  app.get(CONSOLE_PATH, (req, reply) => shell(req, reply));
+  app.get(`${CONSOLE_PATH}/:section`, (req, reply) => shell(req, reply));
+  // A tip's page: not found, as its API says, when it lies outside the signed-in officer's areas (signed out,
+  // the page shows how to sign in).
+  app.get<{ Params: { code: string } }>(`${CONSOLE_PATH}/tips/:code`, async (req, reply) => {
+    const token = sessionCookieValue(req.headers.cookie);
+    const session = token ? await sessionOf(db, pii, token) : null;
+    const hidden = session && !(await tipInMyAreas(db, reachOf(session.actor), req.params.code));
+    return shell(req, reply, hidden ? 404 : 200);
+  });
 }
 
-type SessionRequest = FastifyRequest & { consoleSession: ConsoleSession };
-const sessionOfRequest = (req: FastifyRequest) => (req as SessionRequest).consoleSession;
 const header = (req: FastifyRequest, name: string) => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;

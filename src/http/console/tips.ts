@@ -1,0 +1,229 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Policy } from '../../config.ts';
+import { formatTime, VIETNAM_OFFSET_MS } from '../../core/format.ts';
+import type { Db } from '../../db/client.ts';
+import { audit } from '../../features/staff/audit.ts';
+import { actorId, type Actor } from '../../core/scope.ts';
+import { changeStatus, reopenTip, replyToTipster, tipNoteSchema } from '../../features/tips/actions.ts';
+import { tipDetail, tipSummary } from '../../features/tips/api-view.ts';
+import { OPEN_STATUSES } from '../../features/tips/categories.ts';
+import { canMove, CLOSED_STATUSES, isClosed, MOVES, type TipMove } from '../../features/tips/moves.ts';
+import { findTips, reachOf, readTip, tipInMyAreas, type TipFilter } from '../../features/tips/store.ts';
+import type { Prisma, Tip } from '../../generated/prisma/client.ts';
+import { TipCategory, TipStatus } from '../../generated/prisma/enums.ts';
+import { isLocale, type I18n, type Locale } from '../../i18n/index.ts';
+import { inScope } from '../../pipeline/run-scope.ts';
+import type { Pii } from '../../security/pii.ts';
+import { sessionOfRequest } from './session.ts';
+
+/** Minutes a tip may wait unacknowledged before the inbox shows it in red, per urgency. */
+export interface AgeThresholds {
+  urgent: number;
+  normal: number;
+}
+
+export interface ConsoleTipsDeps {
+  db: Db;
+  pii: Pii;
+  i18n: I18n;
+  policy: Policy;
+  /** Asks for a chat's outbox to be sent now (the sweeper is the backstop). */
+  enqueue: (chatKey: string) => Promise<unknown>;
+  ageRedMinutes: AgeThresholds;
+}
+
+const day = z.iso.date();
+
+/** The inbox's filters and order, as the page sends them (a filter left out narrows nothing). */
+const filterQuery = z.object({
+  status: z.union([z.enum(['open', 'closed', 'all']), z.enum(TipStatus)]).default('open'),
+  category: z.enum(TipCategory).optional(),
+  urgency: z.enum(['urgent', 'normal']).optional(),
+  /** Filed on or after this day, Vietnam time. */
+  from: day.optional(),
+  /** Filed on or before this day, Vietnam time. */
+  to: day.optional(),
+  // Letters, digits, spaces and dashes only: nothing that could act as a pattern in the lookup.
+  code: z
+    .string()
+    .trim()
+    .max(12)
+    .regex(/^[A-Za-z0-9 -]*$/)
+    .optional(),
+  sort: z.enum(['urgent', 'newest', 'oldest']).default('urgent'),
+});
+
+const listQuery = filterQuery.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  size: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const exportQuery = filterQuery.extend({ locale: z.string().optional() });
+
+const replyBody = z.object({ text: z.string().max(10_000) });
+
+const statusBody = z.object({
+  status: z.union([z.enum(Object.keys(MOVES) as [TipMove, ...TipMove[]]), z.literal('reopened')]),
+  note: z.string().max(10_000).optional(),
+});
+
+/** At most this many rows in one CSV: a larger export is narrowed by its filters first. */
+const EXPORT_MAX = 5000;
+
+const STATUS_GROUPS: Record<'open' | 'closed' | 'all', readonly TipStatus[] | undefined> = {
+  open: OPEN_STATUSES,
+  closed: CLOSED_STATUSES,
+  all: undefined,
+};
+
+/** A day typed in Vietnam, as the instant it starts. */
+const vietnamDayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+
+function tipFilter(q: z.infer<typeof filterQuery>): TipFilter {
+  return {
+    statuses:
+      q.status in STATUS_GROUPS ? STATUS_GROUPS[q.status as keyof typeof STATUS_GROUPS] : [q.status as TipStatus],
+    category: q.category,
+    urgent: q.urgency ? q.urgency === 'urgent' : undefined,
+    from: q.from ? vietnamDayStart(q.from) : undefined,
+    to: q.to ? new Date(vietnamDayStart(q.to).getTime() + 86_400_000) : undefined,
+    code: q.code || undefined,
+  };
+}
+
+const badRequest = (reply: FastifyReply, error: z.ZodError) =>
+  reply.code(400).send({ error: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+
+/** A new tip that waited longer than its urgency allows: the inbox shows it in red. */
+const overdue = (tip: Tip, limits: AgeThresholds, now: number) =>
+  tip.status === 'new' && now - tip.createdAt.getTime() > limits[tip.urgent ? 'urgent' : 'normal'] * 60_000;
+
+/** A spreadsheet reads a cell starting with = + - @ (or a tab, a return) as a formula: it is kept as text. */
+export function csvCell(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The console's tips, behind the session guard (a change also needs the CSRF token): the same use cases
+ * as chat, with the session's actor, so an officer sees and does exactly what chat lets them, in their
+ * areas only. A tip outside them answers 404, as an unknown code does.
+ */
+export function registerConsoleTips(api: FastifyInstance, deps: ConsoleTipsDeps): void {
+  const { db, pii, i18n } = deps;
+  const scopeDeps = { db, pii, i18n, policy: deps.policy };
+  const auditView = (actor: Actor, action: string, entityId?: string, details?: Prisma.InputJsonObject) =>
+    audit(db, { actorId: actorId(actor), action, entity: 'Tip', entityId, details });
+
+  /** Runs a use case in one transaction, then asks for the messages it wrote to be sent now. */
+  const run = async <T>(use: Parameters<typeof inScope<T>>[1]): Promise<T> => {
+    const { result, written } = await inScope(scopeDeps, use);
+    for (const key of new Set(written.map((m) => m.chatKey))) await deps.enqueue(key).catch(() => undefined);
+    return result;
+  };
+
+  api.get('/console/api/tips', async (req, reply) => {
+    const query = listQuery.safeParse(req.query);
+    if (!query.success) return badRequest(reply, query.error);
+    const { actor } = sessionOfRequest(req);
+    const { page, size, sort, ...filters } = query.data;
+    const found = await findTips(db, reachOf(actor), tipFilter(query.data), sort, page, size);
+    await auditView(actor, 'console.tips.list', undefined, { ...filters, sort, page: found.page });
+    const now = Date.now();
+    reply.header('cache-control', 'no-store');
+    return {
+      total: found.total,
+      page: found.page,
+      pages: found.pages,
+      ageRedMinutes: deps.ageRedMinutes,
+      tips: found.tips.map((t) => ({ ...tipSummary(t), overdue: overdue(t, deps.ageRedMinutes, now) })),
+    };
+  });
+
+  // What the filters show, for a spreadsheet: the tips' own fields, nothing about who sent them.
+  api.get('/console/api/tips.csv', async (req, reply) => {
+    const query = exportQuery.safeParse(req.query);
+    if (!query.success) return badRequest(reply, query.error);
+    const { actor } = sessionOfRequest(req);
+    const locale: Locale = isLocale(query.data.locale) ? query.data.locale : i18n.defaultLocale;
+    const t = (id: string) => i18n.t(locale, id);
+    const found = await findTips(db, reachOf(actor), tipFilter(query.data), query.data.sort, 1, EXPORT_MAX);
+    const { locale: _, ...filters } = query.data;
+    await auditView(actor, 'console.tips.export', undefined, { ...filters, rows: found.tips.length });
+    const columns = ['code', 'area', 'category', 'status', 'urgent', 'filed', 'updated', 'description', 'place'];
+    const rows = found.tips.map((tip) => {
+      const content = readTip(pii, tip);
+      return [
+        tip.code,
+        tip.area.name,
+        t(`cat-${tip.category}`),
+        t(`status-${tip.status}`),
+        t(tip.urgent ? 'console-ui-urgent' : 'console-ui-normal'),
+        formatTime(locale, tip.createdAt),
+        formatTime(locale, tip.updatedAt),
+        content.description,
+        content.place ?? '',
+      ];
+    });
+    const lines = [columns.map((c) => t(`console-ui-col-${c}`)), ...rows].map((r) => r.map(csvCell).join(','));
+    const date = new Date(Date.now() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+    return reply
+      .headers({
+        'cache-control': 'no-store',
+        'content-disposition': `attachment; filename="tips-${date}.csv"`,
+      })
+      .type('text/csv; charset=utf-8')
+      .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+  });
+
+  api.get<{ Params: { code: string } }>('/console/api/tips/:code', async (req, reply) => {
+    const { actor } = sessionOfRequest(req);
+    const tip = await tipInMyAreas(db, reachOf(actor), req.params.code);
+    if (!tip) return reply.code(404).send({ error: 'no such tip in your areas' });
+    await auditView(actor, 'console.tip.view', tip.id);
+    const area = await db.area.findUniqueOrThrow({ where: { code: tip.areaCode }, select: { name: true } });
+    reply.header('cache-control', 'no-store');
+    return { ...(await tipDetail(db, pii, { ...tip, area })), moves: movesOf(tip) };
+  });
+
+  api.post<{ Params: { code: string } }>('/console/api/tips/:code/reply', async (req, reply) => {
+    const body = replyBody.safeParse(req.body);
+    if (!body.success) return badRequest(reply, body.error);
+    const { actor } = sessionOfRequest(req);
+    const outcome = await run((scope) => replyToTipster(scope, actor, req.params.code, { text: body.data.text }));
+    if (!outcome.ok) return reply.code(outcome.reason === 'not-found' ? 404 : 400).send({ error: outcome.reason });
+    return {
+      status: outcome.tip.status,
+      reporterTold: outcome.reporterTold,
+      awaitingReporter: outcome.awaitingReporter,
+    };
+  });
+
+  api.post<{ Params: { code: string } }>('/console/api/tips/:code/status', async (req, reply) => {
+    const body = statusBody.safeParse(req.body);
+    if (!body.success) return badRequest(reply, body.error);
+    const note = body.data.note?.trim() ? tipNoteSchema.safeParse(body.data.note) : undefined;
+    if (note && !note.success) return badRequest(reply, note.error);
+    // Reopening tells the reporter without a note (as in chat): one sent would be dropped unsaid.
+    if (note && body.data.status === 'reopened') return reply.code(400).send({ error: 'note: not with reopened' });
+    const { actor } = sessionOfRequest(req);
+    const { code } = req.params;
+    const to = body.data.status;
+    const outcome = await run((scope) =>
+      to === 'reopened' ? reopenTip(scope, actor, code) : changeStatus(scope, actor, code, to, note?.data),
+    );
+    if (!outcome.ok) {
+      if (outcome.reason === 'not-found') return reply.code(404).send({ error: 'no such tip in your areas' });
+      // Someone else moved it first: the page shows it as it is now.
+      return reply.code(409).send({ error: 'not-now', status: outcome.tip.status });
+    }
+    return { status: outcome.tip.status, awaitingReporter: outcome.awaitingReporter };
+  });
+}
+
+/** The status buttons a tip's page offers: the moves its status allows, or reopening a closed one. */
+function movesOf(tip: Tip): Array<TipMove | 'reopened'> {
+  if (isClosed(tip.status)) return ['reopened'];
+  return (Object.keys(MOVES) as TipMove[]).filter((m) => canMove(tip.status, m));
+}
