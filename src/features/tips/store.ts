@@ -210,11 +210,11 @@ const ORDER: Record<TipSort, Prisma.TipOrderByWithRelationInput[]> = {
   oldest: [{ createdAt: 'asc' }, { id: 'asc' }],
 };
 
-/** The Prisma filter for tips within `reach` that match `filter`. */
-export function tipWhere(reach: TipReach, filter: TipFilter): Prisma.TipWhereInput {
+/** The Prisma filter for tips of these areas (or everywhere) that match `filter`. */
+function tipWhere(areas: readonly string[] | 'everywhere', filter: TipFilter): Prisma.TipWhereInput {
   const code = filter.code?.trim() && tipCodeForm(filter.code);
   return {
-    ...(reach !== 'everywhere' && tipAreaFilter([...reach])),
+    ...(areas !== 'everywhere' && { areaCode: { in: [...areas] } }),
     ...(filter.statuses && { status: { in: [...filter.statuses] } }),
     ...(filter.category && { category: filter.category }),
     ...(filter.urgent !== undefined && { urgent: filter.urgent }),
@@ -228,7 +228,9 @@ export function tipWhere(reach: TipReach, filter: TipFilter): Prisma.TipWhereInp
  * console alike); a page past the last gives the last.
  */
 export async function findTips(tx: Tx, reach: TipReach, filter: TipFilter, sort: TipSort, page: number, size: number) {
-  const where = tipWhere(reach, filter);
+  // The areas as codes first: `areaCode IN (...)` walks the inbox index, where a join on the area's parent scanned
+  // every tip (10,000 tips in a commune: p99 137 ms against 100 ms asked, bench:console).
+  const where = tipWhere(reach === 'everywhere' ? reach : await tipAreaCodes(tx, [...reach]), filter);
   const total = await tx.tip.count({ where });
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Math.min(pages, Math.max(1, page));
