@@ -19,7 +19,18 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     inbox,
     unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
     api: { db, pii },
-    console: { i18n, publicUrl: config.PUBLIC_URL },
+    console: {
+      i18n,
+      publicUrl: config.PUBLIC_URL,
+      policy: config,
+      // Bull Board's view of every queue this process adds to.
+      queues: [
+        infra.chatQueue.queue,
+        infra.broadcastQueue.queue,
+        infra.reminderQueue.queue,
+        ...infra.deliveries.platforms.map((p) => infra.deliveries.queue(p)!),
+      ],
+    },
     // Photos sent as Telegram file ids: served by link to officers who cannot see them in their messenger (Zalo).
     fetchFile: telegram?.fetchFile && ((fileId) => telegram.fetchFile!(fileId)),
     stall: () => stallOf(infra.dbWatchdog, infra.progress, config.HEALTH_STALL_SECONDS * 1000),

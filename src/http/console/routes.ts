@@ -14,6 +14,11 @@ import {
 } from '../../features/console/sessions.ts';
 import { isLocale, LOCALES, type I18n, type Locale } from '../../i18n/index.ts';
 import type { Pii } from '../../security/pii.ts';
+import type { Policy } from '../../config.ts';
+import type { Queue } from 'bullmq';
+import type { Readiness } from '../server.ts';
+import { registerQueuesDashboard } from './queues.ts';
+import { registerStaffApi } from './staff.ts';
 import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 
@@ -25,6 +30,12 @@ export interface ConsoleDeps {
   publicUrl: string | undefined;
   /** The built front end; read from console/dist when not given. */
   assets?: ConsoleAssets;
+  /** What use cases run with (the CLI's and chat's limits). */
+  policy: Policy;
+  /** The queues the operator's dashboard shows. */
+  queues?: Queue[];
+  /** The service's readiness (/readyz), for the operator's health panel. */
+  health?: () => Promise<Readiness>;
 }
 
 /** The page's own texts and the role names: what the front end shows, from the same Fluent files as chat. */
@@ -105,17 +116,24 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     return strings[locale];
   });
 
+  /** Who is signed in (401 without a session); a change also needs the session's CSRF token (403). */
+  const sessionFromCookie = async (req: FastifyRequest) => {
+    const token = sessionCookieValue(req.headers.cookie);
+    return token ? await sessionOf(db, pii, token) : null;
+  };
+  const signedIn = async (req: FastifyRequest, reply: FastifyReply) => {
+    const session = await sessionFromCookie(req);
+    if (!session) return reply.code(401).send({ error: 'not signed in' });
+    // A change without the page's token may come from another site riding on the cookie: nothing is done.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfMatches(session, header(req, 'x-csrf-token')))
+      return reply.code(403).send({ error: 'missing or wrong X-CSRF-Token' });
+    (req as SessionRequest).consoleSession = session;
+  };
+
   app.register(async (api) => {
     api.decorateRequest('consoleSession', null);
-    api.addHook('onRequest', async (req, reply) => {
-      const token = sessionCookieValue(req.headers.cookie);
-      const session = token ? await sessionOf(db, pii, token) : null;
-      if (!session) return reply.code(401).send({ error: 'not signed in' });
-      // A change without the page's token may come from another site riding on the cookie: nothing is done.
-      if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfMatches(session, header(req, 'x-csrf-token')))
-        return reply.code(403).send({ error: 'missing or wrong X-CSRF-Token' });
-      (req as SessionRequest).consoleSession = session;
-    });
+    api.addHook('onRequest', signedIn);
+    registerStaffApi(api, deps);
 
     api.get(`${CONSOLE_PATH}/api/me`, async (req, reply) => {
       const { actor, csrfToken } = sessionOfRequest(req);
@@ -140,6 +158,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
       return reply.code(204).header('set-cookie', clearedSessionCookie(cookies)).send();
     });
   });
+
+  if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie);
 
   app.get<{ Params: { name: string } }>(`${CONSOLE_PATH}/assets/:name`, async (req, reply) => {
     const asset = assets.files.get(req.params.name);
@@ -166,8 +186,9 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
 }
 
 type SessionRequest = FastifyRequest & { consoleSession: ConsoleSession };
-const sessionOfRequest = (req: FastifyRequest) => (req as SessionRequest).consoleSession;
-const header = (req: FastifyRequest, name: string) => {
+/** The session the request was signed in with (routes behind `signedIn` only). */
+export const sessionOfRequest = (req: FastifyRequest) => (req as SessionRequest).consoleSession;
+export const header = (req: FastifyRequest, name: string) => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
