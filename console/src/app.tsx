@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe, fetchStrings, logout, LOCALES, type Locale, type Me, type Strings } from './api.ts';
-import { sectionOf, sectionPath, SECTIONS, type Section } from './sections.ts';
+import { AuditLogPage } from './audit.tsx';
+import { sectionOf, sectionPath, sectionsFor, type Section } from './sections.ts';
+import { StaffPage } from './staff.tsx';
+import { SystemPage } from './system.tsx';
 
 const LOCALE_KEY = 'antq-console-locale';
 const storedLocale = (): Locale | undefined => LOCALES.find((l) => l === localStorage.getItem(LOCALE_KEY));
@@ -82,7 +85,7 @@ export function App() {
           <Who me={me} t={t} onLogout={() => signOut(me)} />
           <nav aria-label={t('console-ui-nav')}>
             <ul>
-              {SECTIONS.map((s) => (
+              {sectionsFor(me).map((s) => (
                 <li key={s}>
                   <a
                     href={sectionPath(s)}
@@ -102,7 +105,15 @@ export function App() {
             {section ? (
               <>
                 <h2>{t(`console-ui-nav-${section}`)}</h2>
-                <p class="notice">{t('console-ui-page-soon')}</p>
+                {section === 'staff' ? (
+                  <StaffPage me={me} t={t} locale={locale} />
+                ) : section === 'audit' ? (
+                  <AuditLogPage me={me} t={t} locale={locale} />
+                ) : section === 'system' && me.kind === 'operator' ? (
+                  <SystemPage t={t} />
+                ) : (
+                  <p class="notice">{t('console-ui-page-soon')}</p>
+                )}
               </>
             ) : (
               <p class="notice">{t('console-ui-welcome')}</p>
