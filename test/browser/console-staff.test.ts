@@ -93,6 +93,7 @@ describe('web console: staff, invites, the audit log and the queues (issue 15, s
     const shown = await page.getByTestId('invite-code').innerText();
     const code = /[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(shown)![0];
     expect(shown).toContain(`/staff ${code}`);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/console-staff.png', fullPage: true });
     await expect
       .poll(() => page.getByTestId('invite').allInnerTexts())
       .toEqual([expect.stringContaining('Cán bộ Công an · Xã Hưng Mỹ, Cà Mau')]);
@@ -256,6 +257,11 @@ describe('web console: staff, invites, the audit log and the queues (issue 15, s
     // Nothing from elsewhere: its scripts, styles and data all come from this service.
     expect(requests.filter((u) => !u.startsWith(h.url) && !u.startsWith('data:'))).toEqual([]);
     if (process.env.SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/console-queues.png' });
+    // Bull Board's own changes carry no CSRF token: only from the console's own origin.
+    const clean = `${h.url}/console/queues/api/queues/chats/clean/completed`;
+    expect((await page.request.put(clean)).status()).toBe(403);
+    expect((await page.request.put(clean, { headers: { origin: 'https://evil.example' } })).status()).toBe(403);
+    expect((await page.request.put(clean, { headers: { origin: h.url } })).status()).toBeLessThan(300);
     await context.close();
   });
 });

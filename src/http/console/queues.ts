@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,8 +18,11 @@ export const QUEUES_PATH = `${CONSOLE_PATH}/queues`;
  */
 function offlineViews(): string {
   const ui = dirname(createRequire(import.meta.url).resolve('@bull-board/ui/package.json'));
+  const { version } = JSON.parse(readFileSync(join(ui, 'package.json'), 'utf8')) as { version: string };
   const page = readFileSync(join(ui, 'dist', 'index.ejs'), 'utf8').replace(/<link[^>]*fonts\.googleapis[^>]*>\s*/g, '');
-  const dir = mkdtempSync(join(tmpdir(), 'antq-bull-board-'));
+  // Outside the service's own directory (read-only in the image); the same one each start, so none pile up.
+  const dir = join(tmpdir(), `antq-bull-board-${version}-${process.getuid?.() ?? 0}`);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.ejs'), page);
   return dir;
 }
@@ -27,13 +30,20 @@ function offlineViews(): string {
 /**
  * The queues' dashboard (Bull Board) at /console/queues, for the operator's console session only: 401 without a
  * session, 404 for staff (they see no queues in chat either). Bull Board's own page sends no CSRF token, so a change
- * (retry, clean) must come from this very site: a browser always names the page's origin on such requests.
+ * (retry, clean) must come from this very site: a browser always names the page's origin on such requests (the one of PUBLIC_URL, when set).
  */
 export function registerQueuesDashboard(
   app: FastifyInstance,
   queues: Queue[],
   sessionOf: (req: FastifyRequest) => Promise<ConsoleSession | null>,
+  publicUrl: string | undefined,
 ): void {
+  // Behind a proxy ending TLS the request itself looks like http: the public address names the site then.
+  const site = publicUrl ? new URL(publicUrl).origin : undefined;
+  const sameOrigin = (req: FastifyRequest) => {
+    const origin = req.headers.origin;
+    return origin !== undefined && origin === (site ?? `${req.protocol}://${req.host}`);
+  };
   const board = new FastifyAdapter();
   board.setBasePath(QUEUES_PATH);
   createBullBoard({
@@ -53,8 +63,3 @@ export function registerQueuesDashboard(
     await scope.register(board.registerPlugin(), { prefix: QUEUES_PATH });
   });
 }
-
-const sameOrigin = (req: FastifyRequest) => {
-  const origin = req.headers.origin;
-  return origin !== undefined && origin === `${req.protocol}://${req.host}`;
-};

@@ -159,7 +159,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     });
   });
 
-  if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie);
+  if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);
 
   app.get<{ Params: { name: string } }>(`${CONSOLE_PATH}/assets/:name`, async (req, reply) => {
     const asset = assets.files.get(req.params.name);
