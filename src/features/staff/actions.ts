@@ -248,7 +248,7 @@ export async function unlinkStation(
   return { ok: true };
 }
 
-export type InviteStaffRefusal = 'not-admin';
+export type InviteStaffRefusal = 'not-admin' | 'no-area';
 
 /**
  * An invite code for a new staff member of an area (shown once): the operator for any area, an admin for
@@ -260,6 +260,7 @@ export async function inviteStaff(
   invite: { role: StaffRole; areaCode: string; days: number },
 ): Promise<Outcome<{ code: string; expiresAt: Date }, InviteStaffRefusal>> {
   const { tx, pii } = scope;
+  if (!(await tx.area.count({ where: { code: invite.areaCode } }))) return refuse('no-area');
   if (actor.kind === 'person' && !(await covers(tx, actor.person.grants, ['admin'], invite.areaCode)))
     return refuse('not-admin');
   const made = await createInvite(tx, pii, { ...invite, createdBy: actorId(actor) ?? 'cli' });

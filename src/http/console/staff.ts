@@ -107,7 +107,10 @@ export function registerStaffApi(api: FastifyInstance, deps: ConsoleDeps): void 
     const body = newInviteSchema.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: 'role, areaCode and days (1–90) are needed' });
     const result = await run((scope) => inviteStaff(scope, actorOf(req), body.data));
-    if (!result.ok) return reply.code(403).send({ error: 'admins of that area only' });
+    if (!result.ok)
+      return result.reason === 'no-area'
+        ? reply.code(400).send({ error: 'no such area' })
+        : reply.code(403).send({ error: 'admins of that area only' });
     // The code is shown this once: only its keyed hash is stored.
     return reply.code(201).header('cache-control', 'no-store').send(result);
   });
