@@ -33,6 +33,8 @@ afterAll(() => expect(problems).toEqual([]));
 const ADMIN = 'Thiếu tá Lê Văn An';
 const NEWCOMER = 'Trung uý Đỗ Minh Khoa';
 const COLLEAGUE = 'Đại uý Võ Thị Hạnh';
+/** A display label is typed by its holder: the page shows it as text, never as markup. */
+const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** `/web` in a staff member's private chat: the link as the bot sent it. */
 async function askLink(u: TelegramUser): Promise<string> {
@@ -48,6 +50,7 @@ async function signIn(link: string): Promise<{ context: BrowserContext; page: Pa
   const requests: string[] = [];
   page.on('request', (r) => void requests.push(r.url()));
   page.on('pageerror', (err) => problems.push(err.message));
+  page.on('dialog', (d) => void problems.push(`dialog: ${d.message()}`));
   page.on('response', (r) => void (r.status() === 404 && problems.push(`404 ${r.url()}`)));
   // Answers the page expects (401 once signed out, 403 for what a role may not see) are logged by Chromium.
   page.on(
@@ -77,12 +80,15 @@ describe('web console: staff, invites, the audit log and the queues (issue 15, s
     await makeStaff(h, admin, hungMy, 'admin', ADMIN);
     colleague = new TelegramUser(h, 'Võ', 'Thị Hạnh');
     await makeStaff(h, colleague, hungMy, 'officer', COLLEAGUE);
+    await makeStaff(h, new TelegramUser(h, 'Mã', 'Độc'), hungMy, 'officer', HOSTILE);
   });
 
   it('an admin invites an officer, who redeems the code in chat; revoking their role ends their open session', async () => {
     const { context, page } = await signIn(await askLink(admin));
     await openSection(page, 'Cán bộ');
     await expect.poll(() => page.getByTestId('grants').innerText()).toContain(COLLEAGUE);
+    expect(await page.getByTestId('grants').innerText()).toContain(HOSTILE);
+    expect(await page.locator('img').count()).toBe(0);
 
     // The invite: an officer of Xã Hưng Mỹ, valid 3 days; the code is shown once.
     const form = page.getByTestId('invites');
