@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe, fetchStrings, logout, LOCALES, type Locale, type Me, type Strings } from './api.ts';
-import { sectionOf, sectionPath, SECTIONS, tipCodeOf } from './sections.ts';
+import { AuditLogPage } from './audit.tsx';
+import { sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
+import { StaffPage } from './staff.tsx';
+import { SystemPage } from './system.tsx';
 import { TipsInbox, TipView } from './tips.tsx';
 
 const LOCALE_KEY = 'antq-console-locale';
@@ -85,7 +88,7 @@ export function App() {
           <Who me={me} t={t} onLogout={() => signOut(me)} />
           <nav aria-label={t('console-ui-nav')}>
             <ul>
-              {SECTIONS.map((s) => (
+              {sectionsFor(me).map((s) => (
                 <li key={s}>
                   <a
                     href={sectionPath(s)}
@@ -105,12 +108,20 @@ export function App() {
             {section ? (
               <>
                 <h2>{t(`console-ui-nav-${section}`)}</h2>
-                {section !== 'tips' ? (
-                  <p class="notice">{t('console-ui-page-soon')}</p>
-                ) : tipCode ? (
-                  <TipView key={tipCode} t={t} me={me} locale={locale} code={tipCode} navigate={navigate} />
+                {section === 'tips' ? (
+                  tipCode ? (
+                    <TipView key={tipCode} t={t} me={me} locale={locale} code={tipCode} navigate={navigate} />
+                  ) : (
+                    <TipsInbox key={path} t={t} locale={locale} navigate={navigate} />
+                  )
+                ) : section === 'staff' ? (
+                  <StaffPage me={me} t={t} locale={locale} />
+                ) : section === 'audit' ? (
+                  <AuditLogPage me={me} t={t} locale={locale} />
+                ) : section === 'system' && me.kind === 'operator' ? (
+                  <SystemPage t={t} />
                 ) : (
-                  <TipsInbox key={path} t={t} locale={locale} navigate={navigate} />
+                  <p class="notice">{t('console-ui-page-soon')}</p>
                 )}
               </>
             ) : (

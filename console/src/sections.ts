@@ -1,6 +1,13 @@
+import type { Me } from './api.ts';
+import { manages } from './staff-api.ts';
+
 /** The console's sections, in navigation order; later slices fill their pages. */
-export const SECTIONS = ['tips', 'broadcasts', 'models', 'festivals', 'staff', 'stats'] as const;
+export const SECTIONS = ['tips', 'broadcasts', 'models', 'festivals', 'staff', 'audit', 'stats', 'system'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/** What a session's navigation offers: the audit log to admins and the operator, the system to the operator. */
+export const sectionsFor = (me: Me) =>
+  SECTIONS.filter((s) => (s === 'audit' ? manages(me) : s === 'system' ? me.kind === 'operator' : true));
 
 const BASE = '/console';
 

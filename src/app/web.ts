@@ -25,6 +25,13 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
       policy: config,
       enqueue: (chatKey) => enqueue(chatKey),
       ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
+      // Bull Board's view of every queue this process adds to.
+      queues: [
+        infra.chatQueue.queue,
+        infra.broadcastQueue.queue,
+        infra.reminderQueue.queue,
+        ...infra.deliveries.platforms.map((p) => infra.deliveries.queue(p)!),
+      ],
     },
     // Photos sent as Telegram file ids: served by link to officers who cannot see them in their messenger (Zalo).
     fetchFile: telegram?.fetchFile && ((fileId) => telegram.fetchFile!(fileId)),

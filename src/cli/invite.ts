@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { OPERATOR } from '../core/scope.ts';
 import type { Db } from '../db/client.ts';
-import { revokeInvite, type InviteRevokeRefusal } from '../features/staff/actions.ts';
-import { createInvite, openInvites } from '../features/staff/invites.ts';
+import { inviteStaff, revokeInvite, type InviteRevokeRefusal } from '../features/staff/actions.ts';
+import { openInvites } from '../features/staff/invites.ts';
 import { StaffRole } from '../generated/prisma/enums.ts';
 import { inScope, type ScopeDeps } from '../pipeline/run-scope.ts';
 import { flags } from './flags.ts';
@@ -77,14 +77,15 @@ async function create(args: string[], deps: InviteCommandDeps, out: (line: strin
     return 2;
   }
   const { role, area: areaCode, days } = parsed.data;
-  const area = await deps.db.area.findUnique({ where: { code: areaCode }, include: { parent: true } });
-  if (!area) {
+  // The operator may invite for any area; an unknown one is the only refusal.
+  const { result: invite } = await inScope(deps.scope, (scope) =>
+    inviteStaff(scope, OPERATOR, { role, areaCode, days }),
+  );
+  if (!invite.ok) {
     out(`No area with code ${areaCode}. Find codes with: npm run cli -- areas search <name>`);
     return 2;
   }
-  const { result: invite } = await inScope(deps.scope, (scope) =>
-    createInvite(scope.tx, scope.pii, { role, areaCode, days, createdBy: 'cli' }),
-  );
+  const area = await deps.db.area.findUniqueOrThrow({ where: { code: areaCode }, include: { parent: true } });
   out(`Invite code: ${invite.code}`);
   out(`Role ${role} of ${placeOf(area)} (${areaCode}), valid until ${vietnamTime(invite.expiresAt)}, usable once.`);
   out(`The new staff member sends the bot: /staff ${invite.code}`);

@@ -26,7 +26,7 @@ export interface HttpDeps {
   /** Where photo links get a photo's bytes (the messenger that keeps it), if any does. */
   fetchFile?: FetchFile;
   /** The web console's texts and public address (its database and key are the API's). */
-  console: Pick<ConsoleDeps, 'i18n' | 'publicUrl' | 'assets' | 'policy' | 'enqueue' | 'ageRedMinutes'>;
+  console: Pick<ConsoleDeps, 'i18n' | 'publicUrl' | 'assets' | 'policy' | 'enqueue' | 'ageRedMinutes' | 'queues'>;
   /** Why the process cannot make progress, if it cannot (read from memory: /healthz stays cheap). */
   stall: () => string | undefined;
   /** Resolves when PostgreSQL and Redis both answer. */
@@ -84,7 +84,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
 
   registerTipsApi(app, deps.api.db, deps.api.pii);
   registerPhotoLinks(app, deps.api.db, deps.api.pii, deps.fetchFile);
-  registerConsole(app, { ...deps.api, ...deps.console });
+  registerConsole(app, { ...deps.api, ...deps.console, health: () => readiness(deps) });
 
   // Liveness: 503 once the process has been unable to make progress for the configured time, so a
   // supervisor restarts it; a short database outage alone shows in /readyz instead.
@@ -94,26 +94,8 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
   });
 
   app.get('/readyz', async (_req, reply) => {
-    const results = await Promise.all(
-      Object.entries(deps.checks).map(async ([name, check]) => {
-        try {
-          await withTimeout(check(), 2000);
-          return [name, 'ok'] as const;
-        } catch {
-          return [name, 'down'] as const;
-        }
-      }),
-    );
-    const ready = results.every(([, state]) => state === 'ok');
-    const details = await Promise.all(
-      Object.entries(deps.details ?? {}).map(async ([name, detail]) => [
-        name,
-        await withTimeout(detail(), 2000).catch(() => 'unknown'),
-      ]),
-    );
-    return reply
-      .code(ready ? 200 : 503)
-      .send({ status: ready ? 'ready' : 'not ready', ...Object.fromEntries(results), ...Object.fromEntries(details) });
+    const { ready, ...body } = await readiness(deps);
+    return reply.code(ready ? 200 : 503).send(body);
   });
 
   // With a port of its own, /metrics is served there only (see buildMetricsServer).
@@ -121,6 +103,35 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
 
   return app;
 }
+
+/** What /readyz answers (and the console's health panel shows): each check's state and the details. */
+async function readiness(deps: Pick<HttpDeps, 'checks' | 'details'>): Promise<Readiness> {
+  const results = await Promise.all(
+    Object.entries(deps.checks).map(async ([name, check]) => {
+      try {
+        await withTimeout(check(), 2000);
+        return [name, 'ok'] as const;
+      } catch {
+        return [name, 'down'] as const;
+      }
+    }),
+  );
+  const ready = results.every(([, state]) => state === 'ok');
+  const details = await Promise.all(
+    Object.entries(deps.details ?? {}).map(async ([name, detail]) => [
+      name,
+      await withTimeout(detail(), 2000).catch(() => 'unknown'),
+    ]),
+  );
+  return {
+    ready,
+    status: ready ? 'ready' : 'not ready',
+    ...Object.fromEntries(results),
+    ...Object.fromEntries(details),
+  };
+}
+
+export type Readiness = { ready: boolean; status: string } & Record<string, unknown>;
 
 /** /metrics alone, for METRICS_PORT: a listener that can stay on a private interface. */
 export function buildMetricsServer(deps: Pick<HttpDeps, 'log' | 'metrics' | 'settings'>): FastifyInstance {

@@ -6,12 +6,12 @@ import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../cor
 import type { Tx } from '../../core/tx.ts';
 import { capabilitiesOf } from '../../platforms/capabilities.ts';
 import type { Pii } from '../../security/pii.ts';
-import type { LocalModel, StaffGrant, StaffInvite, StationChat } from '../../generated/prisma/client.ts';
+import type { LocalModel, StaffGrant, StaffInvite, StaffRole, StationChat } from '../../generated/prisma/client.ts';
 import { areaLabel } from '../areas/search.ts';
 import { endSessionsOf } from '../console/sessions.ts';
 import { audit } from './audit.ts';
 import { covers, TIP_ROLES } from './grants.ts';
-import { claimInvite, openInviteFilter, type InviteProblem } from './invites.ts';
+import { claimInvite, createInvite, openInviteFilter, type InviteProblem } from './invites.ts';
 import type { StaffLabel } from './labels.ts';
 
 /** Failed codes one person may try per hour: invite codes cannot be guessed by trying. */
@@ -246,4 +246,23 @@ export async function unlinkStation(
     });
   }
   return { ok: true };
+}
+
+export type InviteStaffRefusal = 'not-admin' | 'no-area';
+
+/**
+ * An invite code for a new staff member of an area (shown once): the operator for any area, an admin for
+ * their areas and those under them. Leader invites of a model go through the model (inviteLeader).
+ */
+export async function inviteStaff(
+  scope: Scope,
+  actor: Actor,
+  invite: { role: StaffRole; areaCode: string; days: number },
+): Promise<Outcome<{ code: string; expiresAt: Date }, InviteStaffRefusal>> {
+  const { tx, pii } = scope;
+  if (!(await tx.area.count({ where: { code: invite.areaCode } }))) return refuse('no-area');
+  if (actor.kind === 'person' && !(await covers(tx, actor.person.grants, ['admin'], invite.areaCode)))
+    return refuse('not-admin');
+  const made = await createInvite(tx, pii, { ...invite, createdBy: actorId(actor) ?? 'cli' });
+  return { ok: true, ...made };
 }

@@ -22,6 +22,15 @@ export interface AuditFilter {
   userId?: string;
   /** Actions starting with this ("tip." or "invite"). */
   actionPrefix?: string;
+  /** Entries about any of these areas or anything under them (an admin's areas); undefined: no such limit. */
+  within?: string[];
+  /** Entries by these users (null: the operator). */
+  actorIds?: (string | null)[];
+  /** From this moment on, and before that one. */
+  from?: Date;
+  to?: Date;
+  /** The next page: entries older than this id. */
+  beforeId?: bigint;
   limit: number;
 }
 
@@ -54,6 +63,18 @@ export function auditEntries(tx: Tx, filter: AuditFilter): Promise<AuditRow[]> {
     where.push(Prisma.sql`x."areaCode" IN (
       SELECT code FROM "Area" WHERE code = ${filter.areaCode} OR "parentCode" = ${filter.areaCode}
         OR "parentCode" IN (SELECT code FROM "Area" WHERE "parentCode" = ${filter.areaCode}))`);
+  if (filter.within)
+    where.push(Prisma.sql`x."areaCode" IN (
+      SELECT code FROM "Area" WHERE code = ANY(${filter.within}) OR "parentCode" = ANY(${filter.within})
+        OR "parentCode" IN (SELECT code FROM "Area" WHERE "parentCode" = ANY(${filter.within})))`);
+  if (filter.actorIds) {
+    const ids = filter.actorIds.filter((id) => id !== null);
+    const operator = filter.actorIds.includes(null) ? Prisma.sql`a."actorId" IS NULL` : Prisma.sql`FALSE`;
+    where.push(Prisma.sql`(a."actorId" = ANY(${ids}) OR ${operator})`);
+  }
+  if (filter.from) where.push(Prisma.sql`a.at >= ${filter.from}`);
+  if (filter.to) where.push(Prisma.sql`a.at < ${filter.to}`);
+  if (filter.beforeId !== undefined) where.push(Prisma.sql`a.id < ${filter.beforeId}`);
   return tx.$queryRaw<AuditRow[]>`
     SELECT a.id, a.at, a."actorId", a.action, a.entity, a."entityId", a.details, x."areaCode"
     FROM "AuditLog" a

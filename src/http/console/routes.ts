@@ -12,6 +12,10 @@ import {
 } from '../../features/console/sessions.ts';
 import { reachOf, tipInMyAreas } from '../../features/tips/store.ts';
 import { isLocale, LOCALES, type Locale } from '../../i18n/index.ts';
+import type { Queue } from 'bullmq';
+import type { Readiness } from '../server.ts';
+import { registerQueuesDashboard } from './queues.ts';
+import { registerStaffApi } from './staff.ts';
 import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
@@ -23,6 +27,10 @@ export interface ConsoleDeps extends ConsoleTipsDeps {
   publicUrl: string | undefined;
   /** The built front end; read from console/dist when not given. */
   assets?: ConsoleAssets;
+  /** The queues the operator's dashboard shows. */
+  queues?: Queue[];
+  /** The service's readiness (/readyz), for the operator's health panel. */
+  health?: () => Promise<Readiness>;
 }
 
 /** The page's own texts and the role, category and status names, from the same Fluent files as chat. */
@@ -103,17 +111,24 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     return strings[locale];
   });
 
+  /** Who is signed in (401 without a session); a change also needs the session's CSRF token (403). */
+  const sessionFromCookie = async (req: FastifyRequest) => {
+    const token = sessionCookieValue(req.headers.cookie);
+    return token ? await sessionOf(db, pii, token) : null;
+  };
+  const signedIn = async (req: FastifyRequest, reply: FastifyReply) => {
+    const session = await sessionFromCookie(req);
+    if (!session) return reply.code(401).send({ error: 'not signed in' });
+    // A change without the page's token may come from another site riding on the cookie: nothing is done.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfMatches(session, header(req, 'x-csrf-token')))
+      return reply.code(403).send({ error: 'missing or wrong X-CSRF-Token' });
+    setSessionOfRequest(req, session);
+  };
+
   app.register(async (api) => {
     api.decorateRequest('consoleSession', null);
-    api.addHook('onRequest', async (req, reply) => {
-      const token = sessionCookieValue(req.headers.cookie);
-      const session = token ? await sessionOf(db, pii, token) : null;
-      if (!session) return reply.code(401).send({ error: 'not signed in' });
-      // A change without the page's token may come from another site riding on the cookie: nothing is done.
-      if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfMatches(session, header(req, 'x-csrf-token')))
-        return reply.code(403).send({ error: 'missing or wrong X-CSRF-Token' });
-      setSessionOfRequest(req, session);
-    });
+    api.addHook('onRequest', signedIn);
+    registerStaffApi(api, deps);
 
     api.get(`${CONSOLE_PATH}/api/me`, async (req, reply) => {
       const { actor, csrfToken } = sessionOfRequest(req);
@@ -141,6 +156,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     registerConsoleTips(api, deps);
   });
 
+  if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);
+
   app.get<{ Params: { name: string } }>(`${CONSOLE_PATH}/assets/:name`, async (req, reply) => {
     const asset = assets.files.get(req.params.name);
     if (!asset) return reply.code(404).send({ error: 'not found' });
@@ -167,14 +184,13 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   // A tip's page: not found, as its API says, when it lies outside the signed-in officer's areas (signed out,
   // the page shows how to sign in).
   app.get<{ Params: { code: string } }>(`${CONSOLE_PATH}/tips/:code`, async (req, reply) => {
-    const token = sessionCookieValue(req.headers.cookie);
-    const session = token ? await sessionOf(db, pii, token) : null;
+    const session = await sessionFromCookie(req);
     const hidden = session && !(await tipInMyAreas(db, reachOf(session.actor), req.params.code));
     return shell(req, reply, hidden ? 404 : 200);
   });
 }
 
-const header = (req: FastifyRequest, name: string) => {
+export const header = (req: FastifyRequest, name: string) => {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
