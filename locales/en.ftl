@@ -774,7 +774,6 @@ console-ui-not-now = Someone else just updated this tip; this is its status now.
 ## Web console: staff, invites, the audit log, the system (operator)
 console-ui-nav-audit = Audit log
 console-ui-nav-system = System
-console-ui-cancel = Cancel
 console-ui-staff-forbidden = This section is for police officers and area admins.
 console-ui-staff-grants = Staff of the area
 console-ui-staff-none = No staff in the area yet.

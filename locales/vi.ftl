@@ -762,7 +762,6 @@ console-ui-not-now = Tin báo vừa được người khác cập nhật; đây 
 ## Web console: staff, invites, the audit log, the system (operator)
 console-ui-nav-audit = Nhật ký
 console-ui-nav-system = Hệ thống
-console-ui-cancel = Huỷ
 console-ui-staff-forbidden = Mục này dành cho cán bộ Công an và quản trị địa bàn.
 console-ui-staff-grants = Cán bộ trên địa bàn
 console-ui-staff-none = Chưa có cán bộ nào trên địa bàn.
