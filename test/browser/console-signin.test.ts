@@ -1,64 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src/core/scope.ts';
 import { consoleLoginUrl } from '../../src/features/console/links.ts';
 import { createSignInLink } from '../../src/features/console/sessions.ts';
 import { revoke } from '../../src/features/staff/actions.ts';
-import { launchBrowser, phone } from '../support/browser.ts';
+import { phone } from '../support/browser.ts';
 import { CLI_TEST, runCli } from '../support/cli.ts';
 import type { Harness } from '../support/harness.ts';
-import { harnessInHungMy } from '../support/hung-my.ts';
+import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
 import { testPii } from '../support/people.ts';
-import { freePort } from '../support/process.ts';
 import { makeStaff } from '../support/staff.ts';
 import { runUseCase } from '../support/use-cases.ts';
 import { TelegramUser } from '../support/users.ts';
 
-// The sign-in link must reach this very service: its public address is the port it listens on.
-const port = await freePort();
 let h: Harness;
 let hungMy: string;
-harnessInHungMy((started) => ({ h, hungMy } = started), {
-  PORT: String(port),
-  PUBLIC_URL: `http://127.0.0.1:${port}`,
+let world: ConsoleWorld;
+await consoleInHungMy((w) => {
+  world = w;
+  ({ h, hungMy } = w);
 });
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
 
 const LABEL = 'Đại uý Trần Văn Tâm';
-const problems: string[] = [];
-afterAll(() => expect(problems).toEqual([]));
 
-/** `/web` in the officer's private chat: the link as the bot sent it. */
-async function askLink(officer: TelegramUser): Promise<string> {
-  await officer.send('/web');
-  const msg = await officer.expect(/Liên kết đăng nhập/);
-  return /https?:\/\/\S+/.exec(msg.text)![0];
-}
-
-/** A browser of its own that opened `link`. */
-async function signIn(link: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await phone(browser);
-  const page = await context.newPage();
-  // Nothing the page runs may fail or be blocked (its Content-Security-Policy included).
-  page.on('pageerror', (err) => problems.push(err.message));
+/** A browser of its own that opened `link`: the console's home, signed in. */
+async function signIn(link: string) {
   // A signed-out page's question "who is signed in?" is answered 401, which Chromium logs: that one is expected.
-  page.on('console', (m) => void (m.type() === 'error' && !/status of 401/.test(m.text()) && problems.push(m.text())));
-  const res = await page.goto(link);
-  expect(res?.status()).toBe(200);
-  expect(new URL(page.url()).pathname).toBe('/console');
-  await page.getByTestId('who').waitFor();
-  return { context, page };
+  const opened = await openWatched(world, link, { expected: /status of 401/ });
+  expect(opened.status).toBe(200);
+  expect(new URL(opened.page.url()).pathname).toBe('/console');
+  return opened;
 }
 
 /** What a refused link's page answers and says. */
 async function refusal(link: string): Promise<{ status: number | undefined; text: string }> {
-  const context = await phone(browser);
+  const context = await phone(world.browser);
   const page = await context.newPage();
   const res = await page.goto(link);
   const text = await page.locator('body').innerText();
@@ -77,7 +53,7 @@ describe('web console sign-in (issue 15, first slice)', () => {
   });
 
   it('GET /console without a session says how to sign in', async () => {
-    const context = await phone(browser);
+    const context = await phone(world.browser);
     const page = await context.newPage();
     await page.goto(`${h.url}/console`);
     const signedOut = page.getByTestId('signed-out');

@@ -1,34 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { OPERATOR } from '../../src/core/scope.ts';
 import { consoleLoginUrl } from '../../src/features/console/links.ts';
 import { createSignInLink } from '../../src/features/console/sessions.ts';
-import { launchBrowser, phone } from '../support/browser.ts';
+import { phone } from '../support/browser.ts';
 import type { Harness } from '../support/harness.ts';
-import { harnessInHungMy } from '../support/hung-my.ts';
+import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
 import { testPii } from '../support/people.ts';
-import { freePort } from '../support/process.ts';
 import { chooseLabel, makeStaff } from '../support/staff.ts';
 import { runUseCase } from '../support/use-cases.ts';
 import { TelegramUser } from '../support/users.ts';
 
-const port = await freePort();
 let h: Harness;
 let hungMy: string;
-harnessInHungMy((started) => ({ h, hungMy } = started), {
-  PORT: String(port),
-  PUBLIC_URL: `http://127.0.0.1:${port}`,
+let world: ConsoleWorld;
+await consoleInHungMy((w) => {
+  world = w;
+  ({ h, hungMy } = w);
 });
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const problems: string[] = [];
-afterAll(() => expect(problems).toEqual([]));
 
 const ADMIN = 'Thiếu tá Lê Văn An';
 const NEWCOMER = 'Trung uý Đỗ Minh Khoa';
@@ -36,36 +26,9 @@ const COLLEAGUE = 'Đại uý Võ Thị Hạnh';
 /** A display label is typed by its holder: the page shows it as text, never as markup. */
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-/** `/web` in a staff member's private chat: the link as the bot sent it. */
-async function askLink(u: TelegramUser): Promise<string> {
-  await u.send('/web');
-  const msg = await u.expect(/Liên kết đăng nhập/);
-  return /https?:\/\/\S+/.exec(msg.text)![0];
-}
-
 /** A browser of its own that opened `link`, every request it makes recorded. */
-async function signIn(link: string): Promise<{ context: BrowserContext; page: Page; requests: string[] }> {
-  const context = await phone(browser);
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on('request', (r) => void requests.push(r.url()));
-  page.on('pageerror', (err) => problems.push(err.message));
-  page.on('dialog', (d) => void problems.push(`dialog: ${d.message()}`));
-  page.on('response', (r) => void (r.status() === 404 && problems.push(`404 ${r.url()}`)));
-  // Answers the page expects (401 once signed out, 403 for what a role may not see) are logged by Chromium.
-  page.on(
-    'console',
-    (m) =>
-      void (
-        m.type() === 'error' &&
-        !/status of 40[13]/.test(m.text()) &&
-        problems.push(`${m.text()} ${m.location().url}`)
-      ),
-  );
-  await page.goto(link);
-  await page.getByTestId('who').waitFor();
-  return { context, page, requests };
-}
+// Answers the page expects (401 once signed out, 403 for what a role may not see) are logged by Chromium.
+const signIn = (link: string) => openWatched(world, link, { expected: /status of 40[13]/, no404: true });
 
 const openSection = async (page: Page, name: string) => {
   await page.getByRole('navigation').getByRole('link', { name }).click();
@@ -235,7 +198,7 @@ describe('web console: staff, invites, the audit log and the queues (issue 15, s
     await context.close();
 
     // Without any session: 401.
-    const anonymous = await phone(browser);
+    const anonymous = await phone(world.browser);
     expect((await anonymous.request.get(`${h.url}/console/queues`)).status()).toBe(401);
     await anonymous.close();
   });

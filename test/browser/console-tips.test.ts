@@ -1,55 +1,32 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phone } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { findIdentity, type Harness } from '../support/harness.ts';
-import { harnessInHungMy } from '../support/hung-my.ts';
+import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
-import { freePort } from '../support/process.ts';
 import { quickTip } from '../support/report.ts';
 import { makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 // Issue 15, acceptance 1: the tip inbox and a tip's page in the web console, driven in a real browser.
-const port = await freePort();
 let h: Harness;
 let hungMy: string;
-harnessInHungMy((started) => ({ h, hungMy } = started), {
-  PORT: String(port),
-  PUBLIC_URL: `http://127.0.0.1:${port}`,
-  // A normal tip turns red after an hour unacknowledged.
-  CONSOLE_AGE_RED_MINUTES: 'urgent:15,normal:60',
-});
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const problems: string[] = [];
-afterAll(() => expect(problems).toEqual([]));
+let world: ConsoleWorld;
+// A normal tip turns red after an hour unacknowledged.
+await consoleInHungMy(
+  (w) => {
+    world = w;
+    ({ h, hungMy } = w);
+  },
+  { CONSOLE_AGE_RED_MINUTES: 'urgent:15,normal:60' },
+);
 
 const XSS = '<img src=x onerror=alert(1)>';
 
 /** `/web` in the officer's private chat, then the link from the recorded message opened in a browser of its own. */
-async function signIn(officer: TelegramUser): Promise<{ context: BrowserContext; page: Page }> {
-  await officer.send('/web');
-  const link = /https?:\/\/\S+/.exec((await officer.expect(/Liên kết đăng nhập/)).text)![0];
-  const context = await phone(browser);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => problems.push(err.message));
-  // Any dialog is a script the page should never have run (the tip text is shown as text).
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  // Expected refusals (a tip outside the officer's areas) are logged by Chromium as failed loads.
-  page.on('console', (m) => void (m.type() === 'error' && !/status of 404/.test(m.text()) && problems.push(m.text())));
-  await page.goto(link);
-  await page.getByTestId('who').waitFor();
-  return { context, page };
-}
+// Expected refusals (a tip outside the officer's areas) are logged by Chromium as failed loads.
+const signIn = async (officer: TelegramUser) =>
+  openWatched(world, await askLink(officer), { expected: /status of 404/ });
 
 const codesShown = (page: Page) =>
   page.getByTestId('tip-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));

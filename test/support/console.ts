@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, phone } from './browser.ts';
+import type { Harness } from './harness.ts';
+import { harnessInHungMy } from './hung-my.ts';
+import { freePort } from './process.ts';
+import type { TelegramUser } from './users.ts';
+
+export interface ConsoleWorld {
+  h: Harness;
+  hungMy: string;
+  browser: Browser;
+  /** What went wrong in any page (script errors, dialogs, unexpected failed loads): empty when the file ends. */
+  problems: string[];
+}
+
+/**
+ * The service in Xã Hưng Mỹ for a file of console tests, with a headless Chromium. Its public address is the port it
+ * listens on: the sign-in links the bot sends must reach this very service.
+ */
+export async function consoleInHungMy(
+  take: (world: ConsoleWorld) => void,
+  env: Record<string, string> = {},
+): Promise<void> {
+  const port = await freePort();
+  const world = { problems: [] as string[] } as ConsoleWorld;
+  harnessInHungMy(
+    (started) => {
+      Object.assign(world, started);
+      take(world);
+    },
+    { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+  );
+  beforeAll(async () => {
+    world.browser = await launchBrowser();
+  });
+  afterAll(() => world.browser?.close());
+  afterAll(() => expect(world.problems).toEqual([]));
+}
+
+/** `/web` in a staff member's private chat: the link as the bot sent it. */
+export async function askLink(u: TelegramUser): Promise<string> {
+  await u.send('/web');
+  const msg = await u.expect(/Liên kết đăng nhập/);
+  return /https?:\/\/\S+/.exec(msg.text)![0];
+}
+
+export interface WatchOptions {
+  /** Failed loads the test expects, as Chromium logs them ("status of 401"). */
+  expected?: RegExp;
+  /** A 404 answer to anything the page asks for is a problem (a missing asset, an icon). */
+  no404?: boolean;
+}
+
+/**
+ * A phone-sized browser of its own, opening `link`, every request it makes recorded. Nothing the page runs may
+ * fail or be blocked (its Content-Security-Policy included), and any dialog is a script it should never have run.
+ */
+export async function openWatched(
+  world: ConsoleWorld,
+  link: string,
+  opts: WatchOptions = {},
+): Promise<{ context: BrowserContext; page: Page; requests: string[]; status: number | undefined }> {
+  const { problems } = world;
+  const context = await phone(world.browser);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => void requests.push(r.url()));
+  page.on('pageerror', (err) => problems.push(err.message));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  if (opts.no404) page.on('response', (r) => void (r.status() === 404 && problems.push(`404 ${r.url()}`)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !opts.expected?.test(m.text())) problems.push(`${m.text()} ${m.location().url}`);
+  });
+  const res = await page.goto(link);
+  await page.getByTestId('who').waitFor();
+  return { context, page, requests, status: res?.status() };
+}
