@@ -50,8 +50,9 @@ export async function chatLocale(tx: Tx, pii: Pii, i18n: I18n, incoming: Incomin
 }
 
 /**
- * The person wrote, pressed or followed (not left): their last interaction moves to the update's time (never
- * ahead of ours), and what was held in this chat for their next message is released.
+ * The person wrote, pressed or followed (not left) on a platform with an interaction window: their last
+ * interaction moves to the update's time (never ahead of ours), and what was held in this chat for their next
+ * message is released. Elsewhere nothing is written: it would be one more write on every update, read by nobody.
  */
 async function noteInteraction(
   tx: Tx,
@@ -60,13 +61,13 @@ async function noteInteraction(
   incoming: Incoming,
   chatKey: string,
 ): Promise<number> {
-  if (incoming.kind === 'blocked') return 0;
   const { platform, userId } = incoming;
+  if (incoming.kind === 'blocked' || !hasWindow(windows, platform)) return 0;
   await tx.identity.updateMany({
     where: { platform, platformIdHash: identityHash(pii, platform, userId) },
     data: { lastInteractionAt: new Date(Math.min(incoming.date, Date.now())) },
   });
-  return hasWindow(windows, platform) ? releaseHeld(tx, chatKey) : 0;
+  return releaseHeld(tx, chatKey);
 }
 
 /**
