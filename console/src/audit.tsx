@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AreaOptions } from './area-options.tsx';
 import type { Me } from './api.ts';
 import { getJson, HttpError, when, type AuditEntry, type AuditPage, type StaffPage } from './staff-api.ts';
 import './staff.css';
@@ -93,11 +94,7 @@ export function AuditLogPage({ t, locale }: { me: Me; t: T; locale: string }) {
           <span>{t('console-ui-audit-area')}</span>
           <select {...field('area')} onChange={field('area').onInput}>
             <option value="">{t('console-ui-audit-any')}</option>
-            {areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
+            <AreaOptions areas={areas} />
           </select>
         </label>
         <label>

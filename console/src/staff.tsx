@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AreaOptions } from './area-options.tsx';
 import type { Me } from './api.ts';
 import {
   getJson,
@@ -160,11 +161,7 @@ function Invites({ me, t, locale, staff }: PageProps & { staff: Staff }) {
         <label>
           <span>{t('console-ui-invite-area')}</span>
           <select name="area">
-            {staff.areas.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
+            <AreaOptions areas={staff.areas} />
           </select>
         </label>
         <label>
