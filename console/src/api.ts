@@ -1,3 +1,5 @@
+import { getJson, post } from './http.ts';
+
 /** The console's API, same origin: the session cookie goes along by itself (Path=/console). */
 
 export type Locale = 'vi' | 'en';
@@ -88,37 +90,12 @@ export interface TipDetail extends Omit<TipSummary, 'overdue'> {
   moves: TipMove[];
 }
 
-/** A refusal the page explains (404: not in the officer's areas; 409: moved by someone else first). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly reason: string | undefined,
-  ) {
-    super(`console api: ${status} ${reason ?? ''}`);
-  }
-}
-
-async function json<T>(res: Response): Promise<T> {
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new ApiError(res.status, body.error);
-  }
-  return (await res.json()) as T;
-}
-
 /** The inbox's filters as the address bar and the API carry them (empty ones left out). */
 export const tipsUrl = (base: string, params: URLSearchParams) => `${base}${params.size ? `?${params}` : ''}`;
 
-export const fetchTips = (params: URLSearchParams) => fetch(tipsUrl('/console/api/tips', params)).then(json<TipPage>);
+export const fetchTips = (params: URLSearchParams) => getJson<TipPage>(tipsUrl('/console/api/tips', params));
 
-export const fetchTip = (code: string) => fetch(`/console/api/tips/${encodeURIComponent(code)}`).then(json<TipDetail>);
-
-const post = <T>(me: Me, path: string, body: unknown) =>
-  fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-    body: JSON.stringify(body),
-  }).then(json<T>);
+export const fetchTip = (code: string) => getJson<TipDetail>(`/console/api/tips/${encodeURIComponent(code)}`);
 
 export const replyToTip = (me: Me, code: string, text: string) =>
   post<{ status: TipStatus; reporterTold: boolean; awaitingReporter: boolean }>(

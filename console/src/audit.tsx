@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AreaOptions } from './area-options.tsx';
 import type { Me } from './api.ts';
-import { getJson, HttpError, when, type AuditEntry, type AuditPage, type StaffPage } from './staff-api.ts';
+import { ApiError, getJson } from './http.ts';
+import { when, type AuditEntry, type AuditPage, type StaffPage } from './staff-api.ts';
 import './staff.css';
 
 type T = (id: string) => string;
@@ -31,7 +32,7 @@ export function AuditLogPage({ t, locale }: { me: Me; t: T; locale: string }) {
 
   const fetchPage = (f: Filters, before?: string) =>
     getJson<AuditPage>(`/console/api/audit?${query(f, before)}`).catch((e) => {
-      setProblem(e instanceof HttpError && e.status === 403 ? 'console-ui-audit-forbidden' : 'console-ui-error');
+      setProblem(e instanceof ApiError && e.status === 403 ? 'console-ui-audit-forbidden' : 'console-ui-error');
       return undefined;
     });
   const search = async (f: Filters) => {

@@ -1,29 +1,5 @@
 import type { Me, Role } from './api.ts';
 
-/** A refused or failed request: its status tells the page what to say. */
-export class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
-
-export async function getJson<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new HttpError(res.status);
-  return (await res.json()) as T;
-}
-
-/** A change: always with the session's CSRF token. */
-export async function post<T = void>(me: Me, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'x-csrf-token': me.csrfToken, ...(body !== undefined && { 'content-type': 'application/json' }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new HttpError(res.status);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
-
 export interface Grant {
   id: string;
   role: Role['role'];

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AreaOptions } from './area-options.tsx';
 import type { Me } from './api.ts';
+import { ApiError, getJson, post } from './http.ts';
 import {
-  getJson,
-  HttpError,
   INVITE_STATES,
-  post,
   when,
   type Grant,
   type Invite,
@@ -31,7 +29,7 @@ export function StaffPage({ me, t, locale }: PageProps) {
     getJson<Staff>('/console/api/staff')
       .then(setStaff)
       .catch((e) =>
-        setProblem(e instanceof HttpError && e.status === 403 ? 'console-ui-staff-forbidden' : 'console-ui-error'),
+        setProblem(e instanceof ApiError && e.status === 403 ? 'console-ui-staff-forbidden' : 'console-ui-error'),
       );
   useEffect(() => void load(), []);
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getJson } from './staff-api.ts';
+import { getJson } from './http.ts';
 import './staff.css';
 
 type T = (id: string) => string;

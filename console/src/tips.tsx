@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError } from './http.ts';
 import {
-  ApiError,
   CATEGORIES,
   fetchTip,
   fetchTips,

@@ -14,9 +14,9 @@ import {
   seesStaff,
 } from '../../features/staff/directory.ts';
 import { StaffRole } from '../../generated/prisma/enums.ts';
-import { inScope } from '../../pipeline/run-scope.ts';
 import type { ConsoleDeps } from './routes.ts';
 import { sessionOfRequest } from './session.ts';
+import { useCaseRunner } from './use-case.ts';
 
 const placeOf = (area: { name: string; parent: { name: string } | null }) =>
   area.parent ? `${area.name}, ${area.parent.name}` : area.name;
@@ -63,7 +63,7 @@ const DAY_MS = 86_400_000;
  */
 export function registerStaffApi(api: FastifyInstance, deps: ConsoleDeps): void {
   const { db } = deps;
-  const run = <T>(use: Parameters<typeof inScope<T>>[1]) => inScope(deps, use).then((r) => r.result);
+  const run = useCaseRunner(deps);
   const actorOf = (req: Parameters<typeof sessionOfRequest>[0]): Actor => sessionOfRequest(req).actor;
 
   api.get(`${CONSOLE_PATH}/api/staff`, async (req, reply) => {

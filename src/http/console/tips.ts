@@ -1,8 +1,6 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Policy } from '../../config.ts';
 import { formatTime, VIETNAM_OFFSET_MS } from '../../core/format.ts';
-import type { Db } from '../../db/client.ts';
 import { audit } from '../../features/staff/audit.ts';
 import { actorId, type Actor } from '../../core/scope.ts';
 import { changeStatus, reopenTip, replyToTipster, tipNoteSchema } from '../../features/tips/actions.ts';
@@ -12,10 +10,9 @@ import { canMove, CLOSED_STATUSES, isClosed, MOVES, type TipMove } from '../../f
 import { findTips, reachOf, readTip, tipInMyAreas, type TipFilter } from '../../features/tips/store.ts';
 import type { Prisma, Tip } from '../../generated/prisma/client.ts';
 import { TipCategory, TipStatus } from '../../generated/prisma/enums.ts';
-import { isLocale, type I18n, type Locale } from '../../i18n/index.ts';
-import { inScope } from '../../pipeline/run-scope.ts';
-import type { Pii } from '../../security/pii.ts';
+import { isLocale, type Locale } from '../../i18n/index.ts';
 import { sessionOfRequest } from './session.ts';
+import { badRequest, useCaseRunner, type UseCaseDeps } from './use-case.ts';
 
 /** Minutes a tip may wait unacknowledged before the inbox shows it in red, per urgency. */
 export interface AgeThresholds {
@@ -23,13 +20,7 @@ export interface AgeThresholds {
   normal: number;
 }
 
-export interface ConsoleTipsDeps {
-  db: Db;
-  pii: Pii;
-  i18n: I18n;
-  policy: Policy;
-  /** Asks for a chat's outbox to be sent now (the sweeper is the backstop). */
-  enqueue: (chatKey: string) => Promise<unknown>;
+export interface ConsoleTipsDeps extends UseCaseDeps {
   ageRedMinutes: AgeThresholds;
 }
 
@@ -92,9 +83,6 @@ function tipFilter(q: z.infer<typeof filterQuery>): TipFilter {
   };
 }
 
-const badRequest = (reply: FastifyReply, error: z.ZodError) =>
-  reply.code(400).send({ error: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-
 /** A new tip that waited longer than its urgency allows: the inbox shows it in red. */
 const overdue = (tip: Tip, limits: AgeThresholds, now: number) =>
   tip.status === 'new' && now - tip.createdAt.getTime() > limits[tip.urgent ? 'urgent' : 'normal'] * 60_000;
@@ -112,16 +100,10 @@ export function csvCell(value: string): string {
  */
 export function registerConsoleTips(api: FastifyInstance, deps: ConsoleTipsDeps): void {
   const { db, pii, i18n } = deps;
-  const scopeDeps = { db, pii, i18n, policy: deps.policy };
   const auditView = (actor: Actor, action: string, entityId?: string, details?: Prisma.InputJsonObject) =>
     audit(db, { actorId: actorId(actor), action, entity: 'Tip', entityId, details });
 
-  /** Runs a use case in one transaction, then asks for the messages it wrote to be sent now. */
-  const run = async <T>(use: Parameters<typeof inScope<T>>[1]): Promise<T> => {
-    const { result, written } = await inScope(scopeDeps, use);
-    for (const key of new Set(written.map((m) => m.chatKey))) await deps.enqueue(key).catch(() => undefined);
-    return result;
-  };
+  const run = useCaseRunner(deps);
 
   api.get('/console/api/tips', async (req, reply) => {
     const query = listQuery.safeParse(req.query);
