@@ -43,7 +43,7 @@ export async function logout(me: Me): Promise<void> {
 }
 
 export type TipStatus = 'new' | 'acknowledged' | 'in_progress' | 'resolved' | 'rejected' | 'duplicate';
-export type TipMove = Exclude<TipStatus, 'new'> | 'reopened';
+export type TipMove = Exclude<TipStatus, 'new'> | 'reopened' | 'spam';
 export const TIP_STATUSES: TipStatus[] = ['new', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'duplicate'];
 export const CATEGORIES = [
   'theft',
@@ -86,7 +86,7 @@ export interface TipDetail extends Omit<TipSummary, 'overdue'> {
   location: { latitude: number; longitude: number } | null;
   contact: string | null;
   history: Array<{ status: TipStatus; at: string; by: EventActor }>;
-  thread: Array<{ from: 'citizen' | 'officer'; text: string | null; photos: number }>;
+  thread: Array<{ id: string; from: 'citizen' | 'officer'; text: string | null; photos: number }>;
   moves: TipMove[];
 }
 
@@ -96,6 +96,13 @@ export const tipsUrl = (base: string, params: URLSearchParams) => `${base}${para
 export const fetchTips = (params: URLSearchParams) => getJson<TipPage>(tipsUrl('/console/api/tips', params));
 
 export const fetchTip = (code: string) => getJson<TipDetail>(`/console/api/tips/${encodeURIComponent(code)}`);
+
+/** The areas the inbox may be narrowed to: the officer's own and the communes under them. */
+export const fetchInboxAreas = () => getJson<Array<{ code: string; name: string }>>('/console/api/tips/areas');
+
+/** One photo, through the console with the session's rights (`tip`, or the thread message's id). */
+export const photoPath = (code: string, source: string, index: number) =>
+  `/console/api/tips/${encodeURIComponent(code)}/photos/${source}/${index}`;
 
 export const replyToTip = (me: Me, code: string, text: string) =>
   post<{ status: TipStatus; reporterTold: boolean; awaitingReporter: boolean }>(

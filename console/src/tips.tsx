@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './http.ts';
 import {
   CATEGORIES,
+  fetchInboxAreas,
   fetchTip,
   fetchTips,
   moveTip,
+  photoPath,
   replyToTip,
   TIP_STATUSES,
   tipsUrl,
@@ -40,7 +42,7 @@ function age(t: T, iso: string, now: number): string {
 /** Where "back to the inbox" goes: the inbox as it was last filtered. */
 let inboxAddress = '/console/tips';
 
-const FILTERS = ['status', 'category', 'urgency', 'from', 'to', 'code', 'sort'] as const;
+const FILTERS = ['status', 'category', 'urgency', 'area', 'from', 'to', 'code', 'sort'] as const;
 
 /** The inbox's filters live in the address (back from a tip, they are as they were; a link shares them). */
 function readParams(): URLSearchParams {
@@ -57,7 +59,16 @@ export function TipsInbox({ t, locale, navigate }: { t: T; locale: Locale; navig
   const [params, setParams] = useState(readParams);
   const [found, setFound] = useState<TipPage | undefined>(undefined);
   const [failed, setFailed] = useState(false);
+  const [areas, setAreas] = useState<Array<{ code: string; name: string }>>([]);
+  const [arrived, setArrived] = useState(0);
 
+  useEffect(() => void fetchInboxAreas().then(setAreas, () => setFailed(true)), []);
+  // New tips of the officer's areas as they are filed: the list is asked for again.
+  useEffect(() => {
+    const live = new EventSource('/console/api/tips/live');
+    live.addEventListener('tip', () => setArrived((n) => n + 1));
+    return () => live.close();
+  }, []);
   useEffect(() => {
     inboxAddress = tipsUrl('/console/tips', params);
     history.replaceState(null, '', inboxAddress);
@@ -65,7 +76,7 @@ export function TipsInbox({ t, locale, navigate }: { t: T; locale: Locale; navig
     fetchTips(params)
       .then(setFound)
       .catch(() => setFailed(true));
-  }, [params.toString()]);
+  }, [params.toString(), arrived]);
 
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -119,6 +130,19 @@ export function TipsInbox({ t, locale, navigate }: { t: T; locale: Locale; navig
             <option value="normal">{t('console-ui-normal')}</option>
           </select>
         </label>
+        {areas.length > 1 && (
+          <label>
+            <span>{t('console-ui-filter-area')}</span>
+            <select {...field('area')}>
+              <option value="">{t('console-ui-any')}</option>
+              {areas.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           <span>{t('console-ui-filter-from')}</span>
           <input type="date" {...field('from')} />
@@ -150,6 +174,11 @@ export function TipsInbox({ t, locale, navigate }: { t: T; locale: Locale; navig
           <p class="count" data-testid="tip-count">
             {t('console-ui-total')} {found.total}
           </p>
+          {arrived > 0 && (
+            <p class="notice" role="status" data-testid="tips-arrived">
+              {t('console-ui-tips-arrived')}
+            </p>
+          )}
           {found.tips.length ? (
             <ul class="tip-list" data-testid="tip-list">
               {found.tips.map((tip) => (
@@ -321,11 +350,7 @@ export function TipView(props: { t: T; me: Me; locale: Locale; code: string; nav
           <strong>{t('console-ui-contact')}:</strong> {tip.contact}
         </p>
       )}
-      {tip.photoCount > 0 && (
-        <p>
-          {t('console-ui-photos')} {tip.photoCount}
-        </p>
-      )}
+      {tip.photoCount > 0 && <Photos t={t} code={tip.code} source="tip" count={tip.photoCount} />}
 
       <div class="moves" data-testid="moves">
         {tip.moves.map((m) => (
@@ -357,7 +382,7 @@ export function TipView(props: { t: T; me: Me; locale: Locale; code: string; nav
           {tip.thread.map((m, i) => (
             <li key={i} class={m.from}>
               <strong>{t(`console-ui-from-${m.from}`)}:</strong> {m.text}
-              {m.photos > 0 && ` (${t('console-ui-photos')} ${m.photos})`}
+              {m.photos > 0 && <Photos t={t} code={tip.code} source={m.id} count={m.photos} />}
             </li>
           ))}
         </ol>
@@ -388,6 +413,21 @@ export function TipView(props: { t: T; me: Me; locale: Locale; code: string; nav
         ))}
       </ol>
     </article>
+  );
+}
+
+/** A tip's or a message's photos, each through the console (never the messenger's own address). */
+function Photos({ t, code, source, count }: { t: T; code: string; source: string; count: number }) {
+  return (
+    <ul class="photos" aria-label={t('console-ui-photos')} data-testid="photos">
+      {Array.from({ length: count }, (_, i) => (
+        <li key={i}>
+          <a href={photoPath(code, source, i)} target="_blank" rel="noopener">
+            <img src={photoPath(code, source, i)} alt={`${t('console-ui-photo')} ${i + 1}`} loading="lazy" />
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

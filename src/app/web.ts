@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import { PgListener } from '../db/listen.ts';
+import { TIP_FILED_CHANNEL } from '../features/tips/store.ts';
 import { buildHttpServer, buildMetricsServer } from '../http/server.ts';
 import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import { oaTokenDetail, stallOf } from './health.ts';
@@ -12,6 +14,9 @@ import type { Lifecycle } from './lifecycle.ts';
 export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lifecycle: Lifecycle): Promise<string> {
   const { config, log, db, pii, i18n, metrics, queueRedis, inbox, messengerList, enqueue } = infra;
   const telegram = infra.messengers.get('telegram');
+  // The console's inbox hears of tips filed by any process of this deployment.
+  const arrivals = new PgListener(config.DATABASE_URL, TIP_FILED_CHANNEL, log);
+  lifecycle.started('tip arrivals', () => arrivals.stop());
   const app = buildHttpServer({
     log,
     metrics,
@@ -25,6 +30,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
       policy: config,
       enqueue: (chatKey) => enqueue(chatKey),
       ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
+      arrivals,
       // Bull Board's view of every queue this process adds to.
       queues: [
         infra.chatQueue.queue,

@@ -26,7 +26,10 @@ export interface HttpDeps {
   /** Where photo links get a photo's bytes (the messenger that keeps it), if any does. */
   fetchFile?: FetchFile;
   /** The web console's texts and public address (its database and key are the API's). */
-  console: Pick<ConsoleDeps, 'i18n' | 'publicUrl' | 'assets' | 'policy' | 'enqueue' | 'ageRedMinutes' | 'queues'>;
+  console: Pick<
+    ConsoleDeps,
+    'i18n' | 'publicUrl' | 'assets' | 'policy' | 'enqueue' | 'ageRedMinutes' | 'queues' | 'arrivals'
+  >;
   /** Why the process cannot make progress, if it cannot (read from memory: /healthz stays cheap). */
   stall: () => string | undefined;
   /** Resolves when PostgreSQL and Redis both answer. */
@@ -84,7 +87,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
 
   registerTipsApi(app, deps.api.db, deps.api.pii);
   registerPhotoLinks(app, deps.api.db, deps.api.pii, deps.fetchFile);
-  registerConsole(app, { ...deps.api, ...deps.console, health: () => readiness(deps) });
+  registerConsole(app, { ...deps.api, ...deps.console, fetchFile: deps.fetchFile, health: () => readiness(deps) });
 
   // Liveness: 503 once the process has been unable to make progress for the configured time, so a
   // supervisor restarts it; a short database outage alone shows in /readyz instead.

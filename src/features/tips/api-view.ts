@@ -35,6 +35,6 @@ export async function tipDetail(tx: Tx, pii: Pii, tip: Tip & { area: { name: str
     location: content.location ?? null,
     contact: content.contact ?? null,
     history: events.map((e) => ({ status: e.status, at: e.at.toISOString(), by: eventActor(tip, e) })),
-    thread: thread.map((m) => ({ from: m.author, text: m.text ?? null, photos: m.photos.length })),
+    thread: thread.map((m) => ({ id: String(m.id), from: m.author, text: m.text ?? null, photos: m.photos.length })),
   };
 }

@@ -15,6 +15,9 @@ async function communeOf(tx: Tx, areaCode: string): Promise<string> {
   return area?.level === 'hamlet' && area.parentCode ? area.parentCode : areaCode;
 }
 
+/** The PostgreSQL channel told the commune of each tip filed (on commit): the console's inbox shows it live. */
+export const TIP_FILED_CHANNEL = 'antq_tip_filed';
+
 /** Stores a complete tip from the reporter's area and its first status in one go (the caller's transaction). */
 export async function fileTip(
   tx: Tx,
@@ -24,6 +27,7 @@ export async function fileTip(
   draft: CompleteDraft,
 ): Promise<Tip> {
   const areaCode = await communeOf(tx, reporterArea);
+  await tx.$executeRaw`SELECT pg_notify(${TIP_FILED_CHANNEL}, ${areaCode})`;
   return tx.tip.create({
     data: {
       code: await newTipCode(tx),
@@ -113,9 +117,15 @@ export async function addTipMessage(tx: Tx, pii: Pii, tip: Tip, m: ThreadMessage
 }
 
 /** The last messages of a tip's thread, oldest first. */
-export async function readThread(tx: Tx, pii: Pii, tipId: string, take = 10): Promise<ThreadMessage[]> {
+export async function readThread(
+  tx: Tx,
+  pii: Pii,
+  tipId: string,
+  take = 10,
+): Promise<Array<ThreadMessage & { id: bigint }>> {
   const rows = await tx.tipMessage.findMany({ where: { tipId }, orderBy: { id: 'desc' }, take });
   return rows.reverse().map((r) => ({
+    id: r.id,
     author: r.author,
     text: r.textEnc ? pii.decrypt(r.textEnc) : undefined,
     photos: r.photosEnc ? pii.decryptJson<PhotoRef[]>(r.photosEnc) : [],
@@ -147,6 +157,26 @@ async function tipAreaCodes(tx: Tx, grants: StaffGrant[]): Promise<string[]> {
   const held = grants.filter((g) => TIP_ROLES.includes(g.role)).map((g) => g.areaCode);
   const below = await tx.area.findMany({ where: { parentCode: { in: held } }, select: { code: true } });
   return [...held, ...below.map((a) => a.code)];
+}
+
+/** `area` and the communes under it, as far as `reached` goes: an area outside it narrows to nothing. */
+async function areasWithin(tx: Tx, reached: readonly string[] | 'everywhere', area: string): Promise<string[]> {
+  const under = await tx.area.findMany({
+    where: { OR: [{ code: area }, { parentCode: area }] },
+    select: { code: true },
+  });
+  return under.map((a) => a.code).filter((c) => reached === 'everywhere' || reached.includes(c));
+}
+
+/** The areas whose tips `reach` covers, as codes; 'everywhere' for the operator. */
+export const reachedAreas = async (tx: Tx, reach: TipReach): Promise<readonly string[] | 'everywhere'> =>
+  reach === 'everywhere' ? reach : tipAreaCodes(tx, [...reach]);
+
+/** The areas an inbox may be narrowed to: those held and the communes under them; every province for the operator. */
+export async function inboxAreas(tx: Tx, reach: TipReach) {
+  const where =
+    reach === 'everywhere' ? { level: 'province' as const } : { code: { in: await tipAreaCodes(tx, [...reach]) } };
+  return tx.area.findMany({ where, select: { code: true, name: true }, orderBy: [{ level: 'asc' }, { name: 'asc' }] });
 }
 
 /** Tips of the holder's areas that no officer has opened yet ('new'), oldest first: what a newcomer should look at. */
@@ -199,6 +229,8 @@ export interface TipFilter {
   to?: Date;
   /** A code or the start of one ("AN-7K", "7k3"). */
   code?: string;
+  /** One area within reach: its tips and those of the communes under it. */
+  area?: string;
 }
 
 /** urgent: urgent first, then oldest first (the chat inbox's order); newest / oldest: by filing time only. */
@@ -230,7 +262,8 @@ function tipWhere(areas: readonly string[] | 'everywhere', filter: TipFilter): P
 export async function findTips(tx: Tx, reach: TipReach, filter: TipFilter, sort: TipSort, page: number, size: number) {
   // The areas as codes first: `areaCode IN (...)` walks the inbox index, where a join on the area's parent scanned
   // every tip (bench:console, 10,000 tips in a commune).
-  const where = tipWhere(reach === 'everywhere' ? reach : await tipAreaCodes(tx, [...reach]), filter);
+  const reached = reach === 'everywhere' ? reach : await tipAreaCodes(tx, [...reach]);
+  const where = tipWhere(filter.area ? await areasWithin(tx, reached, filter.area) : reached, filter);
   const total = await tx.tip.count({ where });
   const pages = Math.max(1, Math.ceil(total / size));
   const current = Math.min(pages, Math.max(1, page));

@@ -20,6 +20,8 @@ import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
+import { registerTipArrivals } from './tips-live.ts';
+import type { Notifications } from '../../db/listen.ts';
 
 /** The database, key, texts and settings the console's tips need, and the sign-in's own. */
 export interface ConsoleDeps extends ConsoleTipsDeps {
@@ -31,6 +33,8 @@ export interface ConsoleDeps extends ConsoleTipsDeps {
   queues?: Queue[];
   /** The service's readiness (/readyz), for the operator's health panel. */
   health?: () => Promise<Readiness>;
+  /** Tips filed anywhere in the deployment (their commune's code): the inbox's live arrivals. */
+  arrivals?: Notifications;
 }
 
 /** The page's own texts and the role, category and status names, from the same Fluent files as chat. */
@@ -154,6 +158,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     });
 
     registerConsoleTips(api, deps);
+    if (deps.arrivals) registerTipArrivals(api, { db, arrivals: deps.arrivals });
   });
 
   if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);

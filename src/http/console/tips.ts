@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { formatTime, VIETNAM_OFFSET_MS } from '../../core/format.ts';
 import { audit } from '../../features/staff/audit.ts';
 import { actorId, type Actor } from '../../core/scope.ts';
-import { changeStatus, reopenTip, replyToTipster, tipNoteSchema } from '../../features/tips/actions.ts';
+import { changeStatus, flagSpam, reopenTip, replyToTipster, tipNoteSchema } from '../../features/tips/actions.ts';
+import { photoAt, threadPhotos, tipPhotos } from '../../features/tips/photo-links.ts';
 import { tipDetail, tipSummary } from '../../features/tips/api-view.ts';
 import { OPEN_STATUSES } from '../../features/tips/categories.ts';
 import { canMove, CLOSED_STATUSES, isClosed, MOVES, type TipMove } from '../../features/tips/moves.ts';
-import { findTips, reachOf, readTip, tipInMyAreas, type TipFilter } from '../../features/tips/store.ts';
+import { findTips, inboxAreas, reachOf, readTip, tipInMyAreas, type TipFilter } from '../../features/tips/store.ts';
+import { photoFile, sendPhotoFile, type FetchFile } from '../photos.ts';
 import type { Prisma, Tip } from '../../generated/prisma/client.ts';
 import { TipCategory, TipStatus } from '../../generated/prisma/enums.ts';
 import { isLocale, type Locale } from '../../i18n/index.ts';
@@ -22,6 +24,8 @@ export interface AgeThresholds {
 
 export interface ConsoleTipsDeps extends UseCaseDeps {
   ageRedMinutes: AgeThresholds;
+  /** Fetches photos kept by Telegram, by file id (through the bot: its file address never reaches the page). */
+  fetchFile?: FetchFile;
 }
 
 const day = z.iso.date();
@@ -42,6 +46,11 @@ const filterQuery = z.object({
     .max(12)
     .regex(/^[A-Za-z0-9 -]*$/)
     .optional(),
+  /** One area within the officer's: it and the communes under it. */
+  area: z
+    .string()
+    .regex(/^\d{1,8}$/)
+    .optional(),
   sort: z.enum(['urgent', 'newest', 'oldest']).default('urgent'),
 });
 
@@ -52,10 +61,19 @@ const listQuery = filterQuery.extend({
 
 const exportQuery = filterQuery.extend({ locale: z.string().optional() });
 
+const photoParams = z.object({
+  code: z.string().max(20),
+  source: z.union([z.literal('tip'), z.string().regex(/^\d{1,18}$/)]),
+  index: z.coerce.number().int().min(0).max(99),
+});
+
 const replyBody = z.object({ text: z.string().max(10_000) });
 
+/** A status move, reopening, or rejecting as spam (the reporter is then throttled harder, as in chat). */
+type PageMove = TipMove | 'reopened' | 'spam';
+
 const statusBody = z.object({
-  status: z.union([z.enum(Object.keys(MOVES) as [TipMove, ...TipMove[]]), z.literal('reopened')]),
+  status: z.union([z.enum(Object.keys(MOVES) as [TipMove, ...TipMove[]]), z.enum(['reopened', 'spam'])]),
   note: z.string().max(10_000).optional(),
 });
 
@@ -80,6 +98,7 @@ function tipFilter(q: z.infer<typeof filterQuery>): TipFilter {
     from: q.from ? vietnamDayStart(q.from) : undefined,
     to: q.to ? new Date(vietnamDayStart(q.to).getTime() + 86_400_000) : undefined,
     code: q.code || undefined,
+    area: q.area,
   };
 }
 
@@ -169,6 +188,36 @@ export function registerConsoleTips(api: FastifyInstance, deps: ConsoleTipsDeps)
     return { ...(await tipDetail(db, pii, { ...tip, area })), moves: movesOf(tip) };
   });
 
+  // The filter's choice of areas: the officer's own and the communes under them.
+  api.get('/console/api/tips/areas', async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    return inboxAreas(db, reachOf(sessionOfRequest(req).actor));
+  });
+
+  // One photo of a tip (`tip`) or of a message of its thread (the message's id), with the session's rights.
+  api.get<{ Params: { code: string; source: string; index: string } }>(
+    '/console/api/tips/:code/photos/:source/:index',
+    async (req, reply) => {
+      const params = photoParams.safeParse(req.params);
+      if (!params.success) return badRequest(reply, params.error);
+      const { actor } = sessionOfRequest(req);
+      const tip = await tipInMyAreas(db, reachOf(actor), params.data.code);
+      const { source, index } = params.data;
+      const message =
+        tip && source !== 'tip'
+          ? await db.tipMessage.findFirst({ where: { id: BigInt(source), tipId: tip.id }, select: { id: true } })
+          : null;
+      const place = !tip
+        ? undefined
+        : source === 'tip'
+          ? tipPhotos(tip.id, index)
+          : message && threadPhotos(message.id, index);
+      const photo = place ? await photoAt(db, pii, place) : undefined;
+      if (!photo) return reply.code(404).send({ error: 'no such photo in your areas' });
+      return sendPhotoFile(reply, await photoFile(photo, deps.fetchFile));
+    },
+  );
+
   api.post<{ Params: { code: string } }>('/console/api/tips/:code/reply', async (req, reply) => {
     const body = replyBody.safeParse(req.body);
     if (!body.success) return badRequest(reply, body.error);
@@ -193,7 +242,11 @@ export function registerConsoleTips(api: FastifyInstance, deps: ConsoleTipsDeps)
     const { code } = req.params;
     const to = body.data.status;
     const outcome = await run((scope) =>
-      to === 'reopened' ? reopenTip(scope, actor, code) : changeStatus(scope, actor, code, to, note?.data),
+      to === 'reopened'
+        ? reopenTip(scope, actor, code)
+        : to === 'spam'
+          ? flagSpam(scope, actor, code, note?.data)
+          : changeStatus(scope, actor, code, to, note?.data),
     );
     if (!outcome.ok) {
       if (outcome.reason === 'not-found') return reply.code(404).send({ error: 'no such tip in your areas' });
@@ -204,8 +257,9 @@ export function registerConsoleTips(api: FastifyInstance, deps: ConsoleTipsDeps)
   });
 }
 
-/** The status buttons a tip's page offers: the moves its status allows, or reopening a closed one. */
-function movesOf(tip: Tip): Array<TipMove | 'reopened'> {
+/** The status buttons a tip's page offers: the moves its status allows (spam with rejecting), or reopening. */
+function movesOf(tip: Tip): PageMove[] {
   if (isClosed(tip.status)) return ['reopened'];
-  return (Object.keys(MOVES) as TipMove[]).filter((m) => canMove(tip.status, m));
+  const moves: PageMove[] = (Object.keys(MOVES) as TipMove[]).filter((m) => canMove(tip.status, m));
+  return canMove(tip.status, 'rejected') ? [...moves, 'spam'] : moves;
 }

@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fakePhotoBytes } from '../fakes/telegram.ts';
+import { findIdentity, type Harness } from '../support/harness.ts';
+import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
+import { onboard } from '../support/onboard.ts';
+import { openThread, quickTip } from '../support/report.ts';
+import { makeStaff } from '../support/staff.ts';
+import { TelegramUser, ZaloUser } from '../support/users.ts';
+
+// Issue 15: a tip's photos through the console, new tips arriving live, the inbox narrowed to one area, spam.
+let h: Harness;
+let hungMy: string;
+let world: ConsoleWorld;
+await consoleInHungMy((w) => {
+  world = w;
+  ({ h, hungMy } = w);
+});
+
+const signIn = async (officer: TelegramUser) => openWatched(world, await askLink(officer), { no404: true });
+
+const codesShown = (page: Page) =>
+  page.getByTestId('tip-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')));
+
+describe('web console: a tip’s page and the live inbox (issue 15)', () => {
+  let officer: TelegramUser;
+  let provinceOfficer: TelegramUser;
+  let citizen: TelegramUser;
+  let neighbourCode: string;
+  let otherCommune: string;
+
+  beforeAll(async () => {
+    const hungMyArea = await h.db.area.findUniqueOrThrow({ where: { code: hungMy } });
+    otherCommune = (
+      await h.db.area.findFirstOrThrow({
+        where: { level: 'commune', parentCode: hungMyArea.parentCode, code: { not: hungMy } },
+      })
+    ).code;
+    officer = new TelegramUser(h, 'Phan', 'Văn Ảnh');
+    await makeStaff(h, officer, hungMy, 'officer', 'Thượng uý Phan Văn Ảnh');
+    provinceOfficer = new TelegramUser(h, 'Đặng', 'Tỉnh');
+    await makeStaff(h, provinceOfficer, hungMyArea.parentCode!, 'officer', 'Thiếu tá Đặng Tỉnh');
+    citizen = new TelegramUser(h, 'Hồ', 'Thị Chụp');
+    await onboard(citizen);
+    const neighbour = new ZaloUser(h, 'Mai Văn Kế');
+    await onboard(neighbour);
+    const identity = await findIdentity(h, 'zalo', neighbour.chatId);
+    await h.db.user.update({ where: { id: identity!.userId }, data: { areaCode: otherCommune } });
+    neighbourCode = await quickTip(neighbour, 'Có người lạ hỏi mua đất ruộng giá cao bất thường ở xã bên.');
+  });
+
+  it('shows the photos of a tip and of its thread through the console: no address of Telegram, no bot token', async () => {
+    const code = await quickTip(citizen, 'Xe tải đổ trộm rác thải xuống kênh lúc nửa đêm.', undefined, {
+      photos: ['kenh-1', 'kenh-2'],
+    });
+    await openThread(citizen, code);
+    await citizen.sendPhoto('kenh-3');
+    await citizen.expect(new RegExp(`Đã chuyển tới cán bộ phụ trách tin ${code}`));
+
+    const { context, page, requests } = await signIn(officer);
+    const loaded = new Map<string, number>();
+    page.on(
+      'response',
+      (r) => void (r.url().includes('/photos/') && loaded.set(new URL(r.url()).pathname, r.status())),
+    );
+    await page.goto(`${h.url}/console/tips/${code}`);
+    await expect.poll(() => page.getByTestId('tip-content').innerText()).toContain('đổ trộm rác thải');
+    // Three pictures, each loaded by the page from the console with its session.
+    await expect.poll(() => [...loaded.values()]).toEqual([200, 200, 200]);
+    const sources = await page
+      .getByTestId('photos')
+      .locator('img')
+      .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src));
+    expect(sources).toHaveLength(3);
+    const bytes = await Promise.all(sources.map(async (src) => (await page.request.get(src)).body()));
+    expect(bytes).toEqual(['kenh-1', 'kenh-2', 'kenh-3'].map(fakePhotoBytes));
+    const base = `/console/api/tips/${code}/photos`;
+    expect(sources.slice(0, 2).map((src) => new URL(src).pathname)).toEqual([`${base}/tip/0`, `${base}/tip/1`]);
+    expect(await page.getByRole('img', { name: 'Ảnh 1' }).count()).toBe(2);
+
+    // Nothing the page asked for, nor the page itself, names Telegram's file address or the bot's token.
+    const html = await page.content();
+    for (const seen of [...requests, html]) {
+      expect(seen).not.toContain(h.tg.token);
+      expect(seen).not.toContain('/file/bot');
+    }
+    // Another officer's session cannot fetch them: the commune decides, as for the tip.
+    const { context: other, page: otherPage } = await signIn(await strangerOf(otherCommune));
+    expect((await otherPage.request.get(`${h.url}${base}/tip/0`)).status()).toBe(404);
+    await other.close();
+    await context.close();
+  });
+
+  it('a tip filed while the inbox is open appears without reloading the page', async () => {
+    const { context, page } = await signIn(officer);
+    await page.getByRole('link', { name: 'Tin báo' }).click();
+    await page.getByTestId('tip-count').waitFor();
+    const before = await codesShown(page);
+    const code = await quickTip(citizen, 'Có nhóm thanh niên tụ tập uống rượu, nói lớn ở cuối ấp 4.');
+    await expect.poll(() => codesShown(page)).toContain(code);
+    expect(await page.getByTestId('tips-arrived').innerText()).toBe('Có tin báo mới: danh sách đã được cập nhật.');
+    expect((await codesShown(page)).length).toBe(before.length + 1);
+    // The neighbouring commune's tips never reach this officer's stream.
+    expect(await codesShown(page)).not.toContain(neighbourCode);
+    await context.close();
+  });
+
+  it('a province officer narrows the inbox to one commune', async () => {
+    const { context, page } = await signIn(provinceOfficer);
+    await page.goto(`${h.url}/console/tips`);
+    await expect.poll(() => codesShown(page)).toContain(neighbourCode);
+    await page.getByTestId('filter-area').selectOption(hungMy);
+    await expect.poll(async () => (await codesShown(page)).includes(neighbourCode)).toBe(false);
+    const shown = await codesShown(page);
+    expect(shown.length).toBeGreaterThan(0);
+    const areas = await h.db.tip.findMany({ where: { code: { in: shown as string[] } }, select: { areaCode: true } });
+    expect(new Set(areas.map((a) => a.areaCode))).toEqual(new Set([hungMy]));
+    expect(new URL(page.url()).searchParams.get('area')).toBe(hungMy);
+    // An area outside the officer's narrows to nothing rather than widening.
+    const res = await page.request.get(`${h.url}/console/api/tips?area=01`);
+    expect((await res.json()).total).toBe(0);
+    await context.close();
+  });
+
+  it('rejecting as spam tells the reporter and throttles them, as in chat', async () => {
+    const spammer = new TelegramUser(h, 'Quảng', 'Cáo');
+    await onboard(spammer);
+    const code = await quickTip(spammer, 'quảng cáo quảng cáo quảng cáo vay tiền nhanh');
+    const { context, page } = await signIn(officer);
+    await page.goto(`${h.url}/console/tips/${code}`);
+    await page.getByTestId('moves').getByRole('button', { name: 'Tin rác (hạn chế người gửi)' }).click();
+    await page.getByTestId('confirm').getByRole('button', { name: 'Xác nhận' }).click();
+    await expect.poll(() => page.getByTestId('tip-status').innerText()).toBe('Không tiếp nhận');
+    await spammer.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
+    const identity = await findIdentity(h, 'telegram', String(spammer.id));
+    expect((await h.db.user.findUniqueOrThrow({ where: { id: identity!.userId } })).spamFlaggedAt).not.toBeNull();
+    await context.close();
+  });
+});
+
+let stranger: TelegramUser | undefined;
+/** An officer of another commune, made once. */
+async function strangerOf(area: string): Promise<TelegramUser> {
+  if (!stranger) {
+    stranger = new TelegramUser(h, 'Lâm', 'Văn Ngoài');
+    await makeStaff(h, stranger, area, 'officer', 'Trung uý Lâm Văn Ngoài');
+  }
+  return stranger;
+}
