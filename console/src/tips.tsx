@@ -18,17 +18,11 @@ import {
   type TipPage,
   type TipSummary,
 } from './api.ts';
+import { time } from './format.ts';
 import { tipPath } from './sections.ts';
+import { TipDesk } from './tip-desk.tsx';
 
 type T = (id: string) => string;
-
-/** Vietnam's clock, whatever the browser's zone: the times officers and reporters speak of. */
-const time = (locale: Locale, iso: string) =>
-  new Date(iso).toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
 
 /** How long a tip has waited: minutes, then hours, then days. */
 function age(t: T, iso: string, now: number): string {
@@ -403,6 +397,7 @@ export function TipView(props: { t: T; me: Me; locale: Locale; code: string; nav
           {t('console-ui-reply-send')}
         </button>
       </form>
+      <TipDesk t={t} me={me} locale={locale} code={tip.code} reply={reply} setReply={setReply} onChanged={load} />
 
       <h4>{t('console-ui-history')}</h4>
       <ol class="history" data-testid="history">

@@ -138,6 +138,61 @@ describe('web console: a tip’s page and the live inbox (issue 15)', () => {
   });
 });
 
+describe('web console: the officers’ own tools on a tip (issue 15)', () => {
+  it('gives a tip to a named colleague, keeps a note the reporter never sees, and answers with a ready answer', async () => {
+    const officer = new TelegramUser(h, 'Tô', 'Văn Giao');
+    await makeStaff(h, officer, hungMy, 'officer', 'Đại uý Tô Văn Giao');
+    const colleague = new TelegramUser(h, 'Ngô', 'Thị Nhận');
+    await makeStaff(h, colleague, hungMy, 'officer', 'Thượng uý Ngô Thị Nhận');
+    const reporter = new ZaloUser(h, 'Trịnh Văn Kể');
+    await onboard(reporter);
+    const code = await quickTip(reporter, 'Có người lạ đêm nào cũng soi đèn vào chuồng bò nhà tôi.');
+
+    const { context, page } = await signIn(officer);
+    await page.goto(`${h.url}/console/tips/${code}`);
+    const desk = page.getByTestId('desk');
+    await desk.getByLabel('Cán bộ phụ trách').selectOption({ label: 'Thượng uý Ngô Thị Nhận' });
+    await desk.getByRole('button', { name: 'Giao tin' }).click();
+    await expect.poll(() => page.getByTestId('desk-notice').innerText()).toContain('Đã giao tin.');
+    const told = await colleague.expect(new RegExp(`Đại uý Tô Văn Giao đã giao tin báo ${code} cho đồng chí xử lý`));
+    expect(told.text).not.toContain(reporter.displayName);
+    // Giving a new tip acknowledged it: the reporter was told that much.
+    await expect.poll(() => page.getByTestId('tip-status').innerText()).toBe('Đã tiếp nhận');
+    await reporter.expect(new RegExp(`${code}[\\s\\S]*tiếp nhận`));
+    // The reporter's next message goes to the colleague now in charge.
+    await openThread(reporter, code);
+    await reporter.send('Tối qua lúc 11 giờ lại thấy đèn soi.');
+    await colleague.expect(new RegExp(`Người báo tin ${code} nhắn:\n\nTối qua lúc 11 giờ lại thấy đèn soi.`));
+
+    // A note for colleagues: listed with its author's label, never sent to the reporter.
+    await desk.getByTestId('note-text').fill('Nghi là nhóm trộm bò ở xã bên, đã báo công an xã bên.');
+    await desk.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await expect.poll(() => desk.getByTestId('notes').innerText()).toContain('Đại uý Tô Văn Giao');
+    expect(await desk.getByTestId('notes').innerText()).toContain('nhóm trộm bò ở xã bên');
+
+    // A reply kept as the commune's ready answer, then used on the tip after a reload.
+    const ready = 'Cảm ơn bạn đã báo tin. Công an xã sẽ tăng cường tuần tra khu vực này trong đêm.';
+    await page.getByTestId('reply-text').fill(ready);
+    await desk.getByRole('button', { name: 'Lưu nội dung đang soạn làm câu mẫu' }).click();
+    await expect.poll(() => page.getByTestId('desk-notice').innerText()).toContain('Đã lưu câu trả lời mẫu');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('thread').innerText()).toContain('lại thấy đèn soi');
+    expect(await page.getByTestId('thread').innerText()).not.toContain('nhóm trộm bò');
+    await page.getByTestId('canned').selectOption({ label: ready.slice(0, 60) + '…' });
+    expect(await page.getByTestId('reply-text').inputValue()).toBe(ready);
+    await page.getByRole('button', { name: 'Gửi trả lời' }).click();
+    const answer = await reporter.expect(/Cán bộ trả lời về tin báo/);
+    expect(answer.text).toContain('tăng cường tuần tra khu vực này');
+    expect(
+      reporter
+        .all()
+        .map((m) => m.text)
+        .join('\n'),
+    ).not.toContain('nhóm trộm bò');
+    await context.close();
+  });
+});
+
 let stranger: TelegramUser | undefined;
 /** An officer of another commune, made once. */
 async function strangerOf(area: string): Promise<TelegramUser> {

@@ -21,6 +21,7 @@ import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue 
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
 import { registerTipArrivals } from './tips-live.ts';
+import { registerTipDesk } from './tip-desk.ts';
 import type { Notifications } from '../../db/listen.ts';
 
 /** The database, key, texts and settings the console's tips need, and the sign-in's own. */
@@ -158,6 +159,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     });
 
     registerConsoleTips(api, deps);
+    registerTipDesk(api, deps);
     if (deps.arrivals) registerTipArrivals(api, { db, arrivals: deps.arrivals });
   });
 
