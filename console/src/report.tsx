@@ -73,26 +73,28 @@ export function ReportPage({ t, navigate }: { t: T; navigate: (path: string) => 
             {i + 1}. {t(`console-ui-stats-table-${table.id}`)}
           </h3>
           {table.rows.length ? (
-            <table data-testid={`table-${table.id}`}>
-              <thead>
-                <tr>
-                  <th>{t('console-ui-stats-col-item')}</th>
-                  {table.columns.map((c) => (
-                    <th key={c}>{t(c)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row) => (
-                  <tr key={row.id} data-row={row.id}>
-                    <th scope="row">{row.named ? row.label : t(row.label)}</th>
-                    {row.cells.map((cell, j) => (
-                      <td key={j}>{cellText(t, cell)}</td>
+            <div class="wide">
+              <table data-testid={`table-${table.id}`}>
+                <thead>
+                  <tr>
+                    <th>{t('console-ui-stats-col-item')}</th>
+                    {table.columns.map((c) => (
+                      <th key={c}>{t(c)}</th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {table.rows.map((row) => (
+                    <tr key={row.id} data-row={row.id}>
+                      <th scope="row">{row.named ? row.label : t(row.label)}</th>
+                      {row.cells.map((cell, j) => (
+                        <td key={j}>{cellText(t, cell)}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : (
             <p class="notice">{t('console-ui-stats-none-in-period')}</p>
           )}

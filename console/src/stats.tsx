@@ -140,7 +140,7 @@ function OverTimeTable({ t, found }: { t: T; found: StatsAnswer }) {
   const categories = categoriesIn(overTime);
   if (!categories.length) return <p class="notice">{t('console-ui-stats-no-tips')}</p>;
   return (
-    <div class="scroll">
+    <div class="wide">
       <table data-testid="over-time">
         <thead>
           <tr>
