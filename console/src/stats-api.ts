@@ -38,6 +38,7 @@ interface Asked {
 export interface StatsAnswer extends Asked {
   areas: Array<{ code: string; name: string }>;
   statistics: Statistics;
+  platforms: Array<{ name: string; count: number }>;
 }
 
 /** A figure of the report: a count, a guarded count ("< 5") or a median duration. */

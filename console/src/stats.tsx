@@ -112,7 +112,6 @@ function Figures({ t, found }: { t: T; found: StatsAnswer }) {
     ['broadcasts-sent', String(broadcasts.sent)],
     ['broadcasts-reached', `${broadcasts.reached} / ${broadcasts.recipients}`],
   ];
-  const platforms = Object.entries(residents.byPlatform).filter(([, n]) => n);
   return (
     <>
       <ul class="cards">
@@ -123,16 +122,14 @@ function Figures({ t, found }: { t: T; found: StatsAnswer }) {
           </li>
         ))}
       </ul>
-      {platforms.length > 0 && (
+      {found.platforms.length > 0 && (
         <p class="muted" data-testid="platforms">
-          {platforms.map(([p, n]) => `${PLATFORMS[p] ?? p} ${n}`).join(' · ')}
+          {found.platforms.map((p) => `${p.name} ${p.count}`).join(' · ')}
         </p>
       )}
     </>
   );
 }
-
-const PLATFORMS: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo', zalo_oa: 'Zalo OA' };
 
 /** The chart's numbers, for reading and for screen readers: one row per week or month. */
 function OverTimeTable({ t, found }: { t: T; found: StatsAnswer }) {

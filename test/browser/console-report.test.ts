@@ -206,6 +206,12 @@ describe('web console: statistics and the review report (issue 15, acceptance 4)
     expect(await page.getByTestId('card-median-ack').innerText()).toMatch(/^30 phút/);
     expect(await page.getByTestId('card-median-resolve').innerText()).toMatch(/^3 giờ/);
     await page.getByTestId('tips-chart').waitFor();
+    // Residents by messenger, as SQL counts them (those who blocked the bot left out).
+    const onPlatform = (platform: 'telegram' | 'zalo') =>
+      h.db.identity.count({ where: { platform, blockedAt: null, user: { areaCode: hungMy } } });
+    expect(await page.getByTestId('platforms').innerText()).toBe(
+      `Telegram ${await onPlatform('telegram')} · Zalo ${await onPlatform('zalo')}`,
+    );
     // Six months: one row a month; January has the theft of day 3 and 20.
     const months = await page.getByTestId('over-time').locator('tbody tr').allInnerTexts();
     expect(months).toHaveLength(6);

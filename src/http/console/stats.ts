@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { VIETNAM_OFFSET_MS } from '../../core/format.ts';
+import { PLATFORM_NAMES, platformSchema } from '../../core/messages.ts';
 import { actorId, type Actor } from '../../core/scope.ts';
 import type { Db } from '../../db/client.ts';
 import { mayReadStatistics, statisticsAreasOf } from '../../features/stats/access.ts';
@@ -99,6 +100,10 @@ export function registerConsoleStats(api: FastifyInstance, deps: { db: Db }): vo
       ...found.days,
       areas: areas.map((a) => ({ code: a.code, name: placeOf(a) })),
       statistics: disclosedStatistics(statistics),
+      /** Residents by messenger, named as people name them. */
+      platforms: platformSchema.options
+        .filter((p) => statistics.residents.byPlatform[p])
+        .map((p) => ({ name: PLATFORM_NAMES[p], count: statistics.residents.byPlatform[p]! })),
     };
   });
 
