@@ -147,32 +147,20 @@ export async function areaStatistics(tx: Tx, areaCode: string, period: Period): 
     FROM "Tip" WHERE "areaCode" IN (SELECT code FROM sub) AND "createdAt" >= ${from} AND "createdAt" < ${to}
     GROUP BY 1, 2`;
   const [models] = await tx.$queryRaw<
-    Array<{
-      active: bigint;
-      members: bigint;
-      created: bigint;
-      retired: bigint;
-      kept: bigint;
-      joined: bigint;
-      left: bigint;
-    }>
+    Array<{ active: bigint; members: bigint; created: bigint; retired: bigint; kept: bigint }>
   >`
     ${sub}
     SELECT count(*) FILTER (WHERE m."retiredAt" IS NULL) AS active,
            coalesce(sum(ms.n) FILTER (WHERE m."retiredAt" IS NULL), 0) AS members,
            count(*) FILTER (WHERE m."createdAt" >= ${from} AND m."createdAt" < ${to}) AS created,
            count(*) FILTER (WHERE m."retiredAt" >= ${from} AND m."retiredAt" < ${to}) AS retired,
-           count(*) FILTER (WHERE m."createdAt" < ${from} AND (m."retiredAt" IS NULL OR m."retiredAt" >= ${to})) AS kept,
-           coalesce(sum(e.joined), 0) AS joined, coalesce(sum(e.left), 0) AS left
+           count(*) FILTER (WHERE m."createdAt" < ${from} AND (m."retiredAt" IS NULL OR m."retiredAt" >= ${to})) AS kept
     FROM "LocalModel" m
-    LEFT JOIN (
-      SELECT "modelId", count(*) FILTER (WHERE kind = 'join') AS joined, count(*) FILTER (WHERE kind = 'leave') AS left
-      FROM "ModelEvent" WHERE at >= ${from} AND at < ${to} GROUP BY "modelId"
-    ) e ON e."modelId" = m.id
     LEFT JOIN (SELECT "modelId", count(*) AS n FROM "Membership" WHERE status = 'active' GROUP BY "modelId") ms
       ON ms."modelId" = m.id
     WHERE m."areaCode" IN (SELECT code FROM sub)`;
-  // Per model: members now, joins and leaves, and the tips its current members filed in the period.
+  // Per model that existed in the period (joins and leaves happen only then): members now, joins and leaves, and the
+  // tips its current members filed in the period.
   const modelRows = await tx.$queryRaw<
     Array<{ id: number; name: string; retired: boolean; members: bigint; joined: bigint; left: bigint; tips: bigint }>
   >`
@@ -244,8 +232,8 @@ export async function areaStatistics(tx: Tx, areaCode: string, period: Period): 
       created: num(models?.created),
       retired: num(models?.retired),
       kept: num(models?.kept),
-      joined: num(models?.joined),
-      left: num(models?.left),
+      joined: modelRows.reduce((n, m) => n + num(m.joined), 0),
+      left: modelRows.reduce((n, m) => n + num(m.left), 0),
       list: modelRows.map((m) => ({
         id: m.id,
         name: m.name,
