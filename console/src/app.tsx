@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe, fetchStrings, logout, LOCALES, type Locale, type Me, type Strings } from './api.ts';
 import { AuditLogPage } from './audit.tsx';
+import { ReportPage } from './report.tsx';
 import { sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
 import { StaffPage } from './staff.tsx';
+import { isReportPath } from './stats-api.ts';
+import { StatsPage } from './stats.tsx';
 import { SystemPage } from './system.tsx';
 import { TipsInbox, TipView } from './tips.tsx';
 
@@ -118,6 +121,12 @@ export function App() {
                   <StaffPage me={me} t={t} locale={locale} />
                 ) : section === 'audit' ? (
                   <AuditLogPage me={me} t={t} locale={locale} />
+                ) : section === 'stats' ? (
+                  isReportPath(path) ? (
+                    <ReportPage t={t} navigate={navigate} />
+                  ) : (
+                    <StatsPage key={path} t={t} navigate={navigate} />
+                  )
                 ) : section === 'system' && me.kind === 'operator' ? (
                   <SystemPage t={t} />
                 ) : (

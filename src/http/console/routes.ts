@@ -19,6 +19,7 @@ import { registerStaffApi } from './staff.ts';
 import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
+import { registerConsoleStats } from './stats.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
 import { registerTipArrivals } from './tips-live.ts';
 import { registerTipDesk } from './tip-desk.ts';
@@ -161,6 +162,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     registerConsoleTips(api, deps);
     registerTipDesk(api, deps);
     if (deps.arrivals) registerTipArrivals(api, { db, arrivals: deps.arrivals });
+    registerConsoleStats(api, deps);
   });
 
   if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);
@@ -188,6 +190,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   };
   app.get(CONSOLE_PATH, (req, reply) => shell(req, reply));
   app.get(`${CONSOLE_PATH}/:section`, (req, reply) => shell(req, reply));
+  app.get(`${CONSOLE_PATH}/stats/report`, (req, reply) => shell(req, reply));
   // A tip's page: not found, as its API says, when it lies outside the signed-in officer's areas (signed out,
   // the page shows how to sign in).
   app.get<{ Params: { code: string } }>(`${CONSOLE_PATH}/tips/:code`, async (req, reply) => {
