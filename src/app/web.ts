@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildHttpServer, buildMetricsServer } from '../http/server.ts';
 import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import { oaTokenDetail, stallOf } from './health.ts';
+import { botUsername } from './messengers.ts';
 import type { Infrastructure } from './infrastructure.ts';
 import type { Lifecycle } from './lifecycle.ts';
 
@@ -22,7 +23,8 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     console: {
       i18n,
       publicUrl: config.PUBLIC_URL,
-      policy: config,
+      // The console's posters carry the bot's deep link, as chat's replies do.
+      policy: { ...config, TELEGRAM_BOT_USERNAME: await botUsername(config, infra.messengers, log) },
       enqueue: (chatKey) => enqueue(chatKey),
       ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
       // Bull Board's view of every queue this process adds to.

@@ -19,6 +19,7 @@ import { registerStaffApi } from './staff.ts';
 import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
+import { registerConsoleModels } from './models.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
 
 /** The database, key, texts and settings the console's tips need, and the sign-in's own. */
@@ -154,6 +155,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     });
 
     registerConsoleTips(api, deps);
+    registerConsoleModels(api, deps);
   });
 
   if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);
@@ -181,6 +183,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   };
   app.get(CONSOLE_PATH, (req, reply) => shell(req, reply));
   app.get(`${CONSOLE_PATH}/:section`, (req, reply) => shell(req, reply));
+  // A model's printable poster: the page asks the API, which answers 404 outside the officer's areas.
+  app.get(`${CONSOLE_PATH}/models/:id/poster`, (req, reply) => shell(req, reply));
   // A tip's page: not found, as its API says, when it lies outside the signed-in officer's areas (signed out,
   // the page shows how to sign in).
   app.get<{ Params: { code: string } }>(`${CONSOLE_PATH}/tips/:code`, async (req, reply) => {
