@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR, personActor, type Actor, type Scope } from '../../src/core/scope.ts';
+import { actorId, OPERATOR, personActor, type Actor, type Scope } from '../../src/core/scope.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { createModel } from '../../src/features/models/actions.ts';
 import { previousPeriod, recordDecision, reviewPeriod } from '../../src/features/models/decisions.ts';
@@ -40,8 +40,7 @@ async function newModel(name: string): Promise<LocalModel> {
     createModel(s, OPERATOR, { areaCode: hungMy, name, kind: 'team', joinPolicy: 'open' }),
   );
   if (!result.ok) throw new Error(result.reason);
-  if (leader.kind !== 'person') throw new Error('leader');
-  return db.localModel.update({ where: { id: result.model.id }, data: { leaderId: leader.person.user.id } });
+  return db.localModel.update({ where: { id: result.model.id }, data: { leaderId: actorId(leader) } });
 }
 
 const decisionsOf = (model: LocalModel) => db.modelDecision.findMany({ where: { modelId: model.id } });
@@ -65,8 +64,7 @@ describe('recordDecision', () => {
         [earlier, 'keep', ''],
       ].sort(),
     );
-    if (officer.kind !== 'person') throw new Error('officer');
-    expect(rows.every((r) => r.decidedById === officer.person.user.id)).toBe(true);
+    expect(rows.every((r) => r.decidedById === actorId(officer))).toBe(true);
     const audits = await db.auditLog.findMany({
       where: { action: 'model.decision', entityId: String(model.id) },
       orderBy: { id: 'asc' },
@@ -83,7 +81,11 @@ describe('recordDecision', () => {
   it('"retire" also retires the model (audited as retiring): nobody can join it any more', async () => {
     const model = await newModel('Câu lạc bộ ấp 2');
     const { result } = await run((s) =>
-      recordDecision(s, officer, model.id, { period: reviewPeriod(), decision: 'retire', note: 'Không còn hoạt động.' }),
+      recordDecision(s, officer, model.id, {
+        period: reviewPeriod(),
+        decision: 'retire',
+        note: 'Không còn hoạt động.',
+      }),
     );
     expect(result).toMatchObject({ ok: true, model: { id: model.id } });
     const now = await db.localModel.findUniqueOrThrow({ where: { id: model.id } });
