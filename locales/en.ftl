@@ -550,6 +550,23 @@ mdl-create-name = The model's name ({ $min }–{ $max } characters), for example
 mdl-create-kind = What kind of model?
 mdl-create-description = A short description (at most { $max } characters), or choose "Skip".
 mdl-create-policy = How do residents join?
+mdl-period = { $half ->
+    [first] first half of
+   *[second] second half of
+} { $year }
+mdl-verdict-keep = Keep
+mdl-verdict-improve = Improve
+mdl-verdict-retire = Retire
+mdl-decide-keep = ✅ Decision: keep
+mdl-decide-improve = 🔧 Decision: improve
+mdl-decide-retire = 💤 Decision: retire
+mdl-decision-line = Decision for the { $period }: { $verdict }
+mdl-decision-line-note = Decision for the { $period }: { $verdict } — { $note }
+mdl-decision-choose = Record the review's decision for the { $period }:
+mdl-decision-ask-note = Decision for the { $period }: { $verdict }. Type a note (at most { $max } characters), or choose "Skip".
+mdl-decision-note-long = The note is longer than { $max } characters. Please type a shorter one.
+mdl-decision-recorded = Decision for the { $period } recorded for "{ $name }": { $verdict }.
+mdl-decision-replaced = Decision for the { $period } replaced for "{ $name }": { $verdict }.
 
 ## Festival days
 cmd-festivals = Festival days near me

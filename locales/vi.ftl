@@ -550,6 +550,23 @@ mdl-create-name = Tên mô hình ({ $min }–{ $max } ký tự), ví dụ: Camer
 mdl-create-kind = Loại mô hình?
 mdl-create-description = Mô tả ngắn (tối đa { $max } ký tự), hoặc chọn "Bỏ qua".
 mdl-create-policy = Người dân tham gia thế nào?
+mdl-period = { $half ->
+    [first] 6 tháng đầu năm
+   *[second] 6 tháng cuối năm
+} { $year }
+mdl-verdict-keep = Duy trì
+mdl-verdict-improve = Củng cố, nâng chất
+mdl-verdict-retire = Ngừng hoạt động
+mdl-decide-keep = ✅ Kết luận: Duy trì
+mdl-decide-improve = 🔧 Kết luận: Củng cố, nâng chất
+mdl-decide-retire = 💤 Kết luận: Ngừng hoạt động
+mdl-decision-line = Kết luận { $period }: { $verdict }
+mdl-decision-line-note = Kết luận { $period }: { $verdict } — { $note }
+mdl-decision-choose = Ghi kết luận sơ kết { $period }:
+mdl-decision-ask-note = Kết luận { $period }: { $verdict }. Gõ ghi chú (tối đa { $max } ký tự), hoặc chọn "Bỏ qua".
+mdl-decision-note-long = Ghi chú dài quá { $max } ký tự. Vui lòng gõ ngắn hơn.
+mdl-decision-recorded = Đã ghi kết luận { $period } cho "{ $name }": { $verdict }.
+mdl-decision-replaced = Đã thay kết luận { $period } cho "{ $name }": { $verdict }.
 
 ## Ngày hội
 cmd-festivals = Ngày hội ở địa phương

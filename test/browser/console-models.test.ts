@@ -138,6 +138,27 @@ describe('web console: the models review (issue 15)', () => {
     await context.close();
   });
 
+  it('chat’s review records the decision too (the same use case): it replaces the console’s, and the console shows it', async () => {
+    await officer.send('/models');
+    await officer.pressLabel(await officer.expect(/Tổng kết mô hình/), new RegExp(`#${camera.id} Camera`));
+    await officer.pressLabel(await officer.expect(/Camera an ninh ấp 3\nLoại/), /Tổng kết/);
+    const review = await officer.expect(/Ghi kết luận sơ kết/);
+    expect(review.text).toContain('Kết luận 6 tháng');
+    expect(review.text).toContain('Củng cố, nâng chất — Cần thêm 2 camera ở ngã ba');
+    await officer.pressLabel(review, /Kết luận: Duy trì/);
+    await officer.expect(/Gõ ghi chú/);
+    await officer.send('Tổ đã lắp thêm camera, hoạt động tốt.');
+    await officer.expect(/Đã thay kết luận 6 tháng (đầu|cuối) năm \d{4} cho "Camera an ninh ấp 3": Duy trì\./);
+
+    const { context, page } = await signIn(officer);
+    await page.goto(`${h.url}/console/models`);
+    await expect
+      .poll(() => card(page, camera).getByTestId('decision').innerText())
+      .toContain('Duy trì — Tổ đã lắp thêm camera, hoạt động tốt.');
+    expect(await h.db.auditLog.count({ where: { action: 'model.decision', entityId: String(camera.id) } })).toBe(2);
+    await context.close();
+  });
+
   it('"retire" retires the model: the page shows it retired and in chat it takes no one', async () => {
     const { context, page } = await signIn(officer);
     await page.goto(`${h.url}/console/models`);
