@@ -6,6 +6,16 @@ import { botUsername } from './messengers.ts';
 import type { Infrastructure } from './infrastructure.ts';
 import type { Lifecycle } from './lifecycle.ts';
 
+/** The first answer that is not undefined, asked when first needed and again after no answer. */
+function kept<T>(ask: () => Promise<T | undefined>): () => Promise<T | undefined> {
+  let answer: Promise<T | undefined> | undefined;
+  return () =>
+    (answer ??= ask().then((found) => {
+      if (found === undefined) answer = undefined;
+      return found;
+    }));
+}
+
 /**
  * The HTTP server: health and metrics in every role; webhooks (or polling) only
  * where updates are taken. Returns its base URL.
@@ -23,8 +33,9 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     console: {
       i18n,
       publicUrl: config.PUBLIC_URL,
-      // The console's posters carry the bot's deep link, as chat's replies do.
-      policy: { ...config, TELEGRAM_BOT_USERNAME: await botUsername(config, infra.messengers, log) },
+      policy: config,
+      // The posters' deep link names the bot: asked of Telegram at the first poster, not at start (a slow answer holds none).
+      botUsername: kept(() => botUsername(config, infra.messengers, log)),
       enqueue: (chatKey) => enqueue(chatKey),
       ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
       // Bull Board's view of every queue this process adds to.

@@ -28,12 +28,17 @@ const decisionBody = z.object({
 
 type IdRequest = { Params: { id: string } };
 
+export interface ConsoleModelsDeps extends UseCaseDeps {
+  /** The Telegram bot's username when the settings do not name it (asked of Telegram). */
+  botUsername?: () => Promise<string | undefined>;
+}
+
 /**
  * The review of models ("sơ kết") in the console: the figures of the actor's models per commune, the decision
  * per half-year, leader invites and the join poster. The same use cases and rights as chat; a model outside the
  * actor's areas answers 404, as an unknown one does.
  */
-export function registerConsoleModels(api: FastifyInstance, deps: UseCaseDeps): void {
+export function registerConsoleModels(api: FastifyInstance, deps: ConsoleModelsDeps): void {
   const { db } = deps;
   const run = useCaseRunner(deps);
   const auditView = (actor: Actor, action: string, entityId?: number, details?: Prisma.InputJsonObject) =>
@@ -45,8 +50,8 @@ export function registerConsoleModels(api: FastifyInstance, deps: UseCaseDeps): 
       details,
     });
   /** Deep links name the bot; without its username the poster has the code only. */
-  const linkOf = (joinCode: string) => {
-    const bot = deps.policy.TELEGRAM_BOT_USERNAME;
+  const linkOf = async (joinCode: string) => {
+    const bot = deps.policy.TELEGRAM_BOT_USERNAME ?? (await deps.botUsername?.());
     return bot ? joinLink(bot, joinCode) : null;
   };
 
@@ -137,7 +142,7 @@ export function registerConsoleModels(api: FastifyInstance, deps: UseCaseDeps): 
     if (!model) return reply.code(404).send({ error: 'no such model in your areas' });
     const area = await db.area.findUniqueOrThrow({ where: { code: model.areaCode } });
     await auditView(actor, 'console.model.poster', model.id);
-    const link = linkOf(model.joinCode);
+    const link = await linkOf(model.joinCode);
     return {
       id: model.id,
       name: model.name,
@@ -154,7 +159,7 @@ export function registerConsoleModels(api: FastifyInstance, deps: UseCaseDeps): 
     if (!params.success) return badRequest(reply, params.error);
     const { actor } = sessionOfRequest(req);
     const model = await modelWithin(db, actor, params.data.id, 'manage');
-    const link = model && linkOf(model.joinCode);
+    const link = model && (await linkOf(model.joinCode));
     if (!link) return reply.code(404).send({ error: 'no such model in your areas, or no Telegram link' });
     return reply
       .headers({ 'cache-control': 'private, max-age=3600' })

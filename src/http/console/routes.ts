@@ -19,11 +19,11 @@ import { registerStaffApi } from './staff.ts';
 import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
-import { registerConsoleModels } from './models.ts';
+import { registerConsoleModels, type ConsoleModelsDeps } from './models.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
 
 /** The database, key, texts and settings the console's tips need, and the sign-in's own. */
-export interface ConsoleDeps extends ConsoleTipsDeps {
+export interface ConsoleDeps extends ConsoleTipsDeps, ConsoleModelsDeps {
   /** Decides whether the cookie is Secure (an https address). */
   publicUrl: string | undefined;
   /** The built front end; read from console/dist when not given. */
