@@ -125,3 +125,14 @@ describe('recordDecision', () => {
     expect(await decisionsOf(model)).toEqual([]);
   });
 });
+
+describe('review periods', () => {
+  it('are half-years in Vietnam time', () => {
+    // 1 July 2026, 00:00 in Vietnam is still 30 June in UTC.
+    expect(reviewPeriod(new Date('2026-06-30T16:59:59Z'))).toBe('2026-H1');
+    expect(reviewPeriod(new Date('2026-06-30T17:00:00Z'))).toBe('2026-H2');
+    expect(reviewPeriod(new Date('2026-12-31T17:00:00Z'))).toBe('2027-H1');
+    expect(previousPeriod('2027-H1')).toBe('2026-H2');
+    expect(previousPeriod('2026-H2')).toBe('2026-H1');
+  });
+});

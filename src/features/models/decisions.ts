@@ -74,10 +74,11 @@ export async function recordDecision(
   return { ok: true, model: retired.model, decision, replaced: !!before };
 }
 
-/** The decisions recorded for these models, newest half-year first. */
-export function decisionsOf(tx: Tx, modelIds: number[]): Promise<ModelDecision[]> {
+/** The decisions recorded for these models, newest half-year first, with their model's area. */
+export function decisionsOf(tx: Tx, modelIds: number[]) {
   return tx.modelDecision.findMany({
     where: { modelId: { in: modelIds } },
+    include: { model: { select: { areaCode: true } } },
     orderBy: [{ period: 'desc' }],
   });
 }

@@ -7,10 +7,11 @@ import { modelsWithin, modelWithin } from '../../features/models/access.ts';
 import { inviteLeader, LEADER_INVITE_DAYS } from '../../features/models/actions.ts';
 import { decisionsOf, previousPeriod, recordDecision, reviewPeriod } from '../../features/models/decisions.ts';
 import { joinLink, qrPng } from '../../features/models/share.ts';
-import { REVIEW_DAYS, reviewModels } from '../../features/models/store.ts';
+import { REVIEW_DAYS, reviewModels, type ModelReview } from '../../features/models/store.ts';
 import { audit } from '../../features/staff/audit.ts';
 import { labelOf } from '../../features/staff/labels.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
+import type { Db } from '../../db/client.ts';
+import type { ModelDecision, Prisma } from '../../generated/prisma/client.ts';
 import { ModelVerdict } from '../../generated/prisma/enums.ts';
 import { sessionOfRequest } from './session.ts';
 import { badRequest, useCaseRunner, type UseCaseDeps } from './use-case.ts';
@@ -59,16 +60,14 @@ export function registerConsoleModels(api: FastifyInstance, deps: ConsoleModelsD
     const { actor } = sessionOfRequest(req);
     const models = await modelsWithin(db, actor);
     const review = await reviewModels(db, models);
-    const decisions = await decisionsOf(
-      db,
-      models.map((m) => m.id),
-    );
+    const ids = models.map((m) => m.id);
+    const decisions = await decisionsOf(db, ids);
     const areas = await db.area.findMany({
       where: { code: { in: [...new Set(models.map((m) => m.areaCode))] } },
       include: { parent: true },
     });
-    const labels = new Map<string, string | null>();
-    const communes = new Map<string, { code: string; name: string; models: unknown[] }>();
+    const labelsOf = deciders(db);
+    const communes = new Map<string, { code: string; name: string; models: Array<ReturnType<typeof modelRow>> }>();
     for (const r of review) {
       const area = areas.find((a) => a.code === r.model.areaCode)!;
       // A hamlet's model is reviewed with its commune's.
@@ -76,33 +75,8 @@ export function registerConsoleModels(api: FastifyInstance, deps: ConsoleModelsD
       const group = communes.get(commune.code) ?? { code: commune.code, name: commune.name, models: [] };
       communes.set(commune.code, group);
       const own = [];
-      for (const d of decisions.filter((x) => x.modelId === r.model.id)) {
-        const key = `${d.decidedById}:${r.model.areaCode}`;
-        if (d.decidedById && !labels.has(key)) labels.set(key, await labelOf(db, d.decidedById, r.model.areaCode));
-        own.push({
-          period: d.period,
-          decision: d.decision,
-          note: d.note,
-          at: d.decidedAt.toISOString(),
-          by: d.decidedById ? { kind: 'officer', label: labels.get(key) ?? null } : { kind: 'operator' },
-        });
-      }
-      group.models.push({
-        id: r.model.id,
-        name: r.model.name,
-        area: area.name,
-        joinCode: r.model.joinCode,
-        retired: r.model.retiredAt !== null,
-        hasLeader: r.model.leaderId !== null,
-        members: r.members,
-        pending: r.pending,
-        joins: r.joins,
-        leaves: r.leaves,
-        notices: r.notices,
-        // A model's members are few: a small count of their tips could point at one of them.
-        tips: guardedCount(r.tips),
-        decisions: own,
-      });
+      for (const d of decisions.filter((x) => x.modelId === r.model.id)) own.push(await decisionView(d, labelsOf));
+      group.models.push(modelRow(r, area.name, own));
     }
     await auditView(actor, 'console.models.review', undefined, { models: models.length });
     const period = reviewPeriod();
@@ -166,4 +140,46 @@ export function registerConsoleModels(api: FastifyInstance, deps: ConsoleModelsD
       .type('image/png')
       .send(await qrPng(link));
   });
+}
+
+/** A model's line of the review: its figures, members' tips only as a bucket when few. */
+function modelRow(r: ModelReview, area: string, decisions: Array<Awaited<ReturnType<typeof decisionView>>>) {
+  return {
+    id: r.model.id,
+    name: r.model.name,
+    area,
+    joinCode: r.model.joinCode,
+    retired: r.model.retiredAt !== null,
+    hasLeader: r.model.leaderId !== null,
+    members: r.members,
+    pending: r.pending,
+    joins: r.joins,
+    leaves: r.leaves,
+    notices: r.notices,
+    // A model's members are few: a small count of their tips could point at one of them.
+    tips: guardedCount(r.tips),
+    decisions,
+  };
+}
+
+/** Who decided, by the label they act under over the model's area: each asked once per answer. */
+function deciders(db: Db) {
+  const labels = new Map<string, Promise<string | null>>();
+  return (userId: string, areaCode: string) => {
+    const key = `${userId}:${areaCode}`;
+    if (!labels.has(key)) labels.set(key, labelOf(db, userId, areaCode));
+    return labels.get(key)!;
+  };
+}
+
+async function decisionView(d: ModelDecision & { model: { areaCode: string } }, labelFor: ReturnType<typeof deciders>) {
+  return {
+    period: d.period,
+    decision: d.decision,
+    note: d.note,
+    at: d.decidedAt.toISOString(),
+    by: d.decidedById
+      ? { kind: 'officer' as const, label: await labelFor(d.decidedById, d.model.areaCode) }
+      : { kind: 'operator' as const },
+  };
 }
