@@ -551,6 +551,23 @@ mdl-create-name = The model's name ({ $min }–{ $max } characters), for example
 mdl-create-kind = What kind of model?
 mdl-create-description = A short description (at most { $max } characters), or choose "Skip".
 mdl-create-policy = How do residents join?
+mdl-period = { $half ->
+    [first] first half of
+   *[second] second half of
+} { $year }
+mdl-verdict-keep = Keep
+mdl-verdict-improve = Improve
+mdl-verdict-retire = Retire
+mdl-decide-keep = ✅ Decision: keep
+mdl-decide-improve = 🔧 Decision: improve
+mdl-decide-retire = 💤 Decision: retire
+mdl-decision-line = Decision for the { $period }: { $verdict }
+mdl-decision-line-note = Decision for the { $period }: { $verdict } — { $note }
+mdl-decision-choose = Record the review's decision for the { $period }:
+mdl-decision-ask-note = Decision for the { $period }: { $verdict }. Type a note (at most { $max } characters), or choose "Skip".
+mdl-decision-note-long = The note is longer than { $max } characters. Please type a shorter one.
+mdl-decision-recorded = Decision for the { $period } recorded for "{ $name }": { $verdict }.
+mdl-decision-replaced = Decision for the { $period } replaced for "{ $name }": { $verdict }.
 
 ## Festival days
 cmd-festivals = Festival days near me
@@ -915,3 +932,53 @@ console-ui-stats-table-model-list = Each model
 console-ui-stats-table-festivals = Festival days and commendations
 console-ui-stats-table-residents = Residents on the messengers
 console-ui-stats-table-broadcasts = Notices to residents
+
+## Console: the models' review
+console-ui-models-none = Your areas have no models on the bot yet.
+console-ui-models-window = Joins, leaves, notices and members' tips: counted over the last
+console-ui-models-days = days.
+console-ui-models-active = Active
+console-ui-models-retired = Retired
+console-ui-models-has-leader = Has a leader
+console-ui-models-no-leader = No leader yet
+console-ui-models-fig-members = Members
+console-ui-models-fig-pending = Pending
+console-ui-models-fig-joins = Joined
+console-ui-models-fig-leaves = Left
+console-ui-models-fig-notices = Notices
+console-ui-models-fig-tips = Members' tips
+console-ui-models-no-decision = No review decision yet.
+console-ui-models-half-1 = First half of
+console-ui-models-half-2 = Second half of
+console-ui-models-an-officer = An officer
+console-ui-models-decide = Record the review's decision
+console-ui-models-period = Review period
+console-ui-models-replaces = This period has a decision already: the new one replaces it.
+console-ui-models-verdict = Decision
+console-ui-models-verdict-keep = Keep
+console-ui-models-verdict-improve = Improve
+console-ui-models-verdict-retire = Retire
+console-ui-models-retire-warning = The model will be retired: no new members, and members get no new notices from it.
+console-ui-models-note = Note (optional, at most 1000 characters)
+console-ui-models-save = Save the decision
+console-ui-models-choose-verdict = Please choose a decision.
+console-ui-models-bad-decision = Not saved: the review period or the note is not valid.
+console-ui-models-recorded = Decision recorded for the
+console-ui-models-replaced = Decision replaced for the
+console-ui-models-retired-done = The model is retired.
+console-ui-models-invite = Invite a leader
+console-ui-models-invite-code = Leader invite code (shown once):
+console-ui-models-invite-how = The invited person sends the bot:
+console-ui-models-invite-until = single use, expires
+console-ui-models-poster = Printable poster
+console-ui-models-back = ‹ All models
+console-ui-models-not-found = There is no such model in your areas.
+console-ui-models-print = Print the poster
+console-ui-models-poster-retired = This model is retired: it takes no new members.
+console-ui-models-poster-title = Join our local model
+console-ui-models-poster-code = Join code
+console-ui-models-poster-qr = QR code to join on Telegram
+console-ui-models-poster-telegram = Scan the QR code with your phone's camera, or open the link:
+console-ui-models-poster-telegram-code = Send the join code above to the bot.
+console-ui-models-poster-zalo = Send the code
+console-ui-models-poster-zalo-end = to the bot on Zalo, then choose “Join”.

@@ -551,6 +551,23 @@ mdl-create-name = Tên mô hình ({ $min }–{ $max } ký tự), ví dụ: Camer
 mdl-create-kind = Loại mô hình?
 mdl-create-description = Mô tả ngắn (tối đa { $max } ký tự), hoặc chọn "Bỏ qua".
 mdl-create-policy = Người dân tham gia thế nào?
+mdl-period = { $half ->
+    [first] 6 tháng đầu năm
+   *[second] 6 tháng cuối năm
+} { $year }
+mdl-verdict-keep = Duy trì
+mdl-verdict-improve = Củng cố, nâng chất
+mdl-verdict-retire = Ngừng hoạt động
+mdl-decide-keep = ✅ Kết luận: Duy trì
+mdl-decide-improve = 🔧 Kết luận: Củng cố, nâng chất
+mdl-decide-retire = 💤 Kết luận: Ngừng hoạt động
+mdl-decision-line = Kết luận { $period }: { $verdict }
+mdl-decision-line-note = Kết luận { $period }: { $verdict } — { $note }
+mdl-decision-choose = Ghi kết luận sơ kết { $period }:
+mdl-decision-ask-note = Kết luận { $period }: { $verdict }. Gõ ghi chú (tối đa { $max } ký tự), hoặc chọn "Bỏ qua".
+mdl-decision-note-long = Ghi chú dài quá { $max } ký tự. Vui lòng gõ ngắn hơn.
+mdl-decision-recorded = Đã ghi kết luận { $period } cho "{ $name }": { $verdict }.
+mdl-decision-replaced = Đã thay kết luận { $period } cho "{ $name }": { $verdict }.
 
 ## Ngày hội
 cmd-festivals = Ngày hội ở địa phương
@@ -903,3 +920,53 @@ console-ui-stats-table-model-list = Từng mô hình
 console-ui-stats-table-festivals = Ngày hội và khen thưởng
 console-ui-stats-table-residents = Người dân tham gia qua ứng dụng nhắn tin
 console-ui-stats-table-broadcasts = Thông báo đến người dân
+
+## Trang quản lý: sơ kết mô hình
+console-ui-models-none = Địa bàn của bạn chưa có mô hình nào trên bot.
+console-ui-models-window = Số người tham gia, rời, thông báo và tin báo của thành viên: tính trong
+console-ui-models-days = ngày qua.
+console-ui-models-active = Đang hoạt động
+console-ui-models-retired = Đã ngừng hoạt động
+console-ui-models-has-leader = Có trưởng mô hình
+console-ui-models-no-leader = Chưa có trưởng mô hình
+console-ui-models-fig-members = Thành viên
+console-ui-models-fig-pending = Chờ duyệt
+console-ui-models-fig-joins = Tham gia
+console-ui-models-fig-leaves = Rời
+console-ui-models-fig-notices = Thông báo
+console-ui-models-fig-tips = Tin báo của thành viên
+console-ui-models-no-decision = Chưa có kết luận sơ kết nào.
+console-ui-models-half-1 = 6 tháng đầu năm
+console-ui-models-half-2 = 6 tháng cuối năm
+console-ui-models-an-officer = Một cán bộ
+console-ui-models-decide = Ghi kết luận sơ kết
+console-ui-models-period = Kỳ sơ kết
+console-ui-models-replaces = Kỳ này đã có kết luận: kết luận mới sẽ thay thế.
+console-ui-models-verdict = Kết luận
+console-ui-models-verdict-keep = Duy trì
+console-ui-models-verdict-improve = Củng cố, nâng chất
+console-ui-models-verdict-retire = Ngừng hoạt động
+console-ui-models-retire-warning = Mô hình sẽ ngừng hoạt động: không nhận thành viên mới, thành viên không nhận thông báo mới của mô hình.
+console-ui-models-note = Ghi chú (không bắt buộc, tối đa 1000 ký tự)
+console-ui-models-save = Lưu kết luận
+console-ui-models-choose-verdict = Hãy chọn một kết luận.
+console-ui-models-bad-decision = Không lưu được: kỳ sơ kết hoặc ghi chú không hợp lệ.
+console-ui-models-recorded = Đã ghi kết luận cho kỳ
+console-ui-models-replaced = Đã thay kết luận của kỳ
+console-ui-models-retired-done = Mô hình đã ngừng hoạt động.
+console-ui-models-invite = Mời trưởng mô hình
+console-ui-models-invite-code = Mã mời trưởng mô hình (chỉ hiện một lần):
+console-ui-models-invite-how = Người được mời nhắn cho bot:
+console-ui-models-invite-until = dùng một lần, hết hạn
+console-ui-models-poster = Tờ thông báo để in
+console-ui-models-back = ‹ Danh sách mô hình
+console-ui-models-not-found = Không có mô hình này trong địa bàn của bạn.
+console-ui-models-print = In tờ thông báo
+console-ui-models-poster-retired = Mô hình này đã ngừng hoạt động: không nhận thành viên mới.
+console-ui-models-poster-title = Mời bà con tham gia mô hình
+console-ui-models-poster-code = Mã tham gia
+console-ui-models-poster-qr = Mã QR để tham gia trên Telegram
+console-ui-models-poster-telegram = Quét mã QR bằng camera điện thoại, hoặc mở đường dẫn:
+console-ui-models-poster-telegram-code = Nhắn mã tham gia ở trên cho bot.
+console-ui-models-poster-zalo = Nhắn mã
+console-ui-models-poster-zalo-end = cho bot trên Zalo, rồi chọn “Tham gia”.

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { fetchMe, fetchStrings, logout, LOCALES, type Locale, type Me, type Strings } from './api.ts';
 import { AuditLogPage } from './audit.tsx';
 import { ReportPage } from './report.tsx';
+import { ModelsPage } from './models.tsx';
 import { sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
 import { StaffPage } from './staff.tsx';
 import { isReportPath } from './stats-api.ts';
@@ -117,6 +118,8 @@ export function App() {
                   ) : (
                     <TipsInbox key={path} t={t} locale={locale} navigate={navigate} />
                   )
+                ) : section === 'models' ? (
+                  <ModelsPage me={me} t={t} locale={locale} path={path} navigate={navigate} />
                 ) : section === 'staff' ? (
                   <StaffPage me={me} t={t} locale={locale} />
                 ) : section === 'audit' ? (

@@ -4,8 +4,19 @@ import { TIP_FILED_CHANNEL } from '../features/tips/store.ts';
 import { buildHttpServer, buildMetricsServer } from '../http/server.ts';
 import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import { oaTokenDetail, stallOf } from './health.ts';
+import { botUsername } from './messengers.ts';
 import type { Infrastructure } from './infrastructure.ts';
 import type { Lifecycle } from './lifecycle.ts';
+
+/** The first answer that is not undefined, asked when first needed and again after no answer. */
+function kept<T>(ask: () => Promise<T | undefined>): () => Promise<T | undefined> {
+  let answer: Promise<T | undefined> | undefined;
+  return () =>
+    (answer ??= ask().then((found) => {
+      if (found === undefined) answer = undefined;
+      return found;
+    }));
+}
 
 /**
  * The HTTP server: health and metrics in every role; webhooks (or polling) only
@@ -28,6 +39,8 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
       i18n,
       publicUrl: config.PUBLIC_URL,
       policy: config,
+      // The posters' deep link names the bot: asked of Telegram at the first poster, not at start (a slow answer holds none).
+      botUsername: kept(() => botUsername(config, infra.messengers, log)),
       enqueue: (chatKey) => enqueue(chatKey),
       ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
       arrivals,

@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/scope.ts';
 import type { Tx } from '../../core/tx.ts';
 import type { LocalModel } from '../../generated/prisma/client.ts';
-import { staffOfModel } from './store.ts';
+import { modelsOfGrants, REVIEW_MAX, staffOfModel } from './store.ts';
 
 /** `manage`: officers and admins over the model's area; `lead`: also the model's own leader. The operator may do both. */
 export type ModelRight = 'manage' | 'lead';
@@ -24,4 +24,13 @@ export async function modelWithin(
 ): Promise<LocalModel | null> {
   const model = await tx.localModel.findUnique({ where: { id: modelId } });
   return model && (await mayActOn(tx, actor, model, right)) ? model : null;
+}
+
+/** The models an actor reviews: those of their officer or admin areas; every model (up to the limit) for the operator. */
+export function modelsWithin(tx: Tx, actor: Actor): Promise<LocalModel[]> {
+  if (actor.kind === 'person') return modelsOfGrants(tx, actor.person.grants);
+  return tx.localModel.findMany({
+    orderBy: [{ retiredAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
+    take: REVIEW_MAX,
+  });
 }

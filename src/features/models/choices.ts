@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineChoices, field } from '../../core/choice.ts';
 import type { ChatContext } from '../../core/context.ts';
 import type { MenuOption } from '../../core/messages.ts';
-import { JoinPolicy, ModelKind } from '../../generated/prisma/enums.ts';
+import { JoinPolicy, ModelKind, ModelVerdict } from '../../generated/prisma/enums.ts';
 
 /** Every button and menu entry of the models feature: `mdl:<verb>[:<field>...]`. */
 export const modelChoice = defineChoices('mdl', {
@@ -28,6 +28,8 @@ export const modelChoice = defineChoices('mdl', {
   retire: { model: field.id },
   reactivate: { model: field.id },
   leaderinvite: { model: field.id },
+  verdict: { model: field.id, verdict: z.enum(ModelVerdict) },
+  nonote: {},
   create: {},
   area: { code: z.string().regex(/^\d{1,8}$/) },
   kind: { kind: z.enum(ModelKind) },

@@ -1,7 +1,9 @@
 import type { Feature } from '../../core/feature.ts';
 import { isRegistered, registered, staff } from '../../core/guards.ts';
+import type { ModelVerdict } from '../../generated/prisma/enums.ts';
 import { TIP_ROLES } from '../staff/grants.ts';
 import { modelChoice } from './choices.ts';
+import { decisionFlow, skipNote, startDecision } from './decide.ts';
 import { askNotice, decide, noticeFlow, sendNotice, sendQr, showMembers, showRequests } from './leader.ts';
 import {
   chooseArea,
@@ -46,6 +48,10 @@ const modelAction = modelChoice.route({
   retire: staff(TIP_ROLES, (ctx, { model }: OfModel) => setRetired(ctx, model, true)),
   reactivate: staff(TIP_ROLES, (ctx, { model }: OfModel) => setRetired(ctx, model, false)),
   leaderinvite: staff(TIP_ROLES, (ctx, { model }: OfModel) => leaderInvite(ctx, model)),
+  verdict: staff(TIP_ROLES, (ctx, { model, verdict }: OfModel & { verdict: ModelVerdict }) =>
+    startDecision(ctx, model, verdict),
+  ),
+  nonote: skipNote,
   create: staff(TIP_ROLES, startCreate),
   area: chooseArea,
   kind: chooseKind,
@@ -62,7 +68,7 @@ export const modelsFeature: Feature = {
     models: { run: registered(manageModels), menuFor: [...TIP_ROLES, 'leader'] },
   },
   actions: { [modelChoice.action]: { run: modelAction } },
-  flows: [codeFlow, noticeFlow, createFlow],
+  flows: [codeFlow, noticeFlow, createFlow, decisionFlow],
   mainMenu: (ctx) => [
     { id: modelChoice.pack('list'), label: ctx.t('menu-models') },
     ...(ctx.person?.grants.length ? [{ id: modelChoice.pack('manage'), label: ctx.t('menu-models-manage') }] : []),

@@ -6,7 +6,7 @@ import { staffOf, type PersonContext, type StaffContext } from '../../core/guard
 import type { MenuOption } from '../../core/messages.ts';
 import { personActor } from '../../core/scope.ts';
 import type { LocalModel } from '../../generated/prisma/client.ts';
-import { JoinPolicy, ModelKind } from '../../generated/prisma/enums.ts';
+import { JoinPolicy, ModelKind, ModelVerdict } from '../../generated/prisma/enums.ts';
 import { searchAreas } from '../areas/search.ts';
 import { grantAreaOptions } from '../staff/area-menu.ts';
 import { audit } from '../staff/audit.ts';
@@ -14,6 +14,8 @@ import { covers, hasTipRole, TIP_ROLES } from '../staff/grants.ts';
 import { modelWithin } from './access.ts';
 import { createModel, inviteLeader, LEADER_INVITE_DAYS, modelArea, modelInput, reactivate, retire } from './actions.ts';
 import { backToModel, modelChoice, modelNotFound } from './choices.ts';
+import { decisionLine, periodLabel } from './decide.ts';
+import { decisionsOf, reviewPeriod } from './decisions.ts';
 import { shareMessage } from './share.ts';
 import {
   MODEL_DESCRIPTION_MAX,
@@ -88,8 +90,22 @@ export async function showReview(ctx: StaffContext, modelId: number): Promise<vo
   const model = await modelWithin(ctx.tx, personActor(ctx.person), modelId, 'manage');
   if (!model) return modelNotFound(ctx);
   const [review] = await reviewModels(ctx.tx, [model]);
-  ctx.reply(`${ctx.t('mdl-manage-title', { days: REVIEW_DAYS })}\n${reviewLine(ctx.t.bind(ctx), review!)}`, {
-    menu: [backToModel(ctx, model.id)],
+  const t = ctx.t.bind(ctx);
+  const decisions = await decisionsOf(ctx.tx, [model.id]);
+  const text = [
+    ctx.t('mdl-manage-title', { days: REVIEW_DAYS }),
+    reviewLine(t, review!),
+    ...decisions.slice(0, 2).map((d) => decisionLine(t, d)),
+    ctx.t('mdl-decision-choose', { period: periodLabel(t, reviewPeriod()) }),
+  ].join('\n');
+  ctx.reply(text, {
+    menu: [
+      ...Object.values(ModelVerdict).map((verdict) => ({
+        id: modelChoice.pack('verdict', { model: model.id, verdict }),
+        label: ctx.t(`mdl-decide-${verdict}`),
+      })),
+      backToModel(ctx, model.id),
+    ],
   });
 }
 

@@ -185,6 +185,9 @@ export async function reviewModels(tx: Tx, models: LocalModel[], now = new Date(
   }));
 }
 
+/** How many models a review lists at most. */
+export const REVIEW_MAX = 50;
+
 /** Models one may review: those of the areas one holds an officer or admin role over (and their communes). */
 export function modelsOfGrants(tx: Tx, grants: StaffGrant[], includeRetired = true): Promise<LocalModel[]> {
   const held = grants.filter((g) => TIP_ROLES.includes(g.role)).map((g) => g.areaCode);
@@ -198,6 +201,6 @@ export function modelsOfGrants(tx: Tx, grants: StaffGrant[], includeRetired = tr
       ],
     },
     orderBy: [{ retiredAt: { sort: 'asc', nulls: 'first' } }, { id: 'asc' }],
-    take: 50,
+    take: REVIEW_MAX,
   });
 }

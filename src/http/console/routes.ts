@@ -20,13 +20,14 @@ import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
 import { registerConsoleStats } from './stats.ts';
+import { registerConsoleModels, type ConsoleModelsDeps } from './models.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
 import { registerTipArrivals } from './tips-live.ts';
 import { registerTipDesk } from './tip-desk.ts';
 import type { Notifications } from '../../db/listen.ts';
 
 /** The database, key, texts and settings the console's tips need, and the sign-in's own. */
-export interface ConsoleDeps extends ConsoleTipsDeps {
+export interface ConsoleDeps extends ConsoleTipsDeps, ConsoleModelsDeps {
   /** Decides whether the cookie is Secure (an https address). */
   publicUrl: string | undefined;
   /** The built front end; read from console/dist when not given. */
@@ -163,6 +164,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     registerTipDesk(api, deps);
     if (deps.arrivals) registerTipArrivals(api, { db, arrivals: deps.arrivals });
     registerConsoleStats(api, deps);
+    registerConsoleModels(api, deps);
   });
 
   if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);
@@ -191,6 +193,8 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   app.get(CONSOLE_PATH, (req, reply) => shell(req, reply));
   app.get(`${CONSOLE_PATH}/:section`, (req, reply) => shell(req, reply));
   app.get(`${CONSOLE_PATH}/stats/report`, (req, reply) => shell(req, reply));
+  // A model's printable poster: the page asks the API, which answers 404 outside the officer's areas.
+  app.get(`${CONSOLE_PATH}/models/:id/poster`, (req, reply) => shell(req, reply));
   // A tip's page: not found, as its API says, when it lies outside the signed-in officer's areas (signed out,
   // the page shows how to sign in).
   app.get<{ Params: { code: string } }>(`${CONSOLE_PATH}/tips/:code`, async (req, reply) => {
