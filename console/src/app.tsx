@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe, fetchStrings, logout, LOCALES, type Locale, type Me, type Strings } from './api.ts';
 import { AuditLogPage } from './audit.tsx';
+import { FestivalsPage } from './festivals.tsx';
 import { sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
 import { StaffPage } from './staff.tsx';
 import { SystemPage } from './system.tsx';
@@ -114,6 +115,8 @@ export function App() {
                   ) : (
                     <TipsInbox key={path} t={t} locale={locale} navigate={navigate} />
                   )
+                ) : section === 'festivals' ? (
+                  <FestivalsPage key={path} t={t} me={me} locale={locale} path={path} navigate={navigate} />
                 ) : section === 'staff' ? (
                   <StaffPage me={me} t={t} locale={locale} />
                 ) : section === 'audit' ? (
