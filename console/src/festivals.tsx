@@ -391,7 +391,8 @@ function FestivalView(props: { t: T; me: Me; locale: Locale; id: number; navigat
         </p>
       </section>
     );
-  const open = stateOf(f) === 'scheduled';
+  // What chat offers too: a festival not cancelled may still be moved, commended or cancelled, even once held.
+  const open = f.status === 'scheduled';
 
   return (
     <article class="festival-page" data-testid="festival">

@@ -185,6 +185,17 @@ describe('web console: festival days (issue 15)', () => {
     expect(moved.status()).toBe(404);
     const list = await (await page.request.get(`${h.url}/console/api/festivals`)).json();
     expect(list.festivals).toEqual([]);
+    // Nor may they preview (count the residents of) an area not theirs; an unreadable time is a 400.
+    const form = { areaCode: hungMy, title: 'Ngày hội thử', venue: 'Nhà văn hoá' };
+    const preview = (span: { startsAt: string; endsAt: string }) =>
+      page.request.post(`${h.url}/console/api/festivals/preview`, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { ...form, ...span },
+      });
+    expect((await preview({ startsAt: `${vietnamDay(5)}T07:30`, endsAt: `${vietnamDay(5)}T09:30` })).status()).toBe(
+      404,
+    );
+    expect((await preview({ startsAt: 'mai 7 giờ', endsAt: `${vietnamDay(5)}T09:30` })).status()).toBe(400);
     await context.close();
   });
 });

@@ -14,7 +14,7 @@ import {
   previewChange,
   type ChangeAsked,
 } from '../../features/festivals/actions.ts';
-import { parseNames, rsvpCounts } from '../../features/festivals/store.ts';
+import { parseNames, rsvpCounts, rsvpCountsOf, type RsvpCounts } from '../../features/festivals/store.ts';
 import { audit } from '../../features/staff/audit.ts';
 import { TIP_ROLES, tipAreaFilter } from '../../features/staff/grants.ts';
 import type { Festival, Prisma } from '../../generated/prisma/client.ts';
@@ -80,7 +80,7 @@ const refusalStatus = (reason: string) =>
 
 const refused = (reply: FastifyReply, reason: string) => reply.code(refusalStatus(reason)).send({ error: reason });
 
-const summary = (f: Festival & { area: { name: string } }, counts: { going: number; notGoing: number }) => ({
+const summary = (f: Festival & { area: { name: string } }, counts: RsvpCounts) => ({
   id: f.id,
   title: f.title,
   area: { code: f.areaCode, name: f.area.name },
@@ -124,8 +124,12 @@ export function registerConsoleFestivals(api: FastifyInstance, deps: UseCaseDeps
       orderBy: { startsAt: 'desc' },
       take: LIST_MAX,
     });
-    const festivals = [];
-    for (const f of [...upcoming, ...past]) festivals.push(summary(f, await rsvpCounts(db, f.id)));
+    const shown = [...upcoming, ...past];
+    const counts = await rsvpCountsOf(
+      db,
+      shown.map((f) => f.id),
+    );
+    const festivals = shown.map((f) => summary(f, counts.get(f.id)!));
     await auditView(actor, 'console.festivals.list');
     reply.header('cache-control', 'no-store');
     return { festivals, areas: await creatableAreas(db, actor), leadTimes: deps.policy.FESTIVAL_REMINDERS };
