@@ -3,6 +3,7 @@ import { fetchMe, fetchStrings, logout, LOCALES, type Locale, type Me, type Stri
 import { AuditLogPage } from './audit.tsx';
 import { ReportPage } from './report.tsx';
 import { ModelsPage } from './models.tsx';
+import { FestivalsPage } from './festivals.tsx';
 import { sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
 import { StaffPage } from './staff.tsx';
 import { isReportPath } from './stats-api.ts';
@@ -120,6 +121,8 @@ export function App() {
                   )
                 ) : section === 'models' ? (
                   <ModelsPage me={me} t={t} locale={locale} path={path} navigate={navigate} />
+                ) : section === 'festivals' ? (
+                  <FestivalsPage key={path} t={t} me={me} locale={locale} path={path} navigate={navigate} />
                 ) : section === 'staff' ? (
                   <StaffPage me={me} t={t} locale={locale} />
                 ) : section === 'audit' ? (

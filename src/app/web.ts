@@ -42,6 +42,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
       // The posters' deep link names the bot: asked of Telegram at the first poster, not at start (a slow answer holds none).
       botUsername: kept(() => botUsername(config, infra.messengers, log)),
       enqueue: (chatKey) => enqueue(chatKey),
+      wake: infra.wake,
       ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
       arrivals,
       // Bull Board's view of every queue this process adds to.

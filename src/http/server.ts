@@ -28,7 +28,16 @@ export interface HttpDeps {
   /** The web console's texts and public address (its database and key are the API's). */
   console: Pick<
     ConsoleDeps,
-    'i18n' | 'publicUrl' | 'assets' | 'policy' | 'enqueue' | 'ageRedMinutes' | 'queues' | 'arrivals' | 'botUsername'
+    | 'i18n'
+    | 'publicUrl'
+    | 'assets'
+    | 'policy'
+    | 'enqueue'
+    | 'wake'
+    | 'ageRedMinutes'
+    | 'queues'
+    | 'arrivals'
+    | 'botUsername'
   >;
   /** Why the process cannot make progress, if it cannot (read from memory: /healthz stays cheap). */
   stall: () => string | undefined;

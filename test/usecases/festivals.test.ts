@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personActor, type Actor, type Scope } from '../../src/core/scope.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
-import { cancel, commend, create, move } from '../../src/features/festivals/actions.ts';
+import {
+  cancel,
+  commend,
+  create,
+  move,
+  previewAnnouncement,
+  previewChange,
+} from '../../src/features/festivals/actions.ts';
 import { ownDatabase } from '../support/harness.ts';
 import { seedPerson } from '../support/people.ts';
 import { runUseCase, TEST_POLICY } from '../support/use-cases.ts';
@@ -124,6 +131,38 @@ describe('festival use cases, without any chat', () => {
     // Residents are told by the broadcast's fan-out, not by messages of this transaction.
     expect(written).toEqual([]);
     expect([...wakes].sort()).toEqual(['broadcasts', 'reminders']);
+  });
+
+  it('previews: the announcement, a move and a cancel as residents would read them; a past start and other areas refused; nothing written', async () => {
+    const before = await everything();
+    const announced = await run((s) => previewAnnouncement(s, 'vi', input()));
+    expect(announced.result).toMatchObject({ ok: true, area: 'Xã Hưng Mỹ, Cà Mau' });
+    const past = morningIn(-2);
+    const late = await run((s) =>
+      previewAnnouncement(s, 'vi', { ...input(), startsAt: past, endsAt: new Date(past.getTime() + 3_600_000) }),
+    );
+    expect(late.result).toEqual({ ok: false, reason: 'fest-bad-time' });
+    const later = morningIn(9);
+    const moved = await run((s) =>
+      previewChange(s, officer, 'vi', festivalId, {
+        kind: 'moved',
+        startsAt: later,
+        endsAt: new Date(later.getTime() + 3_600_000),
+      }),
+    );
+    if (!moved.result.ok) throw new Error(moved.result.reason);
+    expect(moved.result.text).toContain('Ngày hội đổi thời gian');
+    const toPast = await run((s) =>
+      previewChange(s, officer, 'vi', festivalId, { kind: 'moved', startsAt: past, endsAt: later }),
+    );
+    expect(toPast.result).toEqual({ ok: false, reason: 'fest-bad-time' });
+    const cancelled = await run((s) => previewChange(s, officer, 'vi', festivalId, { kind: 'cancelled' }));
+    expect(cancelled.result).toMatchObject({ ok: true, text: expect.stringContaining('đã bị huỷ') });
+    for (const [who, actor] of refused) {
+      const elsewhere = await run((s) => previewChange(s, actor, 'vi', festivalId, { kind: 'cancelled' }));
+      expect(elsewhere.result, who).toEqual({ ok: false, reason: 'fest-not-found' });
+    }
+    expect(await everything()).toEqual(before);
   });
 
   it('move: refused to another commune’s officer and to a leader; times, status and reminders unchanged', async () => {

@@ -11,7 +11,7 @@ import { audit } from '../staff/audit.ts';
 import { covers, TIP_ROLES } from '../staff/grants.ts';
 import { dropReminders, planReminders } from './reminders.ts';
 import { festivalInputSchema, namesSchema, type FestivalInput } from './store.ts';
-import { commendationTexts, noticeTexts, rsvpButtons, type FestivalNotice } from './texts.ts';
+import { commendationTexts, noticeTexts, rsvpButtons, type FestivalNotice, type FestivalShown } from './texts.ts';
 
 /*
  * What officers do with festival days, once for the chat, the CLI and the web:
@@ -43,26 +43,73 @@ const authorOf = (actor: Actor) =>
 const noticeAudience = (f: Pick<Festival, 'id' | 'areaCode'>, kind: FestivalNotice): Audience =>
   kind === 'announce' ? { kind: 'area', areaCode: f.areaCode } : { kind: 'festival', festivalId: f.id, reached: true };
 
+/** A notice as a resident reads it in `locale`, and how many accounts its audience counts now. Writes nothing. */
+async function renderNotice(
+  scope: Scope,
+  locale: Locale,
+  f: FestivalShown & Pick<Festival, 'id' | 'areaCode'>,
+  kind: FestivalNotice,
+): Promise<{ text: string; recipients: number; area: string }> {
+  const area = await areaLabel(scope.tx, f.areaCode);
+  const { text } = renderBroadcast(scope.i18n, locale, {
+    texts: noticeTexts(scope.i18n, f, area, kind),
+    photo: null,
+    from: area,
+    buttons: [],
+  });
+  return { text, area, recipients: (await countAudience(scope.tx, noticeAudience(f, kind), 'festival')).total };
+}
+
 /**
  * The announcement `create` would send, as a resident of the area reads it in `locale`,
- * and how many accounts it would reach now. Writes nothing.
+ * and how many accounts it would reach now. Writes nothing; a start already passed is refused as `create` would.
  */
 export async function previewAnnouncement(
   scope: Scope,
   locale: Locale,
   input: FestivalInput,
-): Promise<Outcome<{ text: string; recipients: number; area: string }, 'fest-invalid'>> {
+): Promise<Outcome<{ text: string; recipients: number; area: string }, 'fest-invalid' | 'fest-bad-time'>> {
   const parsed = festivalInputSchema.safeParse(input);
   if (!parsed.success) return refuse('fest-invalid');
-  const area = await areaLabel(scope.tx, parsed.data.areaCode);
-  const audience = noticeAudience({ id: 0, areaCode: parsed.data.areaCode }, 'announce');
-  const { text } = renderBroadcast(scope.i18n, locale, {
-    texts: noticeTexts(scope.i18n, parsed.data, area, 'announce'),
-    photo: null,
-    from: area,
-    buttons: [],
-  });
-  return { ok: true, text, area, recipients: (await countAudience(scope.tx, audience, 'festival')).total };
+  if (parsed.data.startsAt <= new Date()) return refuse('fest-bad-time');
+  return { ok: true, ...(await renderNotice(scope, locale, { id: 0, ...parsed.data }, 'announce')) };
+}
+
+/** Why a festival cannot move to this time now, if it cannot. */
+function moveRefusal(current: Festival, startsAt: Date, endsAt: Date): 'fest-not-now' | 'fest-bad-time' | undefined {
+  if (current.status !== 'scheduled') return 'fest-not-now';
+  if (!festivalInputSchema.safeParse({ ...current, startsAt, endsAt }).success || startsAt <= new Date())
+    return 'fest-bad-time';
+  return undefined;
+}
+
+export type ChangeAsked = { kind: 'moved'; startsAt: Date; endsAt: Date } | { kind: 'cancelled' };
+
+/**
+ * The notice `move` or `cancel` would send, as a resident reads it in `locale`, and how many accounts it
+ * would reach now; refused as the change itself would be. Writes nothing.
+ */
+export async function previewChange(
+  scope: Scope,
+  actor: Actor,
+  locale: Locale,
+  festivalId: number,
+  change: ChangeAsked,
+): Promise<
+  Outcome<{ text: string; recipients: number; area: string }, 'fest-not-found' | 'fest-not-now' | 'fest-bad-time'>
+> {
+  const found = await festivalWithin(scope, actor, festivalId);
+  if (!found.ok) return found;
+  const current = found.festival;
+  const refusal =
+    change.kind === 'moved'
+      ? moveRefusal(current, change.startsAt, change.endsAt)
+      : current.status !== 'scheduled'
+        ? 'fest-not-now'
+        : undefined;
+  if (refusal) return refuse(refusal);
+  const shown = change.kind === 'moved' ? { ...current, startsAt: change.startsAt, endsAt: change.endsAt } : current;
+  return { ok: true, ...(await renderNotice(scope, locale, shown, change.kind)) };
 }
 
 /** The announcement or a change notice, started at once; with the number of accounts it is for. */
@@ -129,9 +176,8 @@ export async function move(
   const found = await festivalWithin(scope, actor, festivalId);
   if (!found.ok) return found;
   const current = found.festival;
-  if (current.status !== 'scheduled') return refuse('fest-not-now');
-  if (!festivalInputSchema.safeParse({ ...current, startsAt, endsAt }).success || startsAt <= new Date())
-    return refuse('fest-bad-time');
+  const refusal = moveRefusal(current, startsAt, endsAt);
+  if (refusal) return refuse(refusal);
   const festival = await scope.tx.festival.update({ where: { id: current.id }, data: { startsAt, endsAt } });
   await planReminders(scope.tx, festival, scope.policy.FESTIVAL_REMINDERS);
   const notice = await notify(scope, actor, festival, 'moved');

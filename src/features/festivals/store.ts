@@ -54,10 +54,22 @@ export async function answerRsvp(tx: Tx, festivalId: number, userId: string, goi
   });
 }
 
-export async function rsvpCounts(tx: Tx, festivalId: number): Promise<{ going: number; notGoing: number }> {
-  const rows = await tx.rsvp.groupBy({ by: ['going'], where: { festivalId }, _count: { _all: true } });
-  const n = (going: boolean) => rows.find((r) => r.going === going)?._count._all ?? 0;
-  return { going: n(true), notGoing: n(false) };
+export async function rsvpCounts(tx: Tx, festivalId: number): Promise<RsvpCounts> {
+  return (await rsvpCountsOf(tx, [festivalId])).get(festivalId)!;
+}
+
+export type RsvpCounts = { going: number; notGoing: number };
+
+/** The same for several festivals in one query (a list): each id → its counts, 0 and 0 when nobody answered. */
+export async function rsvpCountsOf(tx: Tx, festivalIds: number[]): Promise<Map<number, RsvpCounts>> {
+  const rows = await tx.rsvp.groupBy({
+    by: ['festivalId', 'going'],
+    where: { festivalId: { in: festivalIds } },
+    _count: { _all: true },
+  });
+  const n = (id: number, going: boolean) =>
+    rows.find((r) => r.festivalId === id && r.going === going)?._count._all ?? 0;
+  return new Map(festivalIds.map((id) => [id, { going: n(id, true), notGoing: n(id, false) }]));
 }
 
 /** Upcoming festivals a resident of `areaCode` is invited to: of their commune or their province. */

@@ -25,6 +25,7 @@ import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
 import { registerTipArrivals } from './tips-live.ts';
 import { registerTipDesk } from './tip-desk.ts';
 import type { Notifications } from '../../db/listen.ts';
+import { festivalHiddenFrom, registerConsoleFestivals } from './festivals.ts';
 
 /** The database, key, texts and settings the console's tips need, and the sign-in's own. */
 export interface ConsoleDeps extends ConsoleTipsDeps, ConsoleModelsDeps {
@@ -165,6 +166,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     if (deps.arrivals) registerTipArrivals(api, { db, arrivals: deps.arrivals });
     registerConsoleStats(api, deps);
     registerConsoleModels(api, deps);
+    registerConsoleFestivals(api, deps);
   });
 
   if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);
@@ -200,6 +202,12 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   app.get<{ Params: { code: string } }>(`${CONSOLE_PATH}/tips/:code`, async (req, reply) => {
     const session = await sessionFromCookie(req);
     const hidden = session && !(await tipInMyAreas(db, reachOf(session.actor), req.params.code));
+    return shell(req, reply, hidden ? 404 : 200);
+  });
+  // A festival's page: likewise not found outside the officer's areas.
+  app.get<{ Params: { id: string } }>(`${CONSOLE_PATH}/festivals/:id`, async (req, reply) => {
+    const session = await sessionFromCookie(req);
+    const hidden = session && (await festivalHiddenFrom(db, session.actor, req.params.id));
     return shell(req, reply, hidden ? 404 : 200);
   });
 }
