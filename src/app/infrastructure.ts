@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { Feature } from '../core/feature.ts';
 import type { Platform } from '../core/messages.ts';
+import type { Wake } from '../core/scope.ts';
 import { Router } from '../core/router.ts';
 import { openDb, type Db } from '../db/client.ts';
 import { applyMigrations } from '../db/migrate.ts';
@@ -52,6 +53,8 @@ export interface Infrastructure {
   deliveries: DeliveryQueues;
   broadcastQueue: BroadcastQueue;
   reminderQueue: ReminderQueue;
+  /** Starts the background work a committed change calls for (a broadcast to send, reminders to plan). */
+  wake: (what: Wake) => Promise<void>;
 }
 
 /** Opens connections and builds the shared parts; each registers how it closes. */
@@ -145,5 +148,6 @@ export async function openInfrastructure(
     deliveries,
     broadcastQueue,
     reminderQueue,
+    wake: (what) => (what === 'broadcasts' ? broadcastQueue.kick() : reminderQueue.requestSync()),
   };
 }

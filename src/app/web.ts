@@ -24,6 +24,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
       publicUrl: config.PUBLIC_URL,
       policy: config,
       enqueue: (chatKey) => enqueue(chatKey),
+      wake: infra.wake,
       ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
       // Bull Board's view of every queue this process adds to.
       queues: [

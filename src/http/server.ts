@@ -26,7 +26,10 @@ export interface HttpDeps {
   /** Where photo links get a photo's bytes (the messenger that keeps it), if any does. */
   fetchFile?: FetchFile;
   /** The web console's texts and public address (its database and key are the API's). */
-  console: Pick<ConsoleDeps, 'i18n' | 'publicUrl' | 'assets' | 'policy' | 'enqueue' | 'ageRedMinutes' | 'queues'>;
+  console: Pick<
+    ConsoleDeps,
+    'i18n' | 'publicUrl' | 'assets' | 'policy' | 'enqueue' | 'wake' | 'ageRedMinutes' | 'queues'
+  >;
   /** Why the process cannot make progress, if it cannot (read from memory: /healthz stays cheap). */
   stall: () => string | undefined;
   /** Resolves when PostgreSQL and Redis both answer. */

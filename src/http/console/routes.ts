@@ -20,6 +20,7 @@ import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
+import { registerConsoleBroadcasts } from './broadcasts.ts';
 
 /** The database, key, texts and settings the console's tips need, and the sign-in's own. */
 export interface ConsoleDeps extends ConsoleTipsDeps {
@@ -154,6 +155,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     });
 
     registerConsoleTips(api, deps);
+    registerConsoleBroadcasts(api, deps);
   });
 
   if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);
@@ -181,6 +183,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   };
   app.get(CONSOLE_PATH, (req, reply) => shell(req, reply));
   app.get(`${CONSOLE_PATH}/:section`, (req, reply) => shell(req, reply));
+  app.get(`${CONSOLE_PATH}/broadcasts/:id`, (req, reply) => shell(req, reply));
   // A tip's page: not found, as its API says, when it lies outside the signed-in officer's areas (signed out,
   // the page shows how to sign in).
   app.get<{ Params: { code: string } }>(`${CONSOLE_PATH}/tips/:code`, async (req, reply) => {
