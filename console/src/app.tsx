@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchMe, fetchStrings, logout, LOCALES, type Locale, type Me, type Strings } from './api.ts';
 import { AuditLogPage } from './audit.tsx';
-import { sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
+import { BroadcastsPage, BroadcastView } from './broadcasts.tsx';
+import { broadcastIdOf, sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
 import { StaffPage } from './staff.tsx';
 import { SystemPage } from './system.tsx';
 import { TipsInbox, TipView } from './tips.tsx';
@@ -54,6 +55,7 @@ export function App() {
   };
   const section = sectionOf(path);
   const tipCode = tipCodeOf(path);
+  const broadcastId = broadcastIdOf(path);
   const signOut = async (current: Me) => {
     try {
       await logout(current);
@@ -113,6 +115,19 @@ export function App() {
                     <TipView key={tipCode} t={t} me={me} locale={locale} code={tipCode} navigate={navigate} />
                   ) : (
                     <TipsInbox key={path} t={t} locale={locale} navigate={navigate} />
+                  )
+                ) : section === 'broadcasts' ? (
+                  broadcastId ? (
+                    <BroadcastView
+                      key={broadcastId}
+                      me={me}
+                      t={t}
+                      locale={locale}
+                      navigate={navigate}
+                      id={broadcastId}
+                    />
+                  ) : (
+                    <BroadcastsPage key={path} me={me} t={t} locale={locale} navigate={navigate} />
                   )
                 ) : section === 'staff' ? (
                   <StaffPage me={me} t={t} locale={locale} />
