@@ -59,8 +59,10 @@ export function percent(b: BroadcastSummary): number {
   return b.fannedOut ? value : Math.min(value, 99);
 }
 
-/** A broadcast whose figures still move: the page asks again while one is. */
-export const moving = (b: BroadcastSummary) => b.status === 'sending' || b.status === 'scheduled';
+/** A broadcast whose figures move now (sending, or about to start): the page asks again while one is. */
+export const moving = (b: BroadcastSummary) =>
+  b.status === 'sending' ||
+  (b.status === 'scheduled' && b.scheduledAt !== null && Date.parse(b.scheduledAt) - Date.now() < 60_000);
 
 export const fetchBroadcasts = () => getJson<{ broadcasts: BroadcastSummary[] }>(BASE);
 export const fetchBroadcast = (id: number) => getJson<BroadcastDetail>(`${BASE}/${id}`);
