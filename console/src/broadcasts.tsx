@@ -72,7 +72,7 @@ function usePolled<V>(load: () => Promise<V>, again: (v: V) => boolean, key: unk
       clearTimeout(timer);
     };
   }, [tick, key]);
-  return { value, problem, reload: () => setTick((n) => n + 1), setValue };
+  return { value, problem, reload: () => setTick((n) => n + 1) };
 }
 
 function ProgressBar({ t, b }: { t: T; b: BroadcastSummary }) {

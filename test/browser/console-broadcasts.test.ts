@@ -205,6 +205,38 @@ describe('web console: broadcasts (issue 15)', () => {
     await context.close();
   });
 
+  it('a scheduled broadcast goes out when its time comes; the list follows it to 100 %', async () => {
+    const { context, page } = await signIn(officer);
+    await openBroadcasts(page);
+    const form = page.getByTestId('compose');
+    await form.getByLabel('Ngôn ngữ người nhận').selectOption('en');
+    await expect.poll(() => countShown(page)).toContain('Số người nhận hiện tại: 25');
+    const text = 'Nội dung chỉ gửi người đọc tiếng Anh.';
+    const en = 'The hamlet 3 road is closed on Sunday morning for repairs.';
+    await form.getByLabel('Nội dung (tiếng Việt)').fill(text);
+    await form.getByLabel('Bản tiếng Anh (không bắt buộc)').fill(en);
+    await form.getByLabel('Hẹn giờ', { exact: true }).check();
+    const soon = new Date(Date.now() + 7 * 3_600_000 + 3_600_000).toISOString().slice(0, 16);
+    await form.getByLabel('Giờ gửi (giờ Việt Nam)').fill(soon);
+    await form.getByRole('button', { name: 'Hẹn giờ gửi' }).click();
+    await page.getByTestId('confirm-send').getByRole('button', { name: 'Xác nhận' }).click();
+    await page.waitForURL(/\/console\/broadcasts\/\d+$/);
+    const id = Number(/(\d+)$/.exec(page.url())![1]);
+    await page.getByRole('link', { name: '‹ Danh sách thông báo' }).click();
+    const row = page.locator(`[data-testid="broadcast-row"][data-id="${id}"]`);
+    await expect.poll(() => row.innerText()).toContain('Đã hẹn giờ');
+    // The hour passes: the workers' reconciler starts it, as it starts chat's scheduled broadcasts.
+    await h.db.broadcast.update({ where: { id }, data: { scheduledAt: new Date(Date.now() + 2000) } });
+    await page.reload();
+    await expect
+      .poll(() => row.getByRole('progressbar').getAttribute('aria-valuenow'), { timeout: 20_000 })
+      .toBe('100');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('Đã xong');
+    const english = people.filter((r) => r.locale === 'en');
+    expect(english.filter((r) => h.tg.textsTo(r.id).some((t) => t.includes(en)))).toHaveLength(25);
+    await context.close();
+  });
+
   it('another commune is refused: its audience and its broadcasts answer 404, and the page says so', async () => {
     // The officer of Hưng Mỹ asks for the other commune's residents, around the form (it offers only their own).
     const mine = await signIn(officer);
