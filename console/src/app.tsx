@@ -4,7 +4,8 @@ import { AuditLogPage } from './audit.tsx';
 import { ReportPage } from './report.tsx';
 import { ModelsPage } from './models.tsx';
 import { FestivalsPage } from './festivals.tsx';
-import { sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
+import { BroadcastsPage, BroadcastView } from './broadcasts.tsx';
+import { broadcastIdOf, sectionOf, sectionPath, sectionsFor, tipCodeOf } from './sections.ts';
 import { StaffPage } from './staff.tsx';
 import { isReportPath } from './stats-api.ts';
 import { StatsPage } from './stats.tsx';
@@ -59,6 +60,7 @@ export function App() {
   };
   const section = sectionOf(path);
   const tipCode = tipCodeOf(path);
+  const broadcastId = broadcastIdOf(path);
   const signOut = async (current: Me) => {
     try {
       await logout(current);
@@ -123,6 +125,19 @@ export function App() {
                   <ModelsPage me={me} t={t} locale={locale} path={path} navigate={navigate} />
                 ) : section === 'festivals' ? (
                   <FestivalsPage key={path} t={t} me={me} locale={locale} path={path} navigate={navigate} />
+                ) : section === 'broadcasts' ? (
+                  broadcastId ? (
+                    <BroadcastView
+                      key={broadcastId}
+                      me={me}
+                      t={t}
+                      locale={locale}
+                      navigate={navigate}
+                      id={broadcastId}
+                    />
+                  ) : (
+                    <BroadcastsPage key={path} me={me} t={t} locale={locale} navigate={navigate} />
+                  )
                 ) : section === 'staff' ? (
                   <StaffPage me={me} t={t} locale={locale} />
                 ) : section === 'audit' ? (

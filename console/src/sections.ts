@@ -26,3 +26,11 @@ export function tipCodeOf(path: string): string | undefined {
 }
 
 export const tipPath = (code: string) => `${BASE}/tips/${encodeURIComponent(code)}`;
+
+export const broadcastPath = (id: number) => `${BASE}/broadcasts/${id}`;
+
+/** The broadcast a path shows (`/console/broadcasts/12`); undefined for the list and other pages. */
+export function broadcastIdOf(path: string): number | undefined {
+  const [, section, id] = path.slice(BASE.length).split('/');
+  return section === 'broadcasts' && id && /^\d{1,9}$/.test(id) ? Number(id) : undefined;
+}

@@ -34,6 +34,10 @@ export async function owningArea(tx: Tx, audience: Audience, festivalId?: number
   return id ? (await tx.festival.findUniqueOrThrow({ where: { id } })).areaCode : null;
 }
 
+/** Which of the residents' notice settings a broadcast obeys, unless its author chose one. */
+export const topicOf = (audience: Audience, festivalId?: number): Broadcast['topic'] =>
+  audience.kind === 'model' ? 'models' : audience.kind === 'festival' || festivalId ? 'festival' : 'general';
+
 export async function createBroadcast(tx: Tx, input: NewBroadcast): Promise<Broadcast> {
   const audience = audienceSchema.parse(input.audience);
   const festivalId = audience.kind === 'festival' ? audience.festivalId : input.festivalId;
@@ -45,7 +49,7 @@ export async function createBroadcast(tx: Tx, input: NewBroadcast): Promise<Broa
       areaCode: await owningArea(tx, audience, festivalId),
       modelId: audience.kind === 'model' ? audience.modelId : null,
       festivalId: festivalId ?? null,
-      topic: input.topic ?? (audience.kind === 'model' ? 'models' : festivalId ? 'festival' : 'general'),
+      topic: input.topic ?? topicOf(audience, festivalId),
       texts: textsSchema.parse(input.texts),
       photo: (input.photo ?? undefined) as Prisma.InputJsonValue | undefined,
       buttons: input.buttons?.length ? buttonsSchema.parse(input.buttons) : undefined,
@@ -56,7 +60,10 @@ export async function createBroadcast(tx: Tx, input: NewBroadcast): Promise<Broa
 export const audienceOf = (b: Broadcast): Audience => audienceSchema.parse(b.audience);
 
 /** What recipients read, with the sender named after the broadcast's model or area. */
-export async function contentOf(tx: Tx, b: Broadcast): Promise<Content> {
+export async function contentOf(
+  tx: Tx,
+  b: Pick<Broadcast, 'areaCode' | 'modelId' | 'texts' | 'photo' | 'buttons'>,
+): Promise<Content> {
   const area = b.areaCode ? await areaLabel(tx, b.areaCode) : undefined;
   const model = b.modelId ? await tx.localModel.findUnique({ where: { id: b.modelId } }) : null;
   return {

@@ -84,10 +84,10 @@ describe('web console sign-in (issue 15, first slice)', () => {
     expect(nav).toEqual(['Tin báo', 'Thông báo', 'Mô hình', 'Ngày hội', 'Cán bộ', 'Thống kê']);
     // `SCREENSHOTS=1 npx vitest run test/browser` refreshes the README's picture.
     if (process.env.SCREENSHOTS) await page.screenshot({ path: 'docs/screenshots/console-shell.png' });
-    // A section's page: its title, and honestly nothing yet (later slices fill it).
+    // A section's page at its own address: its title and its content.
     await page.getByRole('link', { name: 'Thông báo' }).click();
     expect(new URL(page.url()).pathname).toBe('/console/broadcasts');
-    await expect.poll(() => page.getByRole('main').innerText()).toContain('Mục này chưa có trên trang quản lý');
+    await expect.poll(() => page.getByRole('main').innerText()).toContain('Soạn thông báo mới');
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 2 }).innerText()).toBe('Thông báo');
 

@@ -1,9 +1,9 @@
 import { createBroadcast, owningArea, type NewBroadcast } from '../../broadcasting/store.ts';
 import { actorId, refuse, type Actor, type Outcome, type Scope } from '../../core/scope.ts';
 import type { Tx } from '../../core/tx.ts';
-import type { Broadcast } from '../../generated/prisma/client.ts';
+import type { Broadcast, Prisma } from '../../generated/prisma/client.ts';
 import { audit } from '../staff/audit.ts';
-import { covers, TIP_ROLES } from '../staff/grants.ts';
+import { covers, TIP_ROLES, tipAreaFilter } from '../staff/grants.ts';
 import { controlBroadcast } from './control.ts';
 import { authorNote } from './report.ts';
 
@@ -43,6 +43,13 @@ export async function broadcastWithin(
   const own = actor.kind === 'person' && actor.person.grants.length > 0 && broadcast.authorId === actor.person.user.id;
   if (own || (await mayReach(tx, actor, broadcast.areaCode))) return { ok: true, broadcast };
   return refuse('not-found');
+}
+
+/** The broadcasts a list shows the actor: those of their areas and their own, as broadcastWithin allows one. */
+export function broadcastsSeenBy(actor: Actor): Prisma.BroadcastWhereInput {
+  if (actor.kind === 'operator') return {};
+  const own = actor.person.grants.length ? [{ authorId: actor.person.user.id }] : [];
+  return { OR: [tipAreaFilter(actor.person.grants), ...own] };
 }
 
 async function write(scope: Scope, actor: Actor, input: BroadcastInput): Promise<BroadcastOutcome> {

@@ -15,7 +15,11 @@ import { broadcastChoice, FILTERS, filterSchema, type Filter } from './choices.t
 import { manageMenu, refusalText } from './manage.ts';
 
 /** The latest a broadcast may be scheduled ahead. */
-const MAX_SCHEDULE_DAYS = 90;
+export const MAX_SCHEDULE_DAYS = 90;
+
+/** A start time staff may schedule: more than a minute ahead (else it is "now"), at most MAX_SCHEDULE_DAYS. */
+export const schedulable = (at: Date, now = Date.now()) =>
+  at.getTime() > now + 60_000 && at.getTime() <= now + MAX_SCHEDULE_DAYS * 86_400_000;
 
 const draftSchema = z.object({
   areaCode: z.string().optional(),
@@ -136,9 +140,7 @@ export const composeFlow = defineFlow({
       },
       input(ctx, draft, flow) {
         const at = parseLocalTime(ctx.msg.text ?? '');
-        const latest = Date.now() + MAX_SCHEDULE_DAYS * 86_400_000;
-        if (!at || at.getTime() <= Date.now() + 60_000 || at.getTime() > latest)
-          return flow.again(draft, ctx.t('bc-bad-time', { days: MAX_SCHEDULE_DAYS }));
+        if (!at || !schedulable(at)) return flow.again(draft, ctx.t('bc-bad-time', { days: MAX_SCHEDULE_DAYS }));
         return flow.go('confirm', { ...draft, at: at.toISOString() });
       },
     },

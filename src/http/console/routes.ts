@@ -26,6 +26,7 @@ import { registerTipArrivals } from './tips-live.ts';
 import { registerTipDesk } from './tip-desk.ts';
 import type { Notifications } from '../../db/listen.ts';
 import { festivalHiddenFrom, registerConsoleFestivals } from './festivals.ts';
+import { registerConsoleBroadcasts } from './broadcasts.ts';
 
 /** The database, key, texts and settings the console's tips need, and the sign-in's own. */
 export interface ConsoleDeps extends ConsoleTipsDeps, ConsoleModelsDeps {
@@ -167,6 +168,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     registerConsoleStats(api, deps);
     registerConsoleModels(api, deps);
     registerConsoleFestivals(api, deps);
+    registerConsoleBroadcasts(api, deps);
   });
 
   if (deps.queues) registerQueuesDashboard(app, deps.queues, sessionFromCookie, deps.publicUrl);
@@ -197,6 +199,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   app.get(`${CONSOLE_PATH}/stats/report`, (req, reply) => shell(req, reply));
   // A model's printable poster: the page asks the API, which answers 404 outside the officer's areas.
   app.get(`${CONSOLE_PATH}/models/:id/poster`, (req, reply) => shell(req, reply));
+  app.get(`${CONSOLE_PATH}/broadcasts/:id`, (req, reply) => shell(req, reply));
   // A tip's page: not found, as its API says, when it lies outside the signed-in officer's areas (signed out,
   // the page shows how to sign in).
   app.get<{ Params: { code: string } }>(`${CONSOLE_PATH}/tips/:code`, async (req, reply) => {
