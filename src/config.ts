@@ -73,6 +73,19 @@ const envSchema = z.object({
     .regex(/^\s*(urgent|normal)\s*:\s*\d+\s*(,\s*(urgent|normal)\s*:\s*\d+\s*)?$/, 'must be like urgent:15,normal:1440')
     .default('urgent:15,normal:1440')
     .transform(parseAgeThresholds),
+  /** The map's tile server, `{z}/{x}/{y}` (and `{s}`) filled in by the page; `none` for no background. */
+  CONSOLE_TILE_URL: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === 'none' || (/^https?:\/\/[^/]+\//.test(v) && ['{z}', '{x}', '{y}'].every((p) => v.includes(p))),
+      {
+        message: 'must be none or an http(s) address with {z}, {x} and {y}',
+      },
+    )
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** The tile server's credit line, shown on the map (OpenStreetMap's licence asks for it). */
+  CONSOLE_TILE_ATTRIBUTION: z.string().trim().max(300).default('© OpenStreetMap contributors'),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   DATA_ENCRYPTION_KEY: z

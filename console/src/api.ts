@@ -19,6 +19,13 @@ export interface Me {
   locale: Locale;
   /** Sent back with every change (X-CSRF-Token). */
   csrfToken: string;
+  /** The map's tile server; null: points on a plain background. */
+  tiles: Tiles | null;
+}
+
+export interface Tiles {
+  url: string;
+  attribution: string;
 }
 
 export type Strings = Record<string, string>;
@@ -96,6 +103,16 @@ export const tipsUrl = (base: string, params: URLSearchParams) => `${base}${para
 export const fetchTips = (params: URLSearchParams) => getJson<TipPage>(tipsUrl('/console/api/tips', params));
 
 export const fetchTip = (code: string) => getJson<TipDetail>(`/console/api/tips/${encodeURIComponent(code)}`);
+
+/** The located tips the filters show, for the map. */
+export const fetchTipPoints = (params: URLSearchParams) =>
+  getJson<
+    Array<
+      Pick<TipSummary, 'code' | 'category' | 'status' | 'urgent'> & {
+        location: { latitude: number; longitude: number };
+      }
+    >
+  >(tipsUrl('/console/api/tips/map', params));
 
 /** The areas the inbox may be narrowed to: the officer's own and the communes under them. */
 export const fetchInboxAreas = () => getJson<Array<{ code: string; name: string }>>('/console/api/tips/areas');

@@ -119,7 +119,7 @@ export function App() {
                   tipCode ? (
                     <TipView key={tipCode} t={t} me={me} locale={locale} code={tipCode} navigate={navigate} />
                   ) : (
-                    <TipsInbox key={path} t={t} locale={locale} navigate={navigate} />
+                    <TipsInbox key={path} t={t} me={me} locale={locale} navigate={navigate} />
                   )
                 ) : section === 'models' ? (
                   <ModelsPage me={me} t={t} locale={locale} path={path} navigate={navigate} />

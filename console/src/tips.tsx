@@ -3,6 +3,7 @@ import { ApiError } from './http.ts';
 import {
   CATEGORIES,
   fetchInboxAreas,
+  fetchTipPoints,
   fetchTip,
   fetchTips,
   moveTip,
@@ -21,6 +22,7 @@ import {
 import { time } from './format.ts';
 import { tipPath } from './sections.ts';
 import { TipDesk } from './tip-desk.tsx';
+import { TipsMap, type MapPoint } from './tips-map.tsx';
 
 type T = (id: string) => string;
 
@@ -49,12 +51,15 @@ function readParams(): URLSearchParams {
   return kept;
 }
 
-export function TipsInbox({ t, locale, navigate }: { t: T; locale: Locale; navigate: (path: string) => void }) {
+export function TipsInbox(props: { t: T; me: Me; locale: Locale; navigate: (path: string) => void }) {
+  const { t, me, locale, navigate } = props;
   const [params, setParams] = useState(readParams);
   const [found, setFound] = useState<TipPage | undefined>(undefined);
   const [failed, setFailed] = useState(false);
   const [areas, setAreas] = useState<Array<{ code: string; name: string }>>([]);
   const [arrived, setArrived] = useState(0);
+  const [points, setPoints] = useState<MapPoint[] | undefined>(undefined);
+  const [showMap, setShowMap] = useState(false);
 
   useEffect(() => void fetchInboxAreas().then(setAreas, () => setFailed(true)), []);
   // New tips of the officer's areas as they are filed: the list is asked for again.
@@ -71,6 +76,14 @@ export function TipsInbox({ t, locale, navigate }: { t: T; locale: Locale; navig
       .then(setFound)
       .catch(() => setFailed(true));
   }, [params.toString(), arrived]);
+  useEffect(() => {
+    if (!showMap) return;
+    fetchTipPoints(exportParams).then(
+      (found) =>
+        setPoints(found.map((p) => ({ ...p, label: `${t(`cat-${p.category}`)} · ${t(`status-${p.status}`)}` }))),
+      () => setFailed(true),
+    );
+  }, [showMap, params.toString(), arrived]);
 
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -157,12 +170,23 @@ export function TipsInbox({ t, locale, navigate }: { t: T; locale: Locale; navig
             <option value="oldest">{t('console-ui-sort-oldest')}</option>
           </select>
         </label>
+        <button type="button" aria-pressed={showMap} onClick={() => setShowMap(!showMap)} data-testid="map-toggle">
+          {t('console-ui-map')}
+        </button>
         {/* A plain link: the browser downloads what the filters show, with the session's cookie. */}
         <a class="button" href={tipsUrl('/console/api/tips.csv', exportParams)} download data-testid="export">
           {t('console-ui-export')}
         </a>
       </form>
       {failed && <p class="notice error">{t('console-ui-error')}</p>}
+      {showMap && points && (
+        <>
+          <p class="muted" data-testid="map-count">
+            {t('console-ui-map-located')} {points.length}
+          </p>
+          <TipsMap points={points} tiles={me.tiles} onOpen={(code) => navigate(tipPath(code))} />
+        </>
+      )}
       {found && (
         <>
           <p class="count" data-testid="tip-count">
@@ -335,9 +359,15 @@ export function TipView(props: { t: T; me: Me; locale: Locale; code: string; nav
         </p>
       )}
       {tip.location && (
-        <p>
-          <strong>{t('console-ui-location')}:</strong> {tip.location.latitude}, {tip.location.longitude}
-        </p>
+        <>
+          <p>
+            <strong>{t('console-ui-location')}:</strong> {tip.location.latitude}, {tip.location.longitude}
+          </p>
+          <TipsMap
+            points={[{ code: tip.code, label: t(`cat-${tip.category}`), urgent: tip.urgent, location: tip.location }]}
+            tiles={me.tiles}
+          />
+        </>
       )}
       {tip.contact && (
         <p>

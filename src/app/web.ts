@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { PgListener } from '../db/listen.ts';
 import { TIP_FILED_CHANNEL } from '../features/tips/store.ts';
+import { tileSource } from '../http/console/tiles.ts';
 import { buildHttpServer, buildMetricsServer } from '../http/server.ts';
 import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
 import { oaTokenDetail, stallOf } from './health.ts';
@@ -45,6 +46,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
       wake: infra.wake,
       ageRedMinutes: config.CONSOLE_AGE_RED_MINUTES,
       arrivals,
+      tiles: tileSource(config.CONSOLE_TILE_URL, config.CONSOLE_TILE_ATTRIBUTION),
       // Bull Board's view of every queue this process adds to.
       queues: [
         infra.chatQueue.queue,

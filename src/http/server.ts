@@ -37,6 +37,7 @@ export interface HttpDeps {
     | 'ageRedMinutes'
     | 'queues'
     | 'arrivals'
+    | 'tiles'
     | 'botUsername'
   >;
   /** Why the process cannot make progress, if it cannot (read from memory: /healthz stays cheap). */

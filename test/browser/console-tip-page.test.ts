@@ -1,6 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fakePhotoBytes } from '../fakes/telegram.ts';
+import { startFakeTiles } from '../fakes/tiles.ts';
+import { testPii } from '../support/people.ts';
 import { findIdentity, type Harness } from '../support/harness.ts';
 import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
@@ -12,10 +14,15 @@ import { TelegramUser, ZaloUser } from '../support/users.ts';
 let h: Harness;
 let hungMy: string;
 let world: ConsoleWorld;
-await consoleInHungMy((w) => {
-  world = w;
-  ({ h, hungMy } = w);
-});
+const tiles = await startFakeTiles();
+afterAll(() => tiles.close());
+await consoleInHungMy(
+  (w) => {
+    world = w;
+    ({ h, hungMy } = w);
+  },
+  { CONSOLE_TILE_URL: tiles.template },
+);
 
 const signIn = async (officer: TelegramUser) => openWatched(world, await askLink(officer), { no404: true });
 
@@ -134,6 +141,34 @@ describe('web console: a tip’s page and the live inbox (issue 15)', () => {
     await spammer.expect(new RegExp(`Tin báo ${code} của bạn không được tiếp nhận xử lý`));
     const identity = await findIdentity(h, 'telegram', String(spammer.id));
     expect((await h.db.user.findUniqueOrThrow({ where: { id: identity!.userId } })).spamFlaggedAt).not.toBeNull();
+    await context.close();
+  });
+});
+
+describe('web console: the map of located tips (issue 15)', () => {
+  it('shows the located tips the filters show, on tiles from the configured server; a dot opens its tip', async () => {
+    const officer = new TelegramUser(h, 'Lưu', 'Bản Đồ');
+    await makeStaff(h, officer, hungMy, 'officer', 'Trung uý Lưu Bản Đồ');
+    const reporter = new ZaloUser(h, 'Đoàn Văn Chỉ');
+    await onboard(reporter);
+    const code = await quickTip(reporter, 'Bãi đất trống cạnh trường có người lạ tụ tập hút chích.');
+    // The point the reporter shared (seeded: the fake Zalo has no location picker).
+    await h.db.tip.update({
+      where: { code },
+      data: { locationEnc: testPii().encryptJson({ latitude: 9.1769, longitude: 105.1524 }) },
+    });
+
+    const { context, page } = await signIn(officer);
+    await page.goto(`${h.url}/console/tips`);
+    await page.getByTestId('map-toggle').click();
+    await expect.poll(() => page.getByTestId('map-count').innerText()).toBe('Số tin có vị trí: 1');
+    await expect.poll(() => tiles.requested.length).toBeGreaterThan(0);
+    const dot = page.locator(`[data-testid="map"] path[data-code="${code}"]`);
+    await dot.click();
+    await page.locator('.leaflet-popup').getByRole('button', { name: code }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/console/tips/${code}`);
+    await expect.poll(() => page.locator(`[data-testid="map"] path[data-code="${code}"]`).count()).toBe(1);
+    expect(await page.getByText('© OpenStreetMap contributors').count()).toBe(1);
     await context.close();
   });
 });

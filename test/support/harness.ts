@@ -42,6 +42,8 @@ export function serviceEnv(
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MIGRATE_ON_START: 'false',
+    // Tests never reach the internet: a map test brings its own tile server.
+    CONSOLE_TILE_URL: 'none',
     ...extra,
   };
 }

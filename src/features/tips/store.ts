@@ -231,6 +231,8 @@ export interface TipFilter {
   code?: string;
   /** One area within reach: its tips and those of the communes under it. */
   area?: string;
+  /** Only tips with a shared point (the map). */
+  located?: boolean;
 }
 
 /** urgent: urgent first, then oldest first (the chat inbox's order); newest / oldest: by filing time only. */
@@ -252,6 +254,7 @@ function tipWhere(areas: readonly string[] | 'everywhere', filter: TipFilter): P
     ...(filter.urgent !== undefined && { urgent: filter.urgent }),
     ...((filter.from || filter.to) && { createdAt: { gte: filter.from, lt: filter.to } }),
     ...(code && { code: { startsWith: code } }),
+    ...(filter.located && { locationEnc: { not: null } }),
   };
 }
 

@@ -19,6 +19,7 @@ import { registerStaffApi } from './staff.ts';
 import { loadConsoleAssets, type ConsoleAssets } from './assets.ts';
 import { clearedSessionCookie, cookieOptions, sessionCookie, sessionCookieValue } from './cookie.ts';
 import { sessionOfRequest, setSessionOfRequest } from './session.ts';
+import { imageSources, type TileSource } from './tiles.ts';
 import { registerConsoleStats } from './stats.ts';
 import { registerConsoleModels, type ConsoleModelsDeps } from './models.ts';
 import { registerConsoleTips, type ConsoleTipsDeps } from './tips.ts';
@@ -38,6 +39,8 @@ export interface ConsoleDeps extends ConsoleTipsDeps, ConsoleModelsDeps {
   queues?: Queue[];
   /** The service's readiness (/readyz), for the operator's health panel. */
   health?: () => Promise<Readiness>;
+  /** The map's tile server; null for none (the located tips on a plain background). */
+  tiles?: TileSource | null;
   /** Tips filed anywhere in the deployment (their commune's code): the inbox's live arrivals. */
   arrivals?: Notifications;
 }
@@ -45,13 +48,12 @@ export interface ConsoleDeps extends ConsoleTipsDeps, ConsoleModelsDeps {
 /** The page's own texts and the role, category and status names, from the same Fluent files as chat. */
 const PAGE_TEXT = /^(console-ui-|role-|cat-|status-)/;
 
-/** Scripts and styles from the console itself only; no frames, no foreign forms. */
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+/** Scripts and styles from the console itself only (images: and the map's tiles); no frames, no foreign forms. */
+const pageHeaders = (tiles: TileSource | null) => ({
+  'content-security-policy': `default-src 'self'; img-src ${imageSources(tiles)}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-};
+});
 
 const refusalStatus: Record<RedeemRefusal, number> = { unknown: 404, used: 410, expired: 410, 'not-staff': 403 };
 
@@ -66,6 +68,8 @@ const escapeHtml = (s: string) =>
 export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   const { db, pii, i18n } = deps;
   const cookies = cookieOptions(deps.publicUrl);
+  const tiles = deps.tiles ?? null;
+  const headers = pageHeaders(tiles);
   const assets = deps.assets ?? loadConsoleAssets();
   const strings = Object.fromEntries(
     LOCALES.map((l) => [
@@ -84,7 +88,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
   const page = (reply: FastifyReply, status: number, locale: Locale, title: string, text: string) =>
     reply
       .code(status)
-      .headers({ ...PAGE_HEADERS, 'cache-control': 'no-store' })
+      .headers({ ...headers, 'cache-control': 'no-store' })
       .type('text/html; charset=utf-8')
       .send(
         `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
@@ -143,7 +147,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
       const { actor, csrfToken } = sessionOfRequest(req);
       reply.header('cache-control', 'no-store');
       if (actor.kind === 'operator')
-        return { kind: 'operator', label: null, roles: [], locale: i18n.defaultLocale, csrfToken };
+        return { kind: 'operator', label: null, roles: [], locale: i18n.defaultLocale, csrfToken, tiles };
       const { person } = actor;
       const roles = [];
       for (const g of person.grants) roles.push({ role: g.role, area: await areaLabel(db, g.areaCode) });
@@ -153,6 +157,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
         roles,
         locale: isLocale(person.user.locale) ? person.user.locale : i18n.defaultLocale,
         csrfToken,
+        tiles,
       };
     });
 
@@ -190,7 +195,7 @@ export function registerConsole(app: FastifyInstance, deps: ConsoleDeps): void {
     }
     return reply
       .code(status)
-      .headers({ ...PAGE_HEADERS, 'cache-control': 'no-cache' })
+      .headers({ ...headers, 'cache-control': 'no-cache' })
       .type('text/html; charset=utf-8')
       .send(assets.index);
   };

@@ -77,6 +77,9 @@ const statusBody = z.object({
   note: z.string().max(10_000).optional(),
 });
 
+/** At most this many points on the map: the newest, narrowed by the filters. */
+const MAP_MAX = 500;
+
 /** At most this many rows in one CSV: a larger export is narrowed by its filters first. */
 const EXPORT_MAX = 5000;
 
@@ -186,6 +189,23 @@ export function registerConsoleTips(api: FastifyInstance, deps: ConsoleTipsDeps)
     const area = await db.area.findUniqueOrThrow({ where: { code: tip.areaCode }, select: { name: true } });
     reply.header('cache-control', 'no-store');
     return { ...(await tipDetail(db, pii, { ...tip, area })), moves: movesOf(tip) };
+  });
+
+  // The located tips the filters show, newest first, for the map (a point each; nothing about who sent them).
+  api.get('/console/api/tips/map', async (req, reply) => {
+    const query = filterQuery.safeParse(req.query);
+    if (!query.success) return badRequest(reply, query.error);
+    const { actor } = sessionOfRequest(req);
+    const filter = { ...tipFilter(query.data), located: true };
+    const found = await findTips(db, reachOf(actor), filter, 'newest', 1, MAP_MAX);
+    reply.header('cache-control', 'no-store');
+    return found.tips.map((tip) => ({
+      code: tip.code,
+      category: tip.category,
+      status: tip.status,
+      urgent: tip.urgent,
+      location: readTip(pii, tip).location!,
+    }));
   });
 
   // The filter's choice of areas: the officer's own and the communes under them.
