@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from './db/embedded/data-folder.ts';
 
 const optionalString = z
   .string()
@@ -24,7 +25,12 @@ const envSchema = z.object({
   /** When set, /metrics is served on this port (of METRICS_HOST) only, not on PORT. */
   METRICS_PORT: optionalString.pipe(z.coerce.number<string>().int().min(0).max(65535).optional()),
   METRICS_HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }),
+  /** Unset: the embedded PostgreSQL (PGlite) in this process, its files in DATA_DIR. */
+  DATABASE_URL: optionalString.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }).optional(),
+  ),
+  /** The embedded database's folder (when DATABASE_URL is unset): its files, its lock, a generated data key. */
+  DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
   /** Keeps this deployment's queues and locks apart from others on the same Redis. */
   REDIS_PREFIX: z

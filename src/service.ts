@@ -2,11 +2,17 @@ import { Lifecycle } from './app/lifecycle.ts';
 import { openInfrastructure } from './app/infrastructure.ts';
 import { startWeb } from './app/web.ts';
 import { startWorkers } from './app/workers.ts';
+import { logNextSteps } from './app/next-steps.ts';
+import { serveCli } from './cli/control.ts';
 import type { Config } from './config.ts';
 import type { Feature } from './core/feature.ts';
 import type { Db } from './db/client.ts';
 import { features } from './features/index.ts';
 import { createLogger, type Logger } from './logger.ts';
+
+/** The CLI's commands, loaded at the first one asked for. */
+const runCliCommand = (db: Db) => async (argv: string[], out: (line: string) => void) =>
+  (await import('./cli/index.ts')).runCommand(argv, db, out);
 
 /** `all` runs everything in one process; `web` takes updates; `worker` handles them and sends. */
 export type Role = 'all' | 'web' | 'worker';
@@ -55,6 +61,13 @@ export async function startService(config: Config, role: Role = 'all', opts: Ser
     );
     if (role !== 'web') await startWorkers(infra, lifecycle);
     const url = await startWeb(infra, takesUpdates, lifecycle);
+    const embedded = infra.database.embedded;
+    if (embedded) {
+      // The CLI cannot open the folder this process holds: it asks this process to run its commands.
+      const stopCli = await serveCli(embedded.dir, runCliCommand(infra.db), log);
+      lifecycle.started('cli socket', stopCli);
+      if (embedded.created) logNextSteps(log, config, url);
+    }
     return { url, db: infra.db, log, stop };
   } catch (err) {
     // A start that failed half-way closes what it had opened.

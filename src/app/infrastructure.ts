@@ -4,8 +4,8 @@ import type { Feature } from '../core/feature.ts';
 import type { Platform } from '../core/messages.ts';
 import type { Wake } from '../core/scope.ts';
 import { Router } from '../core/router.ts';
-import { openDb, type Db } from '../db/client.ts';
-import { applyMigrations } from '../db/migrate.ts';
+import type { Db } from '../db/client.ts';
+import { openDatabase, type Database } from '../db/database.ts';
 import { registerBroadcastMetrics } from '../broadcasting/metrics.ts';
 import { importAreas } from '../features/areas/import.ts';
 import { beginOnboarding } from '../features/index.ts';
@@ -33,6 +33,8 @@ export interface Infrastructure {
   config: Config;
   log: Logger;
   db: Db;
+  /** Where the data lives: a PostgreSQL server or the embedded one. */
+  database: Database;
   /** Replaces the database pool when it wedges; tells how long the database has been silent. */
   dbWatchdog: DbWatchdog;
   /** Whether this process gets through its inbox (workers report, /healthz reads). */
@@ -57,6 +59,15 @@ export interface Infrastructure {
   wake: (what: Wake) => Promise<void>;
 }
 
+/**
+ * What carries the queues, the pacer and the chat locks. The seam for BullMQ's PostgreSQL backend
+ * (QUEUE_BACKEND=postgres, built apart): embedded, it takes `database.embedded.pool`, the `pg.Pool`-shaped
+ * face of the in-process database. Until then every mode uses Redis (REDIS_URL).
+ */
+export function queueBackendOf(_database: Database): 'redis' {
+  return 'redis';
+}
+
 /** Opens connections and builds the shared parts; each registers how it closes. */
 export async function openInfrastructure(
   config: Config,
@@ -65,21 +76,9 @@ export async function openInfrastructure(
   opts: { migrate: boolean },
   lifecycle: Lifecycle,
 ): Promise<Infrastructure> {
-  if (opts.migrate) {
-    const applied = await applyMigrations(config.DATABASE_URL);
-    if (applied.length) log.info({ applied }, 'migrations applied');
-  }
-  const limits = {
-    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
-    queryTimeoutMs: config.DB_QUERY_TIMEOUT_MS,
-    idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
-    keepAliveDelayMs: config.DB_KEEPALIVE_DELAY_MS,
-  };
-  const handle = openDb(config.DATABASE_URL, { limits }, (err) => {
-    if (err) log.warn({ err }, 'replaced database pool did not close cleanly');
-  });
+  const database = await openDatabase(config, log, opts, lifecycle);
+  const handle = database.handle;
   const db = handle.db;
-  lifecycle.started('database', () => db.$disconnect());
   const dbWatchdog = new DbWatchdog(handle, log, config.DB_WEDGED_SECONDS * 1000);
   dbWatchdog.start();
   lifecycle.started('database watchdog', () => dbWatchdog.stop());
@@ -91,6 +90,8 @@ export async function openInfrastructure(
   const i18n = new I18n(config.DEFAULT_LOCALE);
   const metrics = createMetrics();
   registerTipMetrics(metrics, db);
+  if (queueBackendOf(database) === 'redis' && database.embedded)
+    log.info({ redis: config.REDIS_URL }, 'embedded database; the queues are on Redis');
   const queueRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
   lifecycle.started('redis (queues)', () => queueRedis.disconnect());
@@ -132,6 +133,7 @@ export async function openInfrastructure(
     config,
     log,
     db,
+    database,
     dbWatchdog,
     progress: new InboxProgress(),
     pii,

@@ -27,7 +27,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
   const { config, log, db, pii, i18n, metrics, queueRedis, inbox, messengerList, enqueue } = infra;
   const telegram = infra.messengers.get('telegram');
   // The console's inbox hears of tips filed by any process of this deployment.
-  const arrivals = new PgListener(config.DATABASE_URL, TIP_FILED_CHANNEL, log);
+  const arrivals = new PgListener(infra.database.listenConnection, TIP_FILED_CHANNEL, log);
   lifecycle.started('tip arrivals', () => arrivals.stop());
   const app = buildHttpServer({
     log,

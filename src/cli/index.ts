@@ -1,4 +1,10 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lockHolder, provideFolderDataKey } from '../db/embedded/data-folder.ts';
+import { embeddedDb, openEmbedded } from '../db/embedded/open.ts';
+import { applyMigrationsEmbedded } from '../db/migrate.ts';
+import { runInService } from './control.ts';
 import { ConfigError, EXAMPLE_KEY_WARNING, loadConfigFields, usesExampleKey } from '../config.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { Pii } from '../security/pii.ts';
@@ -65,14 +71,15 @@ Commands:
   zalo-oa status          The OA token's state: expiry, last refresh failure, messages waiting (no tokens shown)
 
 Times are printed in Vietnam time (+07).
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
+Environment: DATABASE_URL (unset: the embedded database of DATA_DIR, default ./data; while the service runs
+on it, the service runs the command);  DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
 and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; REDIS_URL,
 REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
 ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET, DATA_ENCRYPTION_KEY (and PUBLIC_URL, ZALO_OA_CONNECT_FILE)
 for zalo-oa.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
-const out = (line: string) => console.log(line);
+type Out = (line: string) => void;
 
 /**
  * What a use case run by the operator needs (through `inScope`): the texts, the configured limits and the
@@ -99,7 +106,8 @@ function operatorPii(): Pii {
   return new Pii(key.DATA_ENCRYPTION_KEY);
 }
 
-const commands: Record<string, () => Command> = {
+/** The commands, printing through `out` (the terminal, or the CLI's socket when the service runs them). */
+const commandsFor = (out: Out): Record<string, () => Command> => ({
   areas: () => (args, db) => areasCommand(args, db, out),
   staff: () => (args, db) => staffCommand(args, { db, scope: operatorScope(db) }, out),
   invite: () => (args, db) => inviteCommand(args, { db, scope: operatorScope(db) }, out),
@@ -142,7 +150,7 @@ const commands: Record<string, () => Command> = {
         : undefined);
     return (args, db) => modelsCommand(args, { db, scope: operatorScope(db), botUsername, out });
   },
-};
+});
 
 /**
  * Runs a command that may wake the workers through Redis (broadcasts to send,
@@ -188,35 +196,71 @@ async function ready(redis: Redis, timeoutMs = 5_000): Promise<void> {
   });
 }
 
+/** One command on a database: the CLI's own, or the service's when it runs a command for the CLI (control.ts). */
+export async function runCommand(argv: string[], db: Db, out: Out): Promise<number> {
+  const [command, ...args] = argv;
+  const make = command ? commandsFor(out)[command] : undefined;
+  if (!make) {
+    out(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  const run = make();
+  return run(args, db);
+}
+
 async function main(argv: string[]): Promise<number> {
   // The same local .env the service reads.
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const [command, ...args] = argv;
+  const [command] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return 0;
   }
-  const make = commands[command];
-  if (!make) {
+  if (!(command in commandsFor(console.log))) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
-  const run = make();
+  const out: Out = (line) => console.log(line);
   const { DATABASE_URL } = loadConfigFields(['DATABASE_URL']);
-  const db = createDb(DATABASE_URL);
+  if (DATABASE_URL) {
+    const db = createDb(DATABASE_URL);
+    try {
+      return await runCommand(argv, db, out);
+    } finally {
+      await db.$disconnect();
+    }
+  }
+  return runEmbedded(argv, out);
+}
+
+/**
+ * The embedded database: only one process may open its folder. While the service holds it, the service
+ * runs the command (the CLI's socket in the folder); otherwise the CLI opens the folder itself.
+ */
+async function runEmbedded(argv: string[], out: Out): Promise<number> {
+  provideFolderDataKey(process.env);
+  const { DATA_DIR } = loadConfigFields(['DATA_DIR']);
+  const dir = path.resolve(DATA_DIR);
+  if (lockHolder(dir) !== undefined) return runInService(dir, argv, out);
+  const embedded = await openEmbedded(dir);
+  const db = embeddedDb(embedded.pglite);
   try {
-    return await run(args, db);
+    await applyMigrationsEmbedded(embedded.pglite);
+    return await runCommand(argv, db, out);
   } finally {
     await db.$disconnect();
+    await embedded.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(
-      err instanceof ConfigError ? err.message : `Error: ${err instanceof Error ? err.message : String(err)}`,
-    );
-    process.exit(1);
-  },
-);
+// Run as the CLI, not when the service imports runCommand.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(
+        err instanceof ConfigError ? err.message : `Error: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      process.exit(1);
+    },
+  );

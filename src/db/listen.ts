@@ -1,5 +1,15 @@
-import pg from 'pg';
+import type { EventEmitter } from 'node:events';
 import type { Logger } from '../logger.ts';
+
+/**
+ * What PgListener needs of a connection: pg.Client's face. A server's is a `pg.Client`; the embedded
+ * database's is a client of its pool (src/db/embedded/pool.ts), which delivers PGlite's notifications.
+ */
+export interface ListenConnection extends Pick<EventEmitter, 'on'> {
+  connect(): Promise<unknown>;
+  query(text: string): Promise<unknown>;
+  end(): Promise<void>;
+}
 
 /** What a channel's listener offers: a subscription to its payloads. */
 export interface Notifications {
@@ -14,12 +24,12 @@ export interface Notifications {
  */
 export class PgListener implements Notifications {
   readonly #hearers = new Set<(payload: string) => void>();
-  #client: pg.Client | undefined;
+  #client: ListenConnection | undefined;
   #stopped = false;
   #retry: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly databaseUrl: string,
+    private readonly open: () => ListenConnection,
     private readonly channel: string,
     private readonly log: Logger,
     private readonly retryMs = 2000,
@@ -36,7 +46,7 @@ export class PgListener implements Notifications {
   async #connect(): Promise<void> {
     this.#retry = undefined;
     if (this.#stopped) return;
-    const client = new pg.Client({ connectionString: this.databaseUrl, keepAlive: true });
+    const client = this.open();
     this.#client = client;
     const lost = (err?: unknown) => {
       if (this.#client !== client) return;
@@ -48,7 +58,7 @@ export class PgListener implements Notifications {
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    client.on('notification', (n) => {
+    client.on('notification', (n: { channel: string; payload?: string }) => {
       if (n.channel !== this.channel) return;
       for (const hear of this.#hearers) hear(n.payload ?? '');
     });

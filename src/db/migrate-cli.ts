@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfigFields } from '../config.ts';
-import { applyMigrations, createMigration } from './migrate.ts';
+import { openEmbedded } from './embedded/open.ts';
+import { applyMigrations, applyMigrationsEmbedded, createMigration } from './migrate.ts';
 
 // `npm run db:migrate` (deploy) and `npm run db:migrate:dev <name>` (dev), offline: see migrate.ts.
 
@@ -13,13 +14,17 @@ async function main([command, name, ...rest]: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  const { DATABASE_URL } = loadConfigFields(['DATABASE_URL']);
+  const { DATABASE_URL, DATA_DIR } = loadConfigFields(['DATABASE_URL', 'DATA_DIR']);
+  if (!DATABASE_URL && dev) {
+    console.error('db:migrate:dev needs a PostgreSQL server (DATABASE_URL): it diffs on a throwaway shadow database');
+    return 1;
+  }
   if (deploy) {
-    const applied = await applyMigrations(DATABASE_URL);
+    const applied = DATABASE_URL ? await applyMigrations(DATABASE_URL) : await deployEmbedded(DATA_DIR);
     for (const migration of applied) console.log(`Applied ${migration}`);
     if (!applied.length) console.log('No pending migrations.');
   } else {
-    const dir = await createMigration(DATABASE_URL, name!);
+    const dir = await createMigration(DATABASE_URL!, name!);
     console.log(
       dir
         ? `Created ${path.relative(process.cwd(), path.join(dir, 'migration.sql'))}`
@@ -27,6 +32,16 @@ async function main([command, name, ...rest]: string[]): Promise<number> {
     );
   }
   return 0;
+}
+
+/** The embedded database of DATA_DIR (refused while the service holds it: see data-folder.ts). */
+async function deployEmbedded(dir: string): Promise<string[]> {
+  const embedded = await openEmbedded(dir);
+  try {
+    return await applyMigrationsEmbedded(embedded.pglite);
+  } finally {
+    await embedded.close();
+  }
 }
 
 // The WASM engine can leave timers pending, which would keep the process alive: exit explicitly.

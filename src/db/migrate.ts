@@ -4,7 +4,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import type { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type * as Wasm from '@prisma/schema-engine-wasm';
 import pg from 'pg';
 
@@ -128,7 +134,19 @@ class EngineAdapters extends PrismaPg {
   }
 }
 
-async function withEngine<T>(adapters: EngineAdapters, run: (engine: Wasm.SchemaEngine) => Promise<T>): Promise<T> {
+/** What the engine is given: a migration-aware adapter factory whose connections we close. */
+type Adapters = SqlMigrationAwareDriverAdapterFactory & { closeAll(): Promise<void> };
+
+/** PGlite's adapter for the engine (the embedded database); the engine's connections are the one instance. */
+class EmbeddedEngineAdapters extends PrismaPGlite {
+  override async connect() {
+    return readCatalogTypesAsText(await super.connect());
+  }
+
+  async closeAll(): Promise<void> {}
+}
+
+async function withEngine<T>(adapters: Adapters, run: (engine: Wasm.SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngine();
   const schema = readFileSync(schemaPath, 'utf8');
   let engine: Wasm.SchemaEngine | undefined;
@@ -194,6 +212,17 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   const { appliedMigrationNames } = await withEngine(new EngineAdapters(databaseUrl), (engine) =>
     engine.applyMigrations({ migrationsList: migrationsList(), filters: NO_FILTER }),
   );
+  return appliedMigrationNames;
+}
+
+/** `prisma migrate deploy` on the embedded database: the same files and the same _prisma_migrations table. */
+export async function applyMigrationsEmbedded(pglite: PGlite): Promise<string[]> {
+  const { appliedMigrationNames } = await withEngine(
+    new EmbeddedEngineAdapters(pglite) as unknown as Adapters,
+    (engine) => engine.applyMigrations({ migrationsList: migrationsList(), filters: NO_FILTER }),
+  );
+  // PGlite learns array types (to send a JS array as, say, "AreaLevel"[]) when it opens: teach it the new ones.
+  if (appliedMigrationNames.length) await pglite.refreshArrayTypes();
   return appliedMigrationNames;
 }
 

@@ -52,7 +52,8 @@ export interface Harness {
   tg: FakeTelegram;
   zalo: FakeZalo;
   oa: FakeZaloOa;
-  config: Config;
+  /** Tests run on the machine's PostgreSQL: a DATABASE_URL is always set. */
+  config: Config & { DATABASE_URL: string };
   service: Service;
   /** The service's database client. */
   readonly db: Service['db'];
@@ -76,7 +77,8 @@ export async function startHarness(
   const zalo = await startFakeZalo();
   const oa = await startFakeZaloOa();
   const database = extra.DATABASE_URL ? undefined : await ownDatabase();
-  const config = loadConfig(serviceEnv(tg, zalo, extra.DATABASE_URL ?? database!.url, { ...oaEnv(oa), ...extra }));
+  const config = loadConfig(serviceEnv(tg, zalo, extra.DATABASE_URL ?? database!.url, { ...oaEnv(oa), ...extra })) as
+    Harness['config'];
   const h: Harness = {
     tg,
     zalo,
