@@ -1,0 +1,150 @@
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
+import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
+import { TELEGRAM_SECRET } from '../support/harness.ts';
+import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../support/process.ts';
+import { forgetRedisKeys } from '../support/redis.ts';
+import { TelegramUser, type Chat } from '../support/users.ts';
+
+/*
+ * `npm start` with nothing configured: no DATABASE_URL, no DATA_ENCRYPTION_KEY, no REDIS_URL. The service
+ * runs the embedded PostgreSQL in its data folder. (Its queues are still on the local Redis until the
+ * PostgreSQL queue backend is wired in: see queueBackendOf.)
+ */
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'antq-embedded-'));
+let tg: FakeTelegram;
+let zalo: FakeZalo;
+let env: Record<string, string>;
+let url: string;
+let proc: ServiceProcess | undefined;
+
+beforeAll(async () => {
+  tg = await startFakeTelegram();
+  zalo = await startFakeZalo();
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  env = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
+    CONSOLE_TILE_URL: 'none',
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+  };
+});
+
+afterEach((ctx) => {
+  if (ctx.task.result?.state === 'fail' && proc) console.log(proc.output().slice(-5000));
+});
+
+afterAll(async () => {
+  if (proc?.child.exitCode === null) {
+    proc.child.kill('SIGTERM');
+    await proc.exited;
+  }
+  await Promise.all([tg?.close(), zalo?.close(), env && forgetRedisKeys('redis://127.0.0.1:6379', env.REDIS_PREFIX!)]);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start(): Promise<void> {
+  proc = spawnService(env);
+  await waitForHttp(`${url}/readyz`, 60_000);
+}
+
+async function stop(): Promise<void> {
+  proc!.child.kill('SIGTERM');
+  expect(await proc!.exited).toBe(0);
+}
+
+/** `npm run cli -- …` on the same folder (the service, holding it, runs the command). */
+async function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
+  const run = spawnService({ DATA_DIR: dataDir, PORT: env.PORT!, REDIS_PREFIX: env.REDIS_PREFIX! }, args, 'src/cli/index.ts');
+  return { code: await run.exited, out: run.output() };
+}
+
+/** The TCP peers' ports of a process's sockets (Linux /proc): whom it is connected to. */
+function remotePorts(pid: number): number[] {
+  const inodes = new Set(
+    readdirSync(`/proc/${pid}/fd`)
+      .map((fd) => {
+        try {
+          return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
+        } catch {
+          return undefined;
+        }
+      })
+      .filter(Boolean),
+  );
+  return ['tcp', 'tcp6'].flatMap((file) =>
+    readFileSync(`/proc/${pid}/net/${file}`, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols.length > 9 && inodes.has(cols[9]!))
+      .map((cols) => parseInt(cols[2]!.split(':')[1]!, 16)),
+  );
+}
+
+const chat: Chat = {
+  get tg() {
+    return tg;
+  },
+  get zalo() {
+    return zalo;
+  },
+  post: (_platform, body) =>
+    fetch(`${url}/webhooks/telegram`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TELEGRAM_SECRET },
+      body: JSON.stringify(body),
+    }),
+};
+
+describe('npm start with no database configured', () => {
+  it('runs on its own data folder, refuses a second process, and keeps everything across a restart', async () => {
+    await start();
+    const out = proc!.output();
+    expect(out).toContain('embedded database created');
+    expect(out).toContain('npm run cli -- console-link --admin');
+    expect(out).toContain('/chat');
+    expect(out).toContain('Back it up');
+    expect(statSync(path.join(dataDir, 'data-encryption.key')).mode & 0o777).toBe(0o600);
+
+    // The chat works on it (transactions through Prisma on PGlite), areas imported on the first start.
+    const t = new TelegramUser(chat);
+    await t.send('/start');
+    await t.pressLabel(await t.expect(/Chọn ngôn ngữ/), /Tiếng Việt/);
+    await t.pressLabel(await t.expect(/Trước khi bắt đầu/), /Tôi đồng ý/);
+    await t.expect(/Bạn sống ở xã\/phường nào\?/);
+    await t.send('hung my');
+    await t.pressLabel(await t.expect(/kết quả/), /Cà Mau/);
+    await t.expect(/Hoàn tất! Khu vực của bạn: Xã Hưng Mỹ, Cà Mau\./);
+
+    // Nothing of the machine's PostgreSQL is used.
+    expect(remotePorts(proc!.child.pid!)).not.toContain(5432);
+
+    // The operator's CLI while the service holds the folder; a second service on it is refused.
+    const second = spawnService({ ...env, PORT: String(await freePort()) });
+    const link = await cli('console-link', '--admin');
+    expect(link.out).toMatch(/\/console\/login\?token=/);
+    expect(link.code).toBe(0);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`The data folder ${dataDir} is in use by process ${proc!.child.pid}`);
+
+    await stop();
+    await start();
+    expect(proc!.output()).toContain('embedded database opened');
+    expect(proc!.output()).not.toContain('Back it up');
+    // The resident is still known: /start greets them in their language, not with the language question.
+    await t.send('/start');
+    expect((await t.next(15_000)).text).not.toMatch(/Chọn ngôn ngữ/);
+  }, 90_000);
+});
