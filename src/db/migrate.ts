@@ -215,8 +215,22 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
   return appliedMigrationNames;
 }
 
+/** Whether a migration directory has no finished row in _prisma_migrations (or the table is missing). */
+async function anyPending(pglite: PGlite): Promise<boolean> {
+  const names = migrationsList().migrationDirectories.map((d) => d.path);
+  const done = await pglite
+    .query<{ name: string }>(
+      'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    )
+    .then((r) => new Set(r.rows.map((row) => row.name)))
+    .catch(() => new Set<string>());
+  return names.some((name) => !done.has(name));
+}
+
 /** `prisma migrate deploy` on the embedded database: the same files and the same _prisma_migrations table. */
 export async function applyMigrationsEmbedded(pglite: PGlite): Promise<string[]> {
+  // Every start asks: loading the engine (WebAssembly) is most of a restart's time, so only when one is pending.
+  if (!(await anyPending(pglite))) return [];
   const { appliedMigrationNames } = await withEngine(
     new EmbeddedEngineAdapters(pglite) as unknown as Adapters,
     (engine) => engine.applyMigrations({ migrationsList: migrationsList(), filters: NO_FILTER }),
