@@ -95,7 +95,12 @@ const envSchema = z.object({
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   DATA_ENCRYPTION_KEY: z
-    .string()
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is required (with NODE_ENV=production or a DATABASE_URL; generate one: openssl rand -hex 32)'
+          : undefined,
+    })
     .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters or base64'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Apply pending migrations when the service starts. */
