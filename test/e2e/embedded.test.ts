@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -109,7 +109,7 @@ const chat: Chat = {
 };
 
 describe('npm start with no database configured', () => {
-  it('runs on its own data folder, refuses a second process, and keeps everything across a restart', async () => {
+  it('runs on its own data folder, refuses a second process, takes the folder back after kill -9 with everything kept, and gives it back on SIGTERM', async () => {
     await start();
     const out = proc!.output();
     expect(out).toContain('embedded database created');
@@ -139,12 +139,19 @@ describe('npm start with no database configured', () => {
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain(`The data folder ${dataDir} is in use by process ${proc!.child.pid}`);
 
-    await stop();
+    // kill -9: the lock left behind names a dead process, and is taken over.
+    proc!.child.kill('SIGKILL');
+    await proc!.exited;
+    expect(existsSync(path.join(dataDir, 'service.lock'))).toBe(true);
     await start();
     expect(proc!.output()).toContain('embedded database opened');
     expect(proc!.output()).not.toContain('Back it up');
     // The resident is still known: /start greets them in their language, not with the language question.
     await t.send('/start');
     expect((await t.next(15_000)).text).not.toMatch(/Chọn ngôn ngữ/);
+
+    // A graceful stop gives the folder back.
+    await stop();
+    expect(existsSync(path.join(dataDir, 'service.lock'))).toBe(false);
   }, 90_000);
 });
