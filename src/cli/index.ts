@@ -238,7 +238,7 @@ async function main(argv: string[]): Promise<number> {
  * runs the command (the CLI's socket in the folder); otherwise the CLI opens the folder itself.
  */
 async function runEmbedded(argv: string[], out: Out): Promise<number> {
-  provideFolderDataKey(process.env);
+  provideFolderDataKey(process.env, { create: false });
   const { DATA_DIR } = loadConfigFields(['DATA_DIR']);
   const dir = path.resolve(DATA_DIR);
   if (lockHolder(dir) !== undefined) return runInService(dir, argv, out);

@@ -114,11 +114,17 @@ export function folderDataKey(dir: string): { key: string; file: string; created
 /**
  * For a start on the embedded database with no DATA_ENCRYPTION_KEY: the folder's key, put into `env`
  * (where the configuration, the CLI's commands included, read it). Not in production, where a missing key
- * must stop the start. Returns the key file, and whether it was made now.
+ * must stop the start. `create: false` (the CLI) only reads a key the service made: a key of the CLI's own would
+ * seal data the service, started with another key, could not read. Returns the key file, and whether it was made now.
  */
-export function provideFolderDataKey(env: NodeJS.ProcessEnv): { file: string; created: boolean } | undefined {
+export function provideFolderDataKey(
+  env: NodeJS.ProcessEnv,
+  opts: { create: boolean } = { create: true },
+): { file: string; created: boolean } | undefined {
   if (env.DATABASE_URL?.trim() || env.DATA_ENCRYPTION_KEY?.trim() || env.NODE_ENV === 'production') return undefined;
-  const { key, file, created } = folderDataKey(ensureDataFolder(env.DATA_DIR?.trim() || DEFAULT_DATA_DIR));
+  const dir = ensureDataFolder(env.DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  if (!opts.create && !existsSync(path.join(dir, KEY_FILE))) return undefined;
+  const { key, file, created } = folderDataKey(dir);
   env.DATA_ENCRYPTION_KEY = key;
   return { file, created };
 }
