@@ -26,7 +26,9 @@ try {
 }
 
 if (!config.DATABASE_URL && role !== 'all') {
-  console.error('The embedded database (no DATABASE_URL) is opened by one process only: run web and worker together (npm start).');
+  console.error(
+    'The embedded database (no DATABASE_URL) is opened by one process only: run web and worker together (npm start).',
+  );
   process.exit(1);
 }
 let service;

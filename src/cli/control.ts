@@ -73,6 +73,8 @@ export function runInService(dir: string, argv: string[], out: (line: string) =>
       if ('out' in m) out(m.out);
       else exit = m.exit;
     });
-    socket.once('close', () => (exit === undefined ? reject(new Error('the service closed the connection')) : resolve(exit)));
+    socket.once('close', () =>
+      exit === undefined ? reject(new Error('the service closed the connection')) : resolve(exit),
+    );
   });
 }

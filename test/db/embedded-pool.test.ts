@@ -52,7 +52,7 @@ describe('the embedded pool', () => {
     const listener = await pool.connect();
     const heard: Notification[] = [];
     listener.on('notification', (n: Notification) => heard.push(n));
-    await listener.query('-- a comment, as in BullMQ\'s files\nLISTEN chan;');
+    await listener.query("-- a comment, as in BullMQ's files\nLISTEN chan;");
     const writer = await pool.connect();
     await writer.query('BEGIN');
     await writer.query("SELECT pg_notify('chan', 'in tx')");

@@ -66,7 +66,11 @@ async function stop(): Promise<void> {
 
 /** `npm run cli -- …` on the same folder (the service, holding it, runs the command). */
 async function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
-  const run = spawnService({ DATA_DIR: dataDir, PORT: env.PORT!, REDIS_PREFIX: env.REDIS_PREFIX! }, args, 'src/cli/index.ts');
+  const run = spawnService(
+    { DATA_DIR: dataDir, PORT: env.PORT!, REDIS_PREFIX: env.REDIS_PREFIX! },
+    args,
+    'src/cli/index.ts',
+  );
   return { code: await run.exited, out: run.output() };
 }
 
@@ -152,6 +156,12 @@ describe('npm start with no database configured', () => {
 
     // A graceful stop gives the folder back.
     await stop();
+    expect(existsSync(path.join(dataDir, 'service.lock'))).toBe(false);
+
+    // With no service on the folder, the CLI opens it itself (and gives it back).
+    const search = await cli('areas', 'search', 'hung my');
+    expect(search.code).toBe(0);
+    expect(search.out).toContain('Xã Hưng Mỹ, Cà Mau');
     expect(existsSync(path.join(dataDir, 'service.lock'))).toBe(false);
   }, 90_000);
 });

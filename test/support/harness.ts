@@ -77,8 +77,9 @@ export async function startHarness(
   const zalo = await startFakeZalo();
   const oa = await startFakeZaloOa();
   const database = extra.DATABASE_URL ? undefined : await ownDatabase();
-  const config = loadConfig(serviceEnv(tg, zalo, extra.DATABASE_URL ?? database!.url, { ...oaEnv(oa), ...extra })) as
-    Harness['config'];
+  const config = loadConfig(
+    serviceEnv(tg, zalo, extra.DATABASE_URL ?? database!.url, { ...oaEnv(oa), ...extra }),
+  ) as Harness['config'];
   const h: Harness = {
     tg,
     zalo,
