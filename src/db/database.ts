@@ -56,7 +56,7 @@ export async function openDatabase(
   }
   const db = embeddedDb(embedded.pglite);
   lifecycle.started('database', () => db.$disconnect());
-  const pool = new EmbeddedPool(embedded.pglite);
+  const pool = new EmbeddedPool(embedded.pglite, config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS);
   lifecycle.started('embedded pool', () => pool.end());
   return {
     handle: embeddedDbHandle(db),

@@ -48,6 +48,19 @@ describe('the embedded pool', () => {
     client.release();
   });
 
+  it('rolls back a client gone silent inside its transaction, so the others go on', async () => {
+    const brief = new EmbeddedPool(pglite, 100);
+    const client = await brief.connect();
+    const errors: Error[] = [];
+    client.on('error', (err: Error) => errors.push(err));
+    await client.query('BEGIN');
+    await client.query('INSERT INTO t (n) VALUES (7)');
+    // Waits for the abandoned transaction's end, then sees nothing of it.
+    expect((await pool.query('SELECT count(*)::int AS c FROM t')).rows).toEqual([{ c: 0 }]);
+    expect(errors.map((e) => e.message)).toEqual(['terminating the transaction: idle in transaction for too long']);
+    client.release();
+  });
+
   it('delivers NOTIFY to the LISTENing client, from a transaction on commit', async () => {
     const listener = await pool.connect();
     const heard: Notification[] = [];

@@ -59,9 +59,13 @@ export class EmbeddedClient extends EventEmitter {
   readonly #unlisten = new Map<string, () => Promise<void>>();
   #released = false;
 
+  #idle: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly pglite: PGlite,
     private readonly onRelease: (client: EmbeddedClient) => void = () => undefined,
+    /** As PostgreSQL's idle_in_transaction_session_timeout: a client silent this long inside a transaction loses it. */
+    private readonly idleInTransactionMs = 30_000,
   ) {
     super();
   }
@@ -76,13 +80,25 @@ export class EmbeddedClient extends EventEmitter {
       await (listen.listen ? this.#listen(listen.channel) : this.#stopListening(listen.channel));
       return { rows: [], rowCount: 0, fields: [], command: listen.listen ? 'LISTEN' : 'UNLISTEN' };
     }
+    clearTimeout(this.#idle);
     const lease = this.#lease ?? (await this.#take());
     try {
       return await run(lease.tx, text, values);
     } finally {
       // Out of any transaction: the instance is free for the others again.
       if (!this.pglite.isInTransaction()) await this.#giveBack();
+      else this.#idle = setTimeout(() => void this.#abandon(), this.idleInTransactionMs).unref();
     }
+  }
+
+  /** A client that went silent inside its transaction would hold everyone: it is rolled back, the client told. */
+  async #abandon(): Promise<void> {
+    const lease = this.#lease;
+    if (!lease) return;
+    await lease.tx.query('ROLLBACK').catch(() => undefined);
+    await this.#giveBack();
+    if (this.listenerCount('error'))
+      this.emit('error', new Error('terminating the transaction: idle in transaction for too long'));
   }
 
   /** Holds PGlite's transaction lock; the BEGIN PGlite issues is ended at once, so the session is as the client leaves it. */
@@ -142,6 +158,7 @@ export class EmbeddedClient extends EventEmitter {
   }
 
   async #close(): Promise<void> {
+    clearTimeout(this.#idle);
     if (this.#lease) {
       await this.#lease.tx.query('ROLLBACK').catch(() => undefined);
       await this.#giveBack();
@@ -157,7 +174,10 @@ export class EmbeddedPool extends EventEmitter {
   /** node-postgres exposes its config here; BullMQ reads `keepAlive` (nothing to keep alive in-process). */
   readonly options = { keepAlive: true };
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly idleInTransactionMs = 30_000,
+  ) {
     super();
   }
 
@@ -173,7 +193,7 @@ export class EmbeddedPool extends EventEmitter {
   /** A client at once (pg.Client-like: `connect()` resolves immediately), e.g. for PgListener. */
   client(): EmbeddedClient {
     if (this.#ended) throw new Error('Cannot use a pool after calling end on the pool');
-    const client = new EmbeddedClient(this.pglite, (c) => this.#clients.delete(c));
+    const client = new EmbeddedClient(this.pglite, (c) => this.#clients.delete(c), this.idleInTransactionMs);
     this.#clients.add(client);
     return client;
   }
