@@ -5,7 +5,7 @@ import { findIdentity, type Harness } from '../support/harness.ts';
 import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
-import { makeStaff } from '../support/staff.ts';
+import { makeStaff, neighbourOf } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 // Issue 15, acceptance 1: the tip inbox and a tip's page in the web console, driven in a real browser.
@@ -41,14 +41,11 @@ describe('web console: tips (issue 15, acceptance 1)', () => {
   let elsewhereCode: string;
 
   beforeAll(async () => {
-    const hungMyArea = await h.db.area.findUniqueOrThrow({ where: { code: hungMy } });
-    const other = await h.db.area.findFirstOrThrow({
-      where: { level: 'commune', parentCode: hungMyArea.parentCode, code: { not: hungMy } },
-    });
+    const other = await neighbourOf(h, hungMy);
     officer = new TelegramUser(h, 'Trần', 'Văn Tâm');
     await makeStaff(h, officer, hungMy, 'officer', 'Đại uý Trần Văn Tâm');
     stranger = new TelegramUser(h, 'Lý', 'Văn Xa');
-    await makeStaff(h, stranger, other.code, 'officer', 'Thượng uý Lý Văn Xa');
+    await makeStaff(h, stranger, other, 'officer', 'Thượng uý Lý Văn Xa');
 
     citizen = new ZaloUser(h, 'Nguyễn Thị Báo Tin');
     await onboard(citizen);
@@ -62,7 +59,7 @@ describe('web console: tips (issue 15, acceptance 1)', () => {
     const neighbour = new TelegramUser(h, 'Võ', 'Thị Bên');
     await onboard(neighbour);
     const identity = await findIdentity(h, 'telegram', String(neighbour.id));
-    await h.db.user.update({ where: { id: identity!.userId }, data: { areaCode: other.code } });
+    await h.db.user.update({ where: { id: identity!.userId }, data: { areaCode: other } });
     elsewhereCode = await quickTip(neighbour, 'Có người lạ đến chào mời vay tiền lãi cao ở chợ xã bên.');
   });
 
