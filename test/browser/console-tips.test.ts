@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findIdentity, type Harness } from '../support/harness.ts';
-import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
+import { askLink, consoleInHungMy, expectHidden, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
 import { makeStaff, neighbourOf } from '../support/staff.ts';
@@ -169,16 +169,12 @@ describe('web console: tips (issue 15, acceptance 1)', () => {
 
   it('an officer of another commune gets 404 on the tip’s page and its API, and never sees it listed', async () => {
     const { context, page } = await signIn(stranger);
-    const res = await page.goto(`${h.url}/console/tips/${code}`);
-    expect(res?.status()).toBe(404);
-    await expect.poll(() => page.getByTestId('tip-not-found').innerText()).toContain('Không có tin báo này');
-    expect((await page.request.get(`${h.url}/console/api/tips/${code}`)).status()).toBe(404);
-    const me = await (await page.request.get(`${h.url}/console/api/me`)).json();
-    const reply = await page.request.post(`${h.url}/console/api/tips/${code}/reply`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { text: 'Xin chào' },
+    await expectHidden(page, h.url, {
+      page: `/console/tips/${code}`,
+      notFound: { testId: 'tip-not-found', text: 'Không có tin báo này' },
+      api: `/console/api/tips/${code}`,
+      change: { path: `/console/api/tips/${code}/reply`, data: { text: 'Xin chào' } },
     });
-    expect(reply.status()).toBe(404);
     const list = await (await page.request.get(`${h.url}/console/api/tips?status=all`)).json();
     expect(list.tips.map((t: { code: string }) => t.code)).toEqual([elsewhereCode]);
     await context.close();
