@@ -5,7 +5,7 @@ import type { Reader } from '../../core/people.ts';
 import type { Scope } from '../../core/scope.ts';
 import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { capabilitiesOf } from '../../platforms/capabilities.ts';
+import { canShowPhoto, capabilitiesOf } from '../../platforms/capabilities.ts';
 import { tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
 import { canMove, isClosed } from './moves.ts';
 import type { TipReader } from './audience.ts';
@@ -134,7 +134,7 @@ export function photoMessages(
   photos: PhotoRef[],
   linkOf?: (index: number) => string,
 ): OutMessage[] {
-  const showable = photos.filter((p) => capabilitiesOf(platform).inlinePhotos || 'url' in p);
+  const showable = photos.filter((p) => canShowPhoto(platform, p));
   const out: OutMessage[] = showable.map((photo, i) => ({
     text: t('tip-photo-caption', { code, n: i + 1, total: showable.length }),
     photo,
