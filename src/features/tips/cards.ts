@@ -140,11 +140,13 @@ export function photoMessages(
     photo,
   }));
   const elsewhere = photos.flatMap((p, i) => (showable.includes(p) ? [] : [i]));
+  // Where they were sent: the web chat's own uploads, or Telegram's.
+  const web = elsewhere.every((i) => 'webPhoto' in photos[i]!) ? '-web' : '';
   if (elsewhere.length && linkOf) {
     const links = elsewhere.map((i, n) => t('tip-photo-link', { n: n + 1, url: linkOf(i) })).join('\n');
-    out.push({ text: t('tip-photo-links', { code, count: elsewhere.length, hours: PHOTO_LINK_HOURS, links }) });
+    out.push({ text: t(`tip-photo-links${web}`, { code, count: elsewhere.length, hours: PHOTO_LINK_HOURS, links }) });
   } else if (elsewhere.length) {
-    out.push({ text: t('tip-photos-elsewhere', { code, count: elsewhere.length }) });
+    out.push({ text: t(`tip-photos-elsewhere${web}`, { code, count: elsewhere.length }) });
   }
   return out;
 }

@@ -216,6 +216,8 @@ export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
       'cache-control': 'no-store',
       'x-accel-buffering': 'no',
     });
+    // Sent at once, so the page knows the stream is open before any message.
+    res.write(': open\n\n');
     let last = after;
     let reading: Promise<void> | undefined;
     let again = false;

@@ -15,9 +15,18 @@
   button.textContent = label;
   button.setAttribute('aria-expanded', 'false');
   style(button, {
-    position: 'fixed', right: '16px', bottom: '16px', zIndex: '2147483646', padding: '12px 18px',
-    border: '0', borderRadius: '24px', background: '#b71c1c', color: '#fff', font: '600 16px system-ui, sans-serif',
-    boxShadow: '0 2px 8px rgba(0,0,0,.3)', cursor: 'pointer',
+    position: 'fixed',
+    right: '16px',
+    bottom: '16px',
+    zIndex: '2147483646',
+    padding: '12px 18px',
+    border: '0',
+    borderRadius: '24px',
+    background: '#b71c1c',
+    color: '#fff',
+    font: '600 16px system-ui, sans-serif',
+    boxShadow: '0 2px 8px rgba(0,0,0,.3)',
+    cursor: 'pointer',
   });
 
   let frame;
@@ -28,8 +37,15 @@
       frame.title = LABELS.title;
       frame.allow = 'clipboard-write';
       style(frame, {
-        position: 'fixed', right: '16px', bottom: '72px', zIndex: '2147483647', width: 'min(400px, calc(100vw - 32px))',
-        height: 'min(640px, calc(100vh - 96px))', border: '1px solid #ccc', borderRadius: '12px', background: '#fff',
+        position: 'fixed',
+        right: '16px',
+        bottom: '72px',
+        zIndex: '2147483647',
+        width: 'min(400px, calc(100vw - 32px))',
+        height: 'min(640px, calc(100vh - 96px))',
+        border: '1px solid #ccc',
+        borderRadius: '12px',
+        background: '#fff',
         boxShadow: '0 4px 16px rgba(0,0,0,.3)',
       });
       document.body.appendChild(frame);
