@@ -141,6 +141,20 @@ describe('web chat (issue 16, acceptance 3)', () => {
     await context.close();
   });
 
+  it('/deleteme on the web erases the chat’s history with the person', async () => {
+    const { context, page } = await browse();
+    await page.goto(`${h.url}/chat`);
+    await onboardOnWeb(page);
+    await say(page, '/deleteme');
+    await press(page, /Bạn có chắc muốn xoá toàn bộ dữ liệu/, /Xoá vĩnh viễn/);
+    await bot(page, /Đã xoá toàn bộ dữ liệu cá nhân của bạn/).waitFor();
+    await page.reload();
+    await bot(page, /Đã xoá toàn bộ dữ liệu cá nhân của bạn/).waitFor();
+    expect(await page.getByTestId('msg-bot').count()).toBe(1);
+    expect(await page.getByTestId('msg-me').count()).toBe(0);
+    await context.close();
+  });
+
   it('a send retried with the same client id is handled once', async () => {
     const device = randomBytes(32).toString('base64url');
     const send = () =>

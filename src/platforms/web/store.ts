@@ -1,5 +1,6 @@
 import { chatKeyOf } from '../../core/keys.ts';
 import type { OutMessage } from '../../core/messages.ts';
+import type { Tx } from '../../core/tx.ts';
 import type { Db } from '../../db/client.ts';
 import type { Pii } from '../../security/pii.ts';
 import type { FetchedFile } from '../types.ts';
@@ -102,4 +103,11 @@ export async function webPhotoFile(db: Db, pii: Pii, id: string, chatKey?: strin
   if (!row || (chatKey !== undefined && row.chatKey !== chatKey)) return undefined;
   const bytes = Buffer.from(pii.decrypt(row.bytesEnc), 'base64');
   return { body: new Blob([bytes]).stream(), type: row.type };
+}
+
+/** The web chat history of a person's devices (`/deleteme`): what they and the bot said there is gone. */
+export async function eraseWebHistory(tx: Tx, pii: Pii, userId: string): Promise<void> {
+  const devices = await tx.identity.findMany({ where: { userId, platform: 'web' }, select: { chatIdEnc: true } });
+  const chatKeys = devices.map((d) => webChatKey(pii, pii.decrypt(d.chatIdEnc)));
+  if (chatKeys.length) await tx.webMessage.deleteMany({ where: { chatKey: { in: chatKeys } } });
 }
