@@ -5,7 +5,12 @@ export const platformSchema = z.enum(['telegram', 'zalo', 'zalo_oa', 'web']);
 export type Platform = z.infer<typeof platformSchema>;
 
 /** Platforms as people name them (the same in every language). */
-export const PLATFORM_NAMES: Record<Platform, string> = { telegram: 'Telegram', zalo: 'Zalo', zalo_oa: 'Zalo OA', web: 'Web' };
+export const PLATFORM_NAMES: Record<Platform, string> = {
+  telegram: 'Telegram',
+  zalo: 'Zalo',
+  zalo_oa: 'Zalo OA',
+  web: 'Web',
+};
 
 /**
  * Bounds on what arrives, so that everything accepted can be stored: ids fit the
