@@ -167,6 +167,22 @@ describe('web chat (issue 16, acceptance 3)', () => {
     expect(await send()).toEqual({ ok: true, duplicate: true });
   });
 
+  it('a photo over the size limit or of another type is refused, nothing stored', async () => {
+    const device = randomBytes(32).toString('base64url');
+    const upload = (type: string, body: Buffer) =>
+      fetch(`${h.url}/chat/api/photo`, {
+        method: 'POST',
+        headers: { 'x-chat-device': device, 'x-chat-client-id': randomUUID(), 'content-type': type },
+        body,
+      }).then((r) => r.status);
+    const big = Buffer.concat([PNG, Buffer.alloc(5120 * 1024)]);
+    expect(await upload('image/png', big)).toBe(413);
+    expect(await upload('image/gif', Buffer.from('GIF89a'))).toBe(415);
+    // Called a JPEG, but not one.
+    expect(await upload('image/jpeg', Buffer.from('<svg onload=alert(1)>'))).toBe(415);
+    expect(await h.db.webPhoto.count({ where: { type: { not: 'image/png' } } })).toBe(0);
+  });
+
   it('the widget on an allowed site opens the chat; another site is refused', async () => {
     const server = createServer((_req, res) =>
       res

@@ -5,7 +5,7 @@ import type { Incoming } from '../../core/messages.ts';
 import { LIMITS } from '../../core/messages.ts';
 import type { Db } from '../../db/client.ts';
 import type { Notifications } from '../../db/listen.ts';
-import type { I18n } from '../../i18n/index.ts';
+import type { I18n, Locale } from '../../i18n/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { Inbox } from '../../pipeline/inbox.ts';
 import { renderWeb } from '../../platforms/web/render.ts';
@@ -98,7 +98,7 @@ export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
     return reply.headers(pageHeaders).type('text/html; charset=utf-8').send(deps.assets.chat);
   });
 
-  const widget = (locale: 'vi' | 'en') =>
+  const widget = (locale: Locale) =>
     WIDGET.replace(
       '__LABELS__',
       JSON.stringify({
@@ -124,8 +124,8 @@ export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
     if (!token.success) return void reply.code(400).send({ error: `missing or malformed ${DEVICE_HEADER}` });
     const device = deviceIdOf(pii, token.data);
     // Both budgets are spent by every request, so neither many devices nor one busy one gets round the other.
-    if (counts && !(perDevice.take(device) && perIp.take(req.ip)))
-      return void reply.code(429).header('retry-after', '60').send({ error: 'slow down' });
+    const within = counts ? [perDevice.take(device), perIp.take(req.ip)].every(Boolean) : true;
+    if (!within) return void reply.code(429).header('retry-after', '60').send({ error: 'slow down' });
     return device;
   };
 
