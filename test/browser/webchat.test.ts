@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import type { Harness } from '../support/harness.ts';
 import { consoleInHungMy, type ConsoleWorld } from '../support/console.ts';
 import { phone } from '../support/browser.ts';
@@ -47,7 +47,7 @@ const PNG = Buffer.from(
 );
 const HTML_TIP = '<b>Đậm</b> <img src=x onerror=alert(1)> có người lạ hỏi thăm nhà trống ở ấp 3';
 
-type Chat = Page | Frame;
+type Chat = Page | Frame | FrameLocator;
 
 /** A phone's browser of its own, every script error, dialog and refused load a problem unless expected. */
 async function browse(expected?: RegExp): Promise<{ context: BrowserContext; page: Page }> {
@@ -173,7 +173,7 @@ describe('web chat (issue 16, acceptance 3)', () => {
       fetch(`${h.url}/chat/api/photo`, {
         method: 'POST',
         headers: { 'x-chat-device': device, 'x-chat-client-id': randomUUID(), 'content-type': type },
-        body,
+        body: new Uint8Array(body),
       }).then((r) => r.status);
     const big = Buffer.concat([PNG, Buffer.alloc(5120 * 1024)]);
     expect(await upload('image/png', big)).toBe(413);
@@ -195,11 +195,12 @@ describe('web chat (issue 16, acceptance 3)', () => {
     await page.goto(ALLOWED);
     await page.getByRole('button', { name: 'Báo tin cho Công an xã' }).click();
     const frame = page.frameLocator('iframe');
+    // The site's commune (data-area) is offered at the area question: one press, nothing to type.
     await frame.getByRole('button', { name: 'Bắt đầu' }).click();
-    await frame
-      .getByTestId('msg-bot')
-      .filter({ hasText: /Chọn ngôn ngữ/ })
-      .waitFor();
+    await press(frame, /Chọn ngôn ngữ/, /Tiếng Việt/);
+    await press(frame, /Trước khi bắt đầu/, /Tôi đồng ý/);
+    await press(frame, /Bạn sống ở xã\/phường nào\?/, /Xã Hưng Mỹ, Cà Mau/);
+    await bot(frame, /Hoàn tất!/).waitFor();
     await context.close();
 
     // Not configured: no widget for it, and the chat refuses to be framed there.

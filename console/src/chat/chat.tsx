@@ -3,7 +3,11 @@ import { fetchStrings, LOCALES, type Locale, type Strings } from '../api.ts';
 import { followMessages, photoData, press, sendPhoto, sendText, type ChatMessage, type SendRefusal } from './api.ts';
 import { newClientId } from './device.ts';
 
-const embedded = new URLSearchParams(location.search).get('embed') === '1';
+const query = new URLSearchParams(location.search);
+const embedded = query.get('embed') === '1';
+/** The commune of the site that embeds the chat (the widget's data-area): the first question offers it. */
+const area = /^\d{1,8}$/.test(query.get('area') ?? '') ? query.get('area') : null;
+const START = area ? `/start a_${area}` : '/start';
 const pageLocale = (): Locale => (LOCALES.find((l) => navigator.language.startsWith(l)) === 'en' ? 'en' : 'vi');
 
 const REFUSAL_TEXT: Record<SendRefusal, string> = {
@@ -120,7 +124,7 @@ export function ChatPage() {
         {loaded && messages.length === 0 && (
           <li class="chat-intro">
             <p>{t('console-ui-webchat-intro')}</p>
-            <button type="button" onClick={() => void run(() => sendText(newClientId(), '/start'))}>
+            <button type="button" onClick={() => void run(() => sendText(newClientId(), START))}>
               {t('console-ui-webchat-start')}
             </button>
           </li>
