@@ -30,12 +30,12 @@
   });
 
   let frame;
-  const open = () => {
+  /** The chat's frame, made at the first opening. */
+  const makeFrame = () => {
     if (!frame) {
       frame = document.createElement('iframe');
       frame.src = `${base}/chat?embed=1${area ? `&area=${area}` : ''}`;
       frame.title = LABELS.title;
-      frame.allow = 'clipboard-write';
       style(frame, {
         position: 'fixed',
         right: '16px',
@@ -53,7 +53,7 @@
   };
   button.addEventListener('click', () => {
     const opening = !frame || frame.hidden;
-    if (opening) open();
+    if (opening) makeFrame();
     if (frame) frame.hidden = !opening;
     button.textContent = opening ? LABELS.close : label;
     button.setAttribute('aria-expanded', String(opening));
