@@ -227,7 +227,7 @@ export function registerConsoleTips(api: FastifyInstance, deps: ConsoleTipsDeps)
           : message && threadPhotos(message.id, index);
       const photo = place ? await photoAt(db, pii, place) : undefined;
       if (!photo) return reply.code(404).send({ error: 'no such photo in your areas' });
-      return sendPhotoFile(reply, await photoFile(photo, deps.fetchFile));
+      return sendPhotoFile(reply, await photoFile(photo, deps.fetchFile, deps));
     },
   );
 
