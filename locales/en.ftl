@@ -263,6 +263,9 @@ tip-photo-caption = Photo { $n }/{ $total } – tip { $code }
 tip-photos-elsewhere = Tip { $code } has { $count } photos that can only be viewed on Telegram.
 tip-photo-links = Tip { $code } has { $count } photos sent from Telegram. Open them with the links below (they expire in { $hours } hours; do not share them):
     { $links }
+tip-photos-elsewhere-web = Tip { $code } has { $count } photos sent through the web chat; officers see them in the console.
+tip-photo-links-web = Tip { $code } has { $count } photos sent through the web chat. Open them with the links below (they expire in { $hours } hours; do not share them):
+    { $links }
 tip-photo-link = Photo { $n }: { $url }
 thread-officer = Officer
 thread-you = You
@@ -1114,3 +1117,18 @@ console-ui-broadcasts-outcome-skipped = Skipped
 console-ui-broadcasts-outcome-outside_window = Outside the interaction window
 console-ui-broadcasts-outcome-queued = Waiting
 console-ui-broadcasts-total = Total
+
+console-ui-webchat-title = Chat with the commune police
+console-ui-webchat-intro = Hello! Here you can send a tip to the commune police, follow the tips you sent and get the commune's notices.
+console-ui-webchat-start = Start
+console-ui-webchat-placeholder = Type a message…
+console-ui-webchat-send = Send
+console-ui-webchat-photo = Send a photo
+console-ui-webchat-open-photo = Open the photo
+console-ui-webchat-offline = Reconnecting…
+console-ui-webchat-slow-down = You are sending a little fast. Please wait a minute before sending more: your last message was not sent.
+console-ui-webchat-photo-too-large = The photo is too large and was not sent. Please choose a smaller one.
+console-ui-webchat-photo-type = Only JPEG, PNG or WebP photos can be sent. This one was not sent.
+console-ui-webchat-send-failed = Not sent. Please check your connection and try again.
+console-ui-webchat-widget-open = Send a tip to the commune police
+console-ui-webchat-widget-close = Close

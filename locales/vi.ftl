@@ -263,6 +263,9 @@ tip-photo-caption = Ảnh { $n }/{ $total } – tin { $code }
 tip-photos-elsewhere = Tin { $code } có { $count } ảnh chỉ xem được trên Telegram.
 tip-photo-links = Tin { $code } có { $count } ảnh gửi từ Telegram. Mở ảnh bằng liên kết dưới đây (hết hạn sau { $hours } giờ; không chia sẻ liên kết cho người khác):
     { $links }
+tip-photos-elsewhere-web = Tin { $code } có { $count } ảnh gửi qua trang trò chuyện trên web; cán bộ xem ảnh trong trang quản lý.
+tip-photo-links-web = Tin { $code } có { $count } ảnh gửi qua trang trò chuyện trên web. Mở ảnh bằng liên kết dưới đây (hết hạn sau { $hours } giờ; không chia sẻ liên kết cho người khác):
+    { $links }
 tip-photo-link = Ảnh { $n }: { $url }
 thread-officer = Cán bộ
 thread-you = Bạn
@@ -1102,3 +1105,18 @@ console-ui-broadcasts-outcome-skipped = Bỏ qua
 console-ui-broadcasts-outcome-outside_window = Ngoài khung tương tác
 console-ui-broadcasts-outcome-queued = Đang chờ
 console-ui-broadcasts-total = Tổng
+
+console-ui-webchat-title = Trò chuyện với Công an xã
+console-ui-webchat-intro = Chào bạn! Tại đây bạn có thể báo tin cho Công an xã, theo dõi tin đã báo và nhận thông báo của xã.
+console-ui-webchat-start = Bắt đầu
+console-ui-webchat-placeholder = Nhập tin nhắn…
+console-ui-webchat-send = Gửi
+console-ui-webchat-photo = Gửi ảnh
+console-ui-webchat-open-photo = Mở ảnh
+console-ui-webchat-offline = Đang kết nối lại…
+console-ui-webchat-slow-down = Bạn gửi hơi nhanh. Xin vui lòng chờ một phút rồi gửi tiếp, tin nhắn vừa rồi chưa được gửi.
+console-ui-webchat-photo-too-large = Ảnh quá lớn, chưa được gửi. Xin chọn ảnh nhỏ hơn.
+console-ui-webchat-photo-type = Chỉ gửi được ảnh JPEG, PNG hoặc WebP. Ảnh này chưa được gửi.
+console-ui-webchat-send-failed = Chưa gửi được. Xin kiểm tra kết nối rồi thử lại.
+console-ui-webchat-widget-open = Báo tin cho Công an xã
+console-ui-webchat-widget-close = Đóng

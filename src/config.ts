@@ -92,6 +92,29 @@ const envSchema = z.object({
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   /** The tile server's credit line, shown on the map (OpenStreetMap's licence asks for it). */
   CONSOLE_TILE_ATTRIBUTION: z.string().trim().max(300).default('© OpenStreetMap contributors'),
+  /**
+   * Sites that may embed the web chat (`/chat/widget.js`), as origins separated by commas
+   * ("https://xa-hungmy.gov.vn,https://www.example.vn"); none: /chat works on its own page only.
+   */
+  WEBCHAT_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const origins = v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const o of origins)
+        if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o))
+          ctx.addIssue({ code: 'custom', message: `not an origin (scheme://host[:port]): ${o.slice(0, 80)}` });
+      return origins;
+    }),
+  /** Messages, presses and photos one web chat device may send per minute; more get the slow-down message (429). */
+  WEBCHAT_DEVICE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** The same from one IP address, all its devices together (a school's or an office's shared address counts once). */
+  WEBCHAT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Largest photo a web chat upload takes, in KiB (JPEG, PNG or WebP). */
+  WEBCHAT_PHOTO_MAX_KIB: z.coerce.number().int().min(16).max(20_480).default(5120),
   UPDATES_MODE: z.enum(['webhook', 'polling']).default('webhook'),
   DEFAULT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   DATA_ENCRYPTION_KEY: z

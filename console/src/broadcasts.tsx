@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { TextArea } from './text-area.tsx';
 import type { Locale, Me } from './api.ts';
 import { AreaOptions } from './area-options.tsx';
 import {
@@ -338,24 +339,8 @@ function Compose({ me, t, locale, navigate }: PageProps) {
             <span class="muted">{t('console-ui-broadcasts-counting')}</span>
           )}
         </p>
-        <label>
-          <span>{t('console-ui-broadcasts-text-vi')}</span>
-          <textarea
-            rows={4}
-            maxLength={MAX_BODY}
-            value={vi}
-            onInput={(e) => setVi((e.currentTarget as HTMLTextAreaElement).value)}
-          />
-        </label>
-        <label>
-          <span>{t('console-ui-broadcasts-text-en')}</span>
-          <textarea
-            rows={3}
-            maxLength={MAX_BODY}
-            value={en}
-            onInput={(e) => setEn((e.currentTarget as HTMLTextAreaElement).value)}
-          />
-        </label>
+        <TextArea label={t('console-ui-broadcasts-text-vi')} value={vi} onText={setVi} rows={4} maxLength={MAX_BODY} />
+        <TextArea label={t('console-ui-broadcasts-text-en')} value={en} onText={setEn} rows={3} maxLength={MAX_BODY} />
         <fieldset class="when">
           <legend>{t('console-ui-broadcasts-when')}</legend>
           <label class="choice">

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { TextArea } from './text-area.tsx';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AreaOptions } from './area-options.tsx';
 import type { Locale, Me } from './api.ts';
@@ -523,15 +524,13 @@ function FestivalView(props: { t: T; me: Me; locale: Locale; id: number; navigat
             setPending({ names });
           }}
         >
-          <label>
-            <span>{t('console-ui-festivals-commend-names')}</span>
-            <textarea
-              rows={3}
-              value={names}
-              data-testid="commend-names"
-              onInput={(e) => setNames((e.currentTarget as HTMLTextAreaElement).value)}
-            />
-          </label>
+          <TextArea
+            label={t('console-ui-festivals-commend-names')}
+            value={names}
+            onText={setNames}
+            rows={3}
+            testId="commend-names"
+          />
           <button type="submit" disabled={busy || !names.trim()}>
             {t('console-ui-festivals-commend')}
           </button>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { TextArea } from './text-area.tsx';
 import type { Me } from './api.ts';
 import { ApiError } from './http.ts';
 import {
@@ -239,16 +240,14 @@ function DecisionForm({ me, t, model, periods, onDone }: FormProps) {
           {t('console-ui-models-retire-warning')}
         </p>
       )}
-      <label>
-        <span>{t('console-ui-models-note')}</span>
-        <textarea
-          rows={3}
-          maxLength={1000}
-          value={note}
-          data-testid="decision-note"
-          onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-      </label>
+      <TextArea
+        label={t('console-ui-models-note')}
+        value={note}
+        onText={setNote}
+        rows={3}
+        maxLength={1000}
+        testId="decision-note"
+      />
       {problem && <p class="notice error">{t(problem)}</p>}
       <button type="submit" class="primary" disabled={busy}>
         {t('console-ui-models-save')}

@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from './http.ts';
-import { dayText, duration, fetchReport, type ReportAnswer, type ReportCell, type StatsQuery } from './stats-api.ts';
+import {
+  dayText,
+  duration,
+  fetchReport,
+  statsProblem,
+  type ReportAnswer,
+  type ReportCell,
+  type StatsQuery,
+} from './stats-api.ts';
 import './stats.css';
 
 type T = (id: string) => string;
@@ -20,15 +27,7 @@ export function ReportPage({ t, navigate }: { t: T; navigate: (path: string) => 
     const query: StatsQuery = { area: p.get('area') ?? '', from: p.get('from') ?? '', to: p.get('to') ?? '' };
     fetchReport(query)
       .then(setReport)
-      .catch((e) =>
-        setProblem(
-          e instanceof ApiError && e.status === 404
-            ? 'console-ui-stats-no-area'
-            : e instanceof ApiError && e.status === 400
-              ? 'console-ui-stats-bad-period'
-              : 'console-ui-error',
-        ),
-      );
+      .catch((e) => setProblem(statsProblem(e)));
   }, []);
 
   const back = (

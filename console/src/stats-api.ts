@@ -1,4 +1,4 @@
-import { getJson } from './http.ts';
+import { ApiError, getJson } from './http.ts';
 import type { TipStatus } from './api.ts';
 
 /** The area and period asked for (empty: the API's default, the first area and this half-year). */
@@ -80,3 +80,11 @@ export function duration(t: T, seconds: number | null): string {
 
 /** 2026-07-01 → 01/07/2026. */
 export const dayText = (d: string) => d.split('-').reverse().join('/');
+
+/** What the page says when the figures are refused: an area outside the officer's (404), a bad period (400). */
+export const statsProblem = (e: unknown) =>
+  e instanceof ApiError && e.status === 404
+    ? 'console-ui-stats-no-area'
+    : e instanceof ApiError && e.status === 400
+      ? 'console-ui-stats-bad-period'
+      : 'console-ui-error';

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AreaOptions } from './area-options.tsx';
-import { ApiError } from './http.ts';
-import { duration, fetchStats, reportPath, type StatsAnswer, type StatsQuery } from './stats-api.ts';
+import { duration, fetchStats, reportPath, statsProblem, type StatsAnswer, type StatsQuery } from './stats-api.ts';
 import { bucketLabel, categoriesIn, TipsChart } from './tips-chart.tsx';
 import './stats.css';
 
@@ -28,15 +27,7 @@ export function StatsPage({ t, navigate }: { t: T; navigate: (path: string) => v
         setFields(shown);
         history.replaceState(null, '', `/console/stats?${new URLSearchParams({ ...shown })}`);
       })
-      .catch((e) =>
-        setProblem(
-          e instanceof ApiError && e.status === 404
-            ? 'console-ui-stats-no-area'
-            : e instanceof ApiError && e.status === 400
-              ? 'console-ui-stats-bad-period'
-              : 'console-ui-error',
-        ),
-      );
+      .catch((e) => setProblem(statsProblem(e)));
   }, [query]);
 
   const field = (name: keyof StatsQuery) => ({

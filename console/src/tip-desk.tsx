@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { TextArea } from './text-area.tsx';
 import type { Locale, Me } from './api.ts';
 import { time } from './format.ts';
 import { ApiError, getJson, post } from './http.ts';
@@ -170,15 +171,7 @@ export function TipDesk({ t, me, locale, code, reply, setReply, onChanged }: Des
           });
         }}
       >
-        <label>
-          <span>{t('console-ui-desk-note')}</span>
-          <textarea
-            rows={2}
-            value={note}
-            onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
-            data-testid="note-text"
-          />
-        </label>
+        <TextArea label={t('console-ui-desk-note')} value={note} onText={setNote} rows={2} testId="note-text" />
         <button type="submit" disabled={busy || !note.trim()}>
           {t('console-ui-desk-note-save')}
         </button>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { TextArea } from './text-area.tsx';
 import { ApiError } from './http.ts';
 import {
   CATEGORIES,
@@ -414,15 +415,7 @@ export function TipView(props: { t: T; me: Me; locale: Locale; code: string; nav
         <p class="muted">{t('console-ui-thread-empty')}</p>
       )}
       <form class="reply" onSubmit={sendReply}>
-        <label>
-          <span>{t('console-ui-reply')}</span>
-          <textarea
-            rows={3}
-            value={reply}
-            onInput={(e) => setReply((e.currentTarget as HTMLTextAreaElement).value)}
-            data-testid="reply-text"
-          />
-        </label>
+        <TextArea label={t('console-ui-reply')} value={reply} onText={setReply} rows={3} testId="reply-text" />
         <button type="submit" disabled={busy || !reply.trim()}>
           {t('console-ui-reply-send')}
         </button>
@@ -476,15 +469,7 @@ function MoveDialog(props: { t: T; move: TipMove; onCancel: () => void; onConfir
           {t('console-ui-confirm-to')} <strong>{t(`console-ui-move-${move}`)}</strong>
         </p>
         {move !== 'reopened' && (
-          <label>
-            <span>{t('console-ui-note')}</span>
-            <textarea
-              rows={3}
-              value={note}
-              onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
-              data-testid="note"
-            />
-          </label>
+          <TextArea label={t('console-ui-note')} value={note} onText={setNote} rows={3} testId="note" />
         )}
         <div class="actions">
           <button type="button" onClick={onCancel}>

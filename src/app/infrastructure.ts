@@ -27,6 +27,7 @@ import type { Lifecycle } from './lifecycle.ts';
 import type { OaTokens } from '../platforms/zalo-oa/tokens.ts';
 import { registerOaTokenMetrics } from './health.ts';
 import { createMessengers, oaTokensOf } from './messengers.ts';
+import { WebMessenger } from '../platforms/web/messenger.ts';
 
 /** What every role shares: the ledger, the queues' producers, the messengers, the router. */
 export interface Infrastructure {
@@ -107,17 +108,14 @@ export async function openInfrastructure(
     metrics.oaTokenRefreshFailures.inc(),
   );
   if (oaTokens) registerOaTokenMetrics(metrics, oaTokens);
-  const messengerList = createMessengers(
-    config,
-    (roles) => router.commandMenu(roles),
-    i18n,
-    log,
-    pacers,
-    oaTokens,
-    metrics,
-  );
+  const messengerList = [
+    ...createMessengers(config, (roles) => router.commandMenu(roles), i18n, log, pacers, oaTokens, metrics),
+    // The web chat needs no token: /chat works from the first start.
+    new WebMessenger(db, pii),
+  ];
   const messengers = new Map<Platform, Messenger>(messengerList.map((m) => [m.platform, m]));
-  if (!messengerList.length) log.warn('no messenger token configured: the bot is off on every platform');
+  if (messengerList.every((m) => m.ownRoutes))
+    log.warn('no messenger token configured: the bot answers in the web chat (/chat) only');
 
   const chatQueue = new ChatQueue(queueRedis, config.REDIS_PREFIX);
   const enqueue: Enqueue = (chatKey, delayMs) => chatQueue.add(chatKey, delayMs);

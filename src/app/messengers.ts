@@ -21,7 +21,7 @@ export function createMessengers(
   commands: (roles: readonly StaffRole[]) => string[],
   i18n: I18n,
   log: Logger,
-  pacers: Record<Platform, Pacer>,
+  pacers: Record<Exclude<Platform, 'web'>, Pacer>,
   /** The Zalo OA's token pair, when the OA is configured (see oaTokensOf). */
   oaTokens: OaTokens | undefined,
   metrics: Metrics,

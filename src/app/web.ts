@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { PgListener } from '../db/listen.ts';
 import { TIP_FILED_CHANNEL } from '../features/tips/store.ts';
+import { WEB_CHAT_CHANNEL } from '../platforms/web/store.ts';
 import { tileSource } from '../http/console/tiles.ts';
 import { buildHttpServer, buildMetricsServer } from '../http/server.ts';
 import { UnavailableNotice } from '../pipeline/unavailable-notice.ts';
@@ -29,6 +30,9 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
   // The console's inbox hears of tips filed by any process of this deployment.
   const arrivals = new PgListener(infra.database.listenConnection, TIP_FILED_CHANNEL, log);
   lifecycle.started('tip arrivals', () => arrivals.stop());
+  // Open web chats hear of their messages committed by any process (the delivery workers "send" them).
+  const webMessages = new PgListener(config.DATABASE_URL, WEB_CHAT_CHANNEL, log);
+  lifecycle.started('web chat messages', () => webMessages.stop());
   const app = buildHttpServer({
     log,
     metrics,
@@ -61,6 +65,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
     ...(infra.oaTokens && { details: { zalo_oa: () => oaTokenDetail(infra.oaTokens!) } }),
     settings: config,
+    ...(takesUpdates && { webChat: { messages: webMessages, settings: config } }),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
   lifecycle.started('http', () => app.close());

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { StaffRole } from '../generated/prisma/enums.ts';
 
-export const platformSchema = z.enum(['telegram', 'zalo', 'zalo_oa']);
+export const platformSchema = z.enum(['telegram', 'zalo', 'zalo_oa', 'web']);
 export type Platform = z.infer<typeof platformSchema>;
 
 /** Platforms as people name them (the same in every language). */
-export const PLATFORM_NAMES: Record<Platform, string> = { telegram: 'Telegram', zalo: 'Zalo', zalo_oa: 'Zalo OA' };
+export const PLATFORM_NAMES: Record<Platform, string> = {
+  telegram: 'Telegram',
+  zalo: 'Zalo',
+  zalo_oa: 'Zalo OA',
+  web: 'Web',
+};
 
 /**
  * Bounds on what arrives, so that everything accepted can be stored: ids fit the
@@ -26,6 +31,8 @@ const id = z.string().min(1).max(LIMITS.id);
 export const photoRefSchema = z.union([
   z.object({ fileId: z.string().min(1).max(LIMITS.url), size: z.number().int().nonnegative().optional() }),
   z.object({ url: z.string().max(LIMITS.url) }),
+  /** Uploaded in the web chat and kept by this service (WebPhoto), encrypted. */
+  z.object({ webPhoto: z.string().min(1).max(LIMITS.id) }),
 ]);
 export type PhotoRef = z.infer<typeof photoRefSchema>;
 

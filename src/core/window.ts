@@ -16,6 +16,7 @@ const WINDOW_HOURS: Record<Platform, (s: WindowSettings) => number | undefined> 
   telegram: () => undefined,
   zalo: () => undefined,
   zalo_oa: (s) => s.ZALO_OA_WINDOW_HOURS,
+  web: () => undefined,
 };
 
 export const hasWindow = (s: WindowSettings, platform: Platform): boolean => WINDOW_HOURS[platform](s) !== undefined;

@@ -6,13 +6,22 @@ import type { Db } from '../db/client.ts';
 import { PHOTO_PATH, photoAt, readPhotoLink } from '../features/tips/photo-links.ts';
 import type { FetchedFile } from '../platforms/types.ts';
 import type { Pii } from '../security/pii.ts';
+import { webPhotoFile } from '../platforms/web/store.ts';
 
 /** Fetches a photo kept by the messenger it was sent to (Telegram), by its file id. */
 export type FetchFile = (fileId: string) => Promise<FetchedFile | undefined>;
 
-/** A photo's bytes as the messenger keeps them: by file id (Telegram, through its bot) or by the address Zalo gave. */
-export async function photoFile(photo: PhotoRef, fetchFile: FetchFile | undefined): Promise<FetchedFile | undefined> {
+/**
+ * A photo's bytes as the messenger keeps them: by file id (Telegram, through its bot), by the address Zalo gave, or
+ * in this service's database (a web chat upload).
+ */
+export async function photoFile(
+  photo: PhotoRef,
+  fetchFile: FetchFile | undefined,
+  kept: { db: Db; pii: Pii },
+): Promise<FetchedFile | undefined> {
   if ('fileId' in photo) return fetchFile?.(photo.fileId);
+  if ('webPhoto' in photo) return webPhotoFile(kept.db, kept.pii, photo.webPhoto);
   if (!/^https?:\/\//.test(photo.url)) return undefined;
   const res = await fetch(photo.url, { signal: AbortSignal.timeout(15_000) }).catch(() => undefined);
   if (!res?.ok || !res.body) return undefined;
@@ -47,7 +56,8 @@ export function registerPhotoLinks(app: FastifyInstance, db: Db, pii: Pii, fetch
       return reply.code(403).send({ error: 'this link is not valid or has expired' });
     }
     const photo = await photoAt(db, pii, place);
-    // Links are given for the photos an officer's messenger cannot show: those kept by file id.
-    return sendPhotoFile(reply, photo && 'fileId' in photo ? await photoFile(photo, fetchFile) : undefined);
+    // Links are given for the photos an officer's messenger cannot show: those kept by file id or by this service.
+    const linked = photo && !('url' in photo);
+    return sendPhotoFile(reply, linked ? await photoFile(photo, fetchFile, { db, pii }) : undefined);
   });
 }

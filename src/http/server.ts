@@ -14,6 +14,8 @@ import { registerConsole, type ConsoleDeps } from './console/routes.ts';
 import type { Db } from '../db/client.ts';
 import type { Pii } from '../security/pii.ts';
 import { withTimeout } from '../timeout.ts';
+import { registerWebChat, type WebChatDeps } from './webchat/routes.ts';
+import { loadConsoleAssets } from './console/assets.ts';
 
 export interface HttpDeps {
   log: Logger;
@@ -50,6 +52,8 @@ export interface HttpDeps {
    */
   details?: Record<string, () => Promise<unknown>>;
   settings: HttpSettings;
+  /** The web chat, where this process takes updates. */
+  webChat?: Pick<WebChatDeps, 'messages' | 'settings'>;
 }
 
 /** Routes other than the webhooks take no body worth more than this. */
@@ -85,7 +89,7 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: 'not found' }));
 
-  for (const messenger of deps.messengers)
+  for (const messenger of deps.messengers.filter((m) => !m.ownRoutes))
     registerWebhook(
       app,
       messenger,
@@ -97,7 +101,23 @@ export function buildHttpServer(deps: HttpDeps): FastifyInstance {
 
   registerTipsApi(app, deps.api.db, deps.api.pii);
   registerPhotoLinks(app, deps.api.db, deps.api.pii, deps.fetchFile);
-  registerConsole(app, { ...deps.api, ...deps.console, fetchFile: deps.fetchFile, health: () => readiness(deps) });
+  const assets = deps.console.assets ?? loadConsoleAssets();
+  registerConsole(app, {
+    ...deps.api,
+    ...deps.console,
+    assets,
+    fetchFile: deps.fetchFile,
+    health: () => readiness(deps),
+  });
+  if (deps.webChat)
+    registerWebChat(app, {
+      ...deps.api,
+      ...deps.webChat,
+      i18n: deps.console.i18n,
+      log: deps.log,
+      inbox: deps.inbox,
+      assets,
+    });
 
   // Liveness: 503 once the process has been unable to make progress for the configured time, so a
   // supervisor restarts it; a short database outage alone shows in /readyz instead.

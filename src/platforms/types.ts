@@ -62,6 +62,8 @@ export interface Messenger {
   readonly webhookSecret: string | undefined;
   /** Where its webhook is served, when not /webhooks/<platform>. */
   readonly webhookPath?: string;
+  /** Takes its updates through routes of its own (the web chat), not a webhook. */
+  readonly ownRoutes?: boolean;
   /**
    * A platform that signs each body (the Zalo OA) checks it here, over the raw bytes, instead of a secret
    * header; `parse` then gets those bytes as a Buffer.

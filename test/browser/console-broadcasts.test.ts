@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { findIdentity, type Harness } from '../support/harness.ts';
 import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { residents, seedResidents, type Resident } from '../support/residents.ts';
-import { makeStaff } from '../support/staff.ts';
+import { makeStaff, neighbourOf } from '../support/staff.ts';
 import { TelegramUser } from '../support/users.ts';
 
 // Issue 15: broadcasts in the web console, composed, sent and steered in a real browser.
@@ -43,12 +43,7 @@ describe('web console: broadcasts (issue 15)', () => {
   let people: Resident[];
 
   beforeAll(async () => {
-    const commune = await h.db.area.findUniqueOrThrow({ where: { code: hungMy } });
-    otherCommune = (
-      await h.db.area.findFirstOrThrow({
-        where: { level: 'commune', parentCode: commune.parentCode, code: { not: hungMy } },
-      })
-    ).code;
+    otherCommune = await neighbourOf(h, hungMy);
     officer = new TelegramUser(h, 'Phạm', 'Văn Loa');
     await makeStaff(h, officer, hungMy, 'officer', 'Đại uý Phạm Văn Loa');
     stranger = new TelegramUser(h, 'Lý', 'Văn Xa');

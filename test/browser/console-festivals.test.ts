@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/harness.ts';
-import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
+import { askLink, consoleInHungMy, expectHidden, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
-import { makeStaff } from '../support/staff.ts';
+import { makeStaff, neighbourOf } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 // Issue 15: festival days in the web console ("create a festival and see its reminders"), driven in a real browser.
@@ -46,14 +46,11 @@ describe('web console: festival days (issue 15)', () => {
   let festivalId: number;
 
   beforeAll(async () => {
-    const hungMyArea = await h.db.area.findUniqueOrThrow({ where: { code: hungMy } });
-    const other = await h.db.area.findFirstOrThrow({
-      where: { level: 'commune', parentCode: hungMyArea.parentCode, code: { not: hungMy } },
-    });
+    const other = await neighbourOf(h, hungMy);
     officer = new TelegramUser(h, 'Trần', 'Văn Tâm');
     await makeStaff(h, officer, hungMy, 'officer', 'Đại uý Trần Văn Tâm');
     stranger = new TelegramUser(h, 'Lý', 'Văn Xa');
-    await makeStaff(h, stranger, other.code, 'officer', 'Thượng uý Lý Văn Xa');
+    await makeStaff(h, stranger, other, 'officer', 'Thượng uý Lý Văn Xa');
     tgResident = new TelegramUser(h, 'Phạm', 'Văn Dân');
     zaloResident = new ZaloUser(h, 'Ngô Thị Dân');
     await onboard(tgResident);
@@ -173,23 +170,22 @@ describe('web console: festival days (issue 15)', () => {
 
   it('an officer of another commune gets 404 on the page and the API, and never sees it listed', async () => {
     const { context, page } = await signIn(stranger);
-    const res = await page.goto(`${h.url}/console/festivals/${festivalId}`);
-    expect(res?.status()).toBe(404);
-    await expect.poll(() => page.getByTestId('festival-not-found').innerText()).toContain('Không có Ngày hội này');
-    expect((await page.request.get(`${h.url}/console/api/festivals/${festivalId}`)).status()).toBe(404);
-    const me = await (await page.request.get(`${h.url}/console/api/me`)).json();
-    const moved = await page.request.post(`${h.url}/console/api/festivals/${festivalId}/move`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { startsAt: `${vietnamDay(5)}T07:30`, endsAt: `${vietnamDay(5)}T09:30` },
+    const csrfToken = await expectHidden(page, h.url, {
+      page: `/console/festivals/${festivalId}`,
+      notFound: { testId: 'festival-not-found', text: 'Không có Ngày hội này' },
+      api: `/console/api/festivals/${festivalId}`,
+      change: {
+        path: `/console/api/festivals/${festivalId}/move`,
+        data: { startsAt: `${vietnamDay(5)}T07:30`, endsAt: `${vietnamDay(5)}T09:30` },
+      },
     });
-    expect(moved.status()).toBe(404);
     const list = await (await page.request.get(`${h.url}/console/api/festivals`)).json();
     expect(list.festivals).toEqual([]);
     // Nor may they preview (count the residents of) an area not theirs; an unreadable time is a 400.
     const form = { areaCode: hungMy, title: 'Ngày hội thử', venue: 'Nhà văn hoá' };
     const preview = (span: { startsAt: string; endsAt: string }) =>
       page.request.post(`${h.url}/console/api/festivals/preview`, {
-        headers: { 'x-csrf-token': me.csrfToken },
+        headers: { 'x-csrf-token': csrfToken },
         data: { ...form, ...span },
       });
     expect((await preview({ startsAt: `${vietnamDay(5)}T07:30`, endsAt: `${vietnamDay(5)}T09:30` })).status()).toBe(

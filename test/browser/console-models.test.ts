@@ -11,7 +11,7 @@ import { decodeQr } from '../support/models.ts';
 import { onboard } from '../support/onboard.ts';
 import { seedPerson } from '../support/people.ts';
 import { quickTip } from '../support/report.ts';
-import { makeStaff } from '../support/staff.ts';
+import { makeStaff, neighbourOf } from '../support/staff.ts';
 import { runUseCase } from '../support/use-cases.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
@@ -52,17 +52,14 @@ describe('web console: the models review (issue 15)', () => {
   let elsewhere: LocalModel;
 
   beforeAll(async () => {
-    const commune = await h.db.area.findUniqueOrThrow({ where: { code: hungMy } });
-    const other = await h.db.area.findFirstOrThrow({
-      where: { level: 'commune', parentCode: commune.parentCode, code: { not: hungMy } },
-    });
+    const other = await neighbourOf(h, hungMy);
     officer = new TelegramUser(h, 'Trần', 'Văn Tâm');
     await makeStaff(h, officer, hungMy, 'officer', OFFICER);
 
     camera = await newModel(hungMy, 'Camera an ninh ấp 3');
     hostile = await newModel(hungMy, XSS);
     club = await newModel(hungMy, 'Câu lạc bộ phòng cháy ấp 5');
-    elsewhere = await newModel(other.code, 'Tổ tự quản xã bên');
+    elsewhere = await newModel(other, 'Tổ tự quản xã bên');
 
     // Five residents join the camera model, two of them leave; a join long ago is outside the window.
     const people = [];

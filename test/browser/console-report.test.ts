@@ -5,7 +5,7 @@ import type { Harness } from '../support/harness.ts';
 import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { testPii } from '../support/people.ts';
 import { residents, seedResidents } from '../support/residents.ts';
-import { makeStaff } from '../support/staff.ts';
+import { makeStaff, neighbourOf } from '../support/staff.ts';
 import { TelegramUser } from '../support/users.ts';
 
 // Issue 15, acceptance 4: the periodic review report of Xã Hưng Mỹ for a period, its numbers against SQL counts.
@@ -32,12 +32,7 @@ describe('web console: statistics and the review report (issue 15, acceptance 4)
   let other: string;
 
   beforeAll(async () => {
-    const area = await h.db.area.findUniqueOrThrow({ where: { code: hungMy } });
-    other = (
-      await h.db.area.findFirstOrThrow({
-        where: { level: 'commune', parentCode: area.parentCode, code: { not: hungMy } },
-      })
-    ).code;
+    other = await neighbourOf(h, hungMy);
     officer = new TelegramUser(h, 'Hồ', 'Văn Sơ Kết');
     await makeStaff(h, officer, hungMy, 'officer', 'Thiếu tá Hồ Văn Sơ Kết');
 

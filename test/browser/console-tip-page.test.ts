@@ -7,7 +7,7 @@ import { findIdentity, type Harness } from '../support/harness.ts';
 import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
 import { openThread, quickTip } from '../support/report.ts';
-import { makeStaff } from '../support/staff.ts';
+import { makeStaff, neighbourOf } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 // Issue 15: a tip's photos through the console, new tips arriving live, the inbox narrowed to one area, spam.
@@ -38,11 +38,7 @@ describe('web console: a tip’s page and the live inbox (issue 15)', () => {
 
   beforeAll(async () => {
     const hungMyArea = await h.db.area.findUniqueOrThrow({ where: { code: hungMy } });
-    otherCommune = (
-      await h.db.area.findFirstOrThrow({
-        where: { level: 'commune', parentCode: hungMyArea.parentCode, code: { not: hungMy } },
-      })
-    ).code;
+    otherCommune = await neighbourOf(h, hungMy);
     officer = new TelegramUser(h, 'Phan', 'Văn Ảnh');
     await makeStaff(h, officer, hungMy, 'officer', 'Thượng uý Phan Văn Ảnh');
     provinceOfficer = new TelegramUser(h, 'Đặng', 'Tỉnh');

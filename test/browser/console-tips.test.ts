@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findIdentity, type Harness } from '../support/harness.ts';
-import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
+import { askLink, consoleInHungMy, expectHidden, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
-import { makeStaff } from '../support/staff.ts';
+import { makeStaff, neighbourOf } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 // Issue 15, acceptance 1: the tip inbox and a tip's page in the web console, driven in a real browser.
@@ -41,14 +41,11 @@ describe('web console: tips (issue 15, acceptance 1)', () => {
   let elsewhereCode: string;
 
   beforeAll(async () => {
-    const hungMyArea = await h.db.area.findUniqueOrThrow({ where: { code: hungMy } });
-    const other = await h.db.area.findFirstOrThrow({
-      where: { level: 'commune', parentCode: hungMyArea.parentCode, code: { not: hungMy } },
-    });
+    const other = await neighbourOf(h, hungMy);
     officer = new TelegramUser(h, 'Trần', 'Văn Tâm');
     await makeStaff(h, officer, hungMy, 'officer', 'Đại uý Trần Văn Tâm');
     stranger = new TelegramUser(h, 'Lý', 'Văn Xa');
-    await makeStaff(h, stranger, other.code, 'officer', 'Thượng uý Lý Văn Xa');
+    await makeStaff(h, stranger, other, 'officer', 'Thượng uý Lý Văn Xa');
 
     citizen = new ZaloUser(h, 'Nguyễn Thị Báo Tin');
     await onboard(citizen);
@@ -62,7 +59,7 @@ describe('web console: tips (issue 15, acceptance 1)', () => {
     const neighbour = new TelegramUser(h, 'Võ', 'Thị Bên');
     await onboard(neighbour);
     const identity = await findIdentity(h, 'telegram', String(neighbour.id));
-    await h.db.user.update({ where: { id: identity!.userId }, data: { areaCode: other.code } });
+    await h.db.user.update({ where: { id: identity!.userId }, data: { areaCode: other } });
     elsewhereCode = await quickTip(neighbour, 'Có người lạ đến chào mời vay tiền lãi cao ở chợ xã bên.');
   });
 
@@ -172,16 +169,12 @@ describe('web console: tips (issue 15, acceptance 1)', () => {
 
   it('an officer of another commune gets 404 on the tip’s page and its API, and never sees it listed', async () => {
     const { context, page } = await signIn(stranger);
-    const res = await page.goto(`${h.url}/console/tips/${code}`);
-    expect(res?.status()).toBe(404);
-    await expect.poll(() => page.getByTestId('tip-not-found').innerText()).toContain('Không có tin báo này');
-    expect((await page.request.get(`${h.url}/console/api/tips/${code}`)).status()).toBe(404);
-    const me = await (await page.request.get(`${h.url}/console/api/me`)).json();
-    const reply = await page.request.post(`${h.url}/console/api/tips/${code}/reply`, {
-      headers: { 'x-csrf-token': me.csrfToken },
-      data: { text: 'Xin chào' },
+    await expectHidden(page, h.url, {
+      page: `/console/tips/${code}`,
+      notFound: { testId: 'tip-not-found', text: 'Không có tin báo này' },
+      api: `/console/api/tips/${code}`,
+      change: { path: `/console/api/tips/${code}/reply`, data: { text: 'Xin chào' } },
     });
-    expect(reply.status()).toBe(404);
     const list = await (await page.request.get(`${h.url}/console/api/tips?status=all`)).json();
     expect(list.tips.map((t: { code: string }) => t.code)).toEqual([elsewhereCode]);
     await context.close();

@@ -93,6 +93,19 @@ describe('Telegram: a citizen from /start to /deleteme', () => {
     await u.expect(/Xin chào! Đây là trợ lý/);
   });
 
+  it('a start link naming a commune (a_<code>: the web widget, a poster) offers it at the area question', async () => {
+    const u = new TelegramUser(h, 'Lan', 'Trần');
+    await u.send('/start a_32140');
+    await u.pressLabel(await u.expect(/Chọn ngôn ngữ/), /Tiếng Việt/);
+    await u.pressLabel(await u.expect(/Trước khi bắt đầu/), /Tôi đồng ý/);
+    const ask = await u.expect(/Bạn sống ở xã\/phường nào\?/);
+    expect(ask.options.map((o) => o.label)).toEqual(['Xã Hưng Mỹ, Cà Mau']);
+    await u.pressLabel(ask, /Xã Hưng Mỹ, Cà Mau/);
+    await u.expect(/Hoàn tất!/);
+    const identity = await findIdentity(h, 'telegram', u.chatId);
+    expect((await h.db.user.findUniqueOrThrow({ where: { id: identity!.userId } })).areaCode).toBe('32140');
+  });
+
   it('refusing consent stores nothing and ends the dialogue', async () => {
     const u = new TelegramUser(h);
     const before = await h.service.db.user.count();

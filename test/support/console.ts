@@ -79,3 +79,30 @@ export async function openWatched(
   await page.getByTestId('who').waitFor();
   return { context, page, requests, status: res?.status() };
 }
+
+export interface Hidden {
+  /** The page's address and what it shows instead (its test id and words). */
+  page: string;
+  notFound: { testId: string; text: string };
+  /** The same thing's API, and a change to it with its body. */
+  api: string;
+  change: { path: string; data: unknown };
+}
+
+/**
+ * What a signed-in officer gets for something outside their areas: the page answers 404 and says it is not
+ * theirs, its API 404, and a change (with the session's CSRF token) 404 too. Returns the session's token.
+ */
+export async function expectHidden(page: Page, base: string, hidden: Hidden): Promise<string> {
+  const res = await page.goto(`${base}${hidden.page}`);
+  expect(res?.status()).toBe(404);
+  await expect.poll(() => page.getByTestId(hidden.notFound.testId).innerText()).toContain(hidden.notFound.text);
+  expect((await page.request.get(`${base}${hidden.api}`)).status()).toBe(404);
+  const me = await (await page.request.get(`${base}/console/api/me`)).json();
+  const change = await page.request.post(`${base}${hidden.change.path}`, {
+    headers: { 'x-csrf-token': me.csrfToken },
+    data: hidden.change.data,
+  });
+  expect(change.status()).toBe(404);
+  return me.csrfToken as string;
+}

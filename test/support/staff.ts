@@ -31,6 +31,13 @@ export async function chooseLabel(u: TelegramUser | ZaloUser, label: string) {
 }
 
 /** A registered person who redeemed an invite in chat (and chose `label`): staff of `area`. */
+/** Another commune of the same province: where an officer of `code` has no rights. */
+export async function neighbourOf(h: { db: Db }, code: string): Promise<string> {
+  const { parentCode } = await h.db.area.findUniqueOrThrow({ where: { code } });
+  const other = await h.db.area.findFirstOrThrow({ where: { level: 'commune', parentCode, code: { not: code } } });
+  return other.code;
+}
+
 export async function makeStaff(
   h: { db: Db },
   u: TelegramUser | ZaloUser,

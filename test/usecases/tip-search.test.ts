@@ -6,7 +6,7 @@ import type { StaffGrant, TipCategory, TipStatus } from '../../src/generated/pri
 import type { TestDatabase } from '../support/database.ts';
 import { ownDatabase } from '../support/harness.ts';
 import { testPii } from '../support/people.ts';
-import { areaCode } from '../support/staff.ts';
+import { areaCode, neighbourOf } from '../support/staff.ts';
 
 const pii = testPii();
 let database: TestDatabase;
@@ -17,10 +17,7 @@ beforeAll(async () => {
   database = await ownDatabase();
   db = createDb(database.url);
   hungMy = await areaCode({ db }, 'Xã Hưng Mỹ', 'Cà Mau');
-  const { parentCode } = await db.area.findUniqueOrThrow({ where: { code: hungMy } });
-  ({ code: other } = await db.area.findFirstOrThrow({
-    where: { level: 'commune', parentCode, code: { not: hungMy } },
-  }));
+  other = await neighbourOf({ db }, hungMy);
 });
 afterAll(async () => {
   await db?.$disconnect();

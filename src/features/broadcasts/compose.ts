@@ -50,7 +50,8 @@ function bodyProblem(ctx: Ctx, text: string): string | undefined {
 }
 
 /** The photo as it is kept (its id or address, not its size). */
-const keptPhoto = (photo: PhotoRef): PhotoRef => ('fileId' in photo ? { fileId: photo.fileId } : { url: photo.url });
+const keptPhoto = (photo: PhotoRef): PhotoRef =>
+  'fileId' in photo ? { fileId: photo.fileId } : 'url' in photo ? { url: photo.url } : { webPhoto: photo.webPhoto };
 
 /** The draft row the preview wrote, while it is still a draft; otherwise the dialogue has expired. */
 async function draftRow(ctx: Ctx, id: number | undefined): Promise<Broadcast | undefined> {

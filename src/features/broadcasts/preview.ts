@@ -51,6 +51,8 @@ const asShown: Record<Platform, (message: ReturnType<typeof renderBroadcast>) =>
   telegram: (m) => renderTelegram(m).map((part) => part.text),
   zalo: (m) => renderZalo(m),
   zalo_oa: (m) => renderOa(m).flatMap((part) => (part.text ? [part.text] : [])),
+  // The web chat shows the text whole, as it is.
+  web: (m) => [m.text],
 };
 
 /**

@@ -1,4 +1,3 @@
-import { guardedCount } from '../../core/disclosure.ts';
 import { z } from 'zod';
 import type { ChatContext } from '../../core/context.ts';
 import { defineFlow } from '../../core/flow.ts';
@@ -25,6 +24,7 @@ import {
   REVIEW_DAYS,
   reviewModels,
   type ModelReview,
+  shownReview,
 } from './store.ts';
 
 const home = (ctx: ChatContext): MenuOption => ({ id: 'home', label: ctx.t('nav-back') });
@@ -47,13 +47,7 @@ export function reviewLine(t: ChatContext['t'], r: ModelReview): string {
   return t('mdl-review-line', {
     id: r.model.id,
     name: r.model.retiredAt ? `💤 ${r.model.name}` : r.model.name,
-    members: r.members,
-    pending: r.pending,
-    joins: r.joins,
-    leaves: r.leaves,
-    notices: r.notices,
-    // A model's members are few: a small count of their tips could point at one of them.
-    tips: guardedCount(r.tips),
+    ...shownReview(r),
   });
 }
 

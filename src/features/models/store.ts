@@ -1,3 +1,4 @@
+import { guardedCount } from '../../core/disclosure.ts';
 import type { Tx } from '../../core/tx.ts';
 import type {
   JoinPolicy,
@@ -136,6 +137,17 @@ export interface ModelReview {
   notices: number;
   tips: number;
 }
+
+/** A review's figures as they may be shown: members' tips only as "< 5" when few (see reviewModels). */
+export const shownReview = ({ members, pending, joins, leaves, notices, tips }: ModelReview) => ({
+  members,
+  pending,
+  joins,
+  leaves,
+  notices,
+  // A model's members are few: a small count of their tips could point at one of them.
+  tips: guardedCount(tips),
+});
 
 /** Days the periodic review ("sơ kết, tổng kết") looks back. */
 export const REVIEW_DAYS = 90;

@@ -16,6 +16,19 @@ const draftSchema = z.object({
   startPayload: startPayloadSchema.optional(),
 });
 
+/**
+ * A start link naming a commune (`a_<code>`: the web chat's widget on that commune's site, a deep link on its
+ * poster): the area question offers that commune first.
+ */
+const AREA_LINK = /^a_(\d{1,8})$/;
+
+/** The commune a start link names, if it is one. */
+async function linkedCommune(ctx: ChatContext, payload: string | undefined) {
+  const code = payload && AREA_LINK.exec(payload)?.[1];
+  const area = code ? await getArea(ctx.tx, code) : null;
+  return area?.level === 'commune' ? area : undefined;
+}
+
 /** The communes found for a typed name. */
 export const areaChoice = defineChoices('area', { pick: { code: z.string().regex(/^\d{1,8}$/) } });
 
@@ -35,9 +48,13 @@ export const areaFlow = defineFlow({
   sealed: true,
   steps: {
     search: {
-      ask(ctx, _draft, problem) {
+      async ask(ctx, draft, problem) {
         // No location button: a shared location cannot be placed in a commune offline, so none is asked for.
-        ctx.reply(problem ?? ctx.t('area-ask'));
+        const linked = await linkedCommune(ctx, draft.startPayload);
+        const menu = linked && [
+          { id: areaChoice.pack('pick', { code: linked.code }), label: `${linked.name}, ${linked.provinceName}` },
+        ];
+        ctx.reply(problem ?? ctx.t('area-ask'), menu ? { menu } : {});
       },
       /** A typed name is searched; a location shared anyway (Telegram's attachment menu) is answered. */
       async input(ctx, draft, flow) {

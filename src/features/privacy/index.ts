@@ -5,6 +5,7 @@ import { registered, type PersonContext } from '../../core/guards.ts';
 import { formatTime } from '../../core/format.ts';
 import { PLATFORM_NAMES } from '../../core/messages.ts';
 import { erasePerson } from '../../core/people.ts';
+import { eraseWebHistory } from '../../platforms/web/store.ts';
 import { getArea } from '../areas/search.ts';
 
 /** What one may see and erase of one's own data. */
@@ -73,6 +74,7 @@ function forget(ctx: ChatContext): void {
 }
 
 async function erase(ctx: PersonContext): Promise<void> {
+  await eraseWebHistory(ctx.tx, ctx.pii, ctx.person.user.id);
   await erasePerson(ctx.tx, ctx.person.user.id);
   forget(ctx);
   ctx.reply(ctx.t('deleteme-done'));

@@ -5,7 +5,7 @@ import type { Reader } from '../../core/people.ts';
 import type { Scope } from '../../core/scope.ts';
 import type { Tip, TipStatus } from '../../generated/prisma/client.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { capabilitiesOf } from '../../platforms/capabilities.ts';
+import { canShowPhoto, capabilitiesOf } from '../../platforms/capabilities.ts';
 import { tipChoice, VERB_MOVES, type TipVerb } from './choices.ts';
 import { canMove, isClosed } from './moves.ts';
 import type { TipReader } from './audience.ts';
@@ -134,17 +134,19 @@ export function photoMessages(
   photos: PhotoRef[],
   linkOf?: (index: number) => string,
 ): OutMessage[] {
-  const showable = photos.filter((p) => capabilitiesOf(platform).inlinePhotos || 'url' in p);
+  const showable = photos.filter((p) => canShowPhoto(platform, p));
   const out: OutMessage[] = showable.map((photo, i) => ({
     text: t('tip-photo-caption', { code, n: i + 1, total: showable.length }),
     photo,
   }));
   const elsewhere = photos.flatMap((p, i) => (showable.includes(p) ? [] : [i]));
+  // Where they were sent: the web chat's own uploads, or Telegram's.
+  const web = elsewhere.every((i) => 'webPhoto' in photos[i]!) ? '-web' : '';
   if (elsewhere.length && linkOf) {
     const links = elsewhere.map((i, n) => t('tip-photo-link', { n: n + 1, url: linkOf(i) })).join('\n');
-    out.push({ text: t('tip-photo-links', { code, count: elsewhere.length, hours: PHOTO_LINK_HOURS, links }) });
+    out.push({ text: t(`tip-photo-links${web}`, { code, count: elsewhere.length, hours: PHOTO_LINK_HOURS, links }) });
   } else if (elsewhere.length) {
-    out.push({ text: t('tip-photos-elsewhere', { code, count: elsewhere.length }) });
+    out.push({ text: t(`tip-photos-elsewhere${web}`, { code, count: elsewhere.length }) });
   }
   return out;
 }

@@ -21,6 +21,8 @@ export interface Asset {
 export interface ConsoleAssets {
   /** The page every console address shows (the front end picks the section); undefined when not built. */
   index: Buffer | undefined;
+  /** The web chat's page (/chat), built beside the console; undefined when not built. */
+  chat?: Buffer | undefined;
   /** Built files by name (content-hashed by Vite: cached for good). */
   files: ReadonlyMap<string, Asset>;
 }
@@ -39,5 +41,6 @@ export function loadConsoleAssets(dir = CONSOLE_DIST): ConsoleAssets {
       body: readFileSync(join(assets, name)),
       type: TYPES[extname(name)] ?? 'application/octet-stream',
     });
-  return { index: readFileSync(index), files };
+  const chat = join(dir, 'chat.html');
+  return { index: readFileSync(index), chat: existsSync(chat) ? readFileSync(chat) : undefined, files };
 }

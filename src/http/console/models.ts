@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { guardedCount } from '../../core/disclosure.ts';
 import { actorId, type Actor } from '../../core/scope.ts';
 import { CONSOLE_PATH } from '../../features/console/links.ts';
 import { modelsWithin, modelWithin } from '../../features/models/access.ts';
 import { inviteLeader, LEADER_INVITE_DAYS } from '../../features/models/actions.ts';
 import { decisionsOf, previousPeriod, recordDecision, reviewPeriod } from '../../features/models/decisions.ts';
 import { joinLink, qrPng } from '../../features/models/share.ts';
-import { REVIEW_DAYS, reviewModels, type ModelReview } from '../../features/models/store.ts';
+import { REVIEW_DAYS, reviewModels, shownReview, type ModelReview } from '../../features/models/store.ts';
 import { audit } from '../../features/staff/audit.ts';
 import { labelOf } from '../../features/staff/labels.ts';
 import type { Db } from '../../db/client.ts';
@@ -151,13 +150,7 @@ function modelRow(r: ModelReview, area: string, decisions: Array<Awaited<ReturnT
     joinCode: r.model.joinCode,
     retired: r.model.retiredAt !== null,
     hasLeader: r.model.leaderId !== null,
-    members: r.members,
-    pending: r.pending,
-    joins: r.joins,
-    leaves: r.leaves,
-    notices: r.notices,
-    // A model's members are few: a small count of their tips could point at one of them.
-    tips: guardedCount(r.tips),
+    ...shownReview(r),
     decisions,
   };
 }

@@ -16,6 +16,7 @@ import {
 import { StaffRole } from '../../generated/prisma/enums.ts';
 import type { ConsoleDeps } from './routes.ts';
 import { sessionOfRequest } from './session.ts';
+import { areaCodeParam, dayParam, vietnamDayStart } from './params.ts';
 import { useCaseRunner } from './use-case.ts';
 
 const placeOf = (area: { name: string; parent: { name: string } | null }) =>
@@ -23,15 +24,12 @@ const placeOf = (area: { name: string; parent: { name: string } | null }) =>
 
 const newInviteSchema = z.object({
   role: z.enum(StaffRole),
-  areaCode: z.string().regex(/^\d{1,8}$/),
+  areaCode: areaCodeParam,
   days: z.coerce.number().int().min(1).max(90),
 });
 
-/** A calendar day in Vietnam (UTC+7), as the date fields send it. */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .transform((d) => new Date(`${d}T00:00:00+07:00`));
+/** A calendar day in Vietnam, as the date fields send it: the instant it starts. */
+const day = dayParam.transform(vietnamDayStart);
 
 const auditQuerySchema = z.object({
   actor: z.string().max(60).optional(),
@@ -40,10 +38,7 @@ const auditQuerySchema = z.object({
     .regex(/^[a-z_.]*$/)
     .max(40)
     .optional(),
-  area: z
-    .string()
-    .regex(/^\d{1,8}$/)
-    .optional(),
+  area: areaCodeParam.optional(),
   from: day.optional(),
   to: day.optional(),
   before: z

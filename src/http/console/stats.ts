@@ -10,27 +10,22 @@ import { areaStatistics, type Period } from '../../features/stats/statistics.ts'
 import { audit } from '../../features/staff/audit.ts';
 import { CONSOLE_PATH } from '../../features/console/links.ts';
 import { sessionOfRequest } from './session.ts';
+import { areaCodeParam, dayParam, vietnamDayStart } from './params.ts';
 import { badRequest } from './use-case.ts';
 
 const DAY_MS = 86_400_000;
 /** A review covers a year at most (two half-years, or a year's summary). */
 const MAX_DAYS = 366;
 
-const day = z.iso.date();
-
 /** The area and the period, days in Vietnam, both ends included; left out: the first area, this half-year. */
 const periodQuery = z
   .object({
-    area: z
-      .string()
-      .regex(/^\d{1,8}$/)
-      .optional(),
-    from: day.optional(),
-    to: day.optional(),
+    area: areaCodeParam.optional(),
+    from: dayParam.optional(),
+    to: dayParam.optional(),
   })
   .refine((q) => !q.from === !q.to, { message: 'from and to go together', path: ['to'] });
 
-const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - VIETNAM_OFFSET_MS);
 const dayOf = (instant: Date) => new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The half-year (January–June or July–December, Vietnam time) that `now` falls in. */
@@ -54,7 +49,7 @@ async function askedFor(db: Db, actor: Actor, query: unknown): Promise<Asked> {
   const q = periodQuery.safeParse(query);
   if (!q.success) return { ok: false, status: 400, error: q.error };
   const days = q.data.from && q.data.to ? { from: q.data.from, to: q.data.to } : currentHalfYear(new Date());
-  const period = { from: dayStart(days.from), to: new Date(dayStart(days.to).getTime() + DAY_MS) };
+  const period = { from: vietnamDayStart(days.from), to: new Date(vietnamDayStart(days.to).getTime() + DAY_MS) };
   const length = (period.to.getTime() - period.from.getTime()) / DAY_MS;
   if (length < 1 || length > MAX_DAYS) return { ok: false, status: 400, error: `to: 1 to ${MAX_DAYS} days from from` };
   const code = q.data.area ?? (await statisticsAreasOf(db, actor))[0]?.code;

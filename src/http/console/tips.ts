@@ -14,6 +14,7 @@ import type { Prisma, Tip } from '../../generated/prisma/client.ts';
 import { TipCategory, TipStatus } from '../../generated/prisma/enums.ts';
 import { isLocale, type Locale } from '../../i18n/index.ts';
 import { sessionOfRequest } from './session.ts';
+import { areaCodeParam, dayParam, vietnamDayStart } from './params.ts';
 import { badRequest, useCaseRunner, type UseCaseDeps } from './use-case.ts';
 
 /** Minutes a tip may wait unacknowledged before the inbox shows it in red, per urgency. */
@@ -28,17 +29,15 @@ export interface ConsoleTipsDeps extends UseCaseDeps {
   fetchFile?: FetchFile;
 }
 
-const day = z.iso.date();
-
 /** The inbox's filters and order, as the page sends them (a filter left out narrows nothing). */
 const filterQuery = z.object({
   status: z.union([z.enum(['open', 'closed', 'all']), z.enum(TipStatus)]).default('open'),
   category: z.enum(TipCategory).optional(),
   urgency: z.enum(['urgent', 'normal']).optional(),
   /** Filed on or after this day, Vietnam time. */
-  from: day.optional(),
+  from: dayParam.optional(),
   /** Filed on or before this day, Vietnam time. */
-  to: day.optional(),
+  to: dayParam.optional(),
   // Letters, digits, spaces and dashes only: nothing that could act as a pattern in the lookup.
   code: z
     .string()
@@ -47,10 +46,7 @@ const filterQuery = z.object({
     .regex(/^[A-Za-z0-9 -]*$/)
     .optional(),
   /** One area within the officer's: it and the communes under it. */
-  area: z
-    .string()
-    .regex(/^\d{1,8}$/)
-    .optional(),
+  area: areaCodeParam.optional(),
   sort: z.enum(['urgent', 'newest', 'oldest']).default('urgent'),
 });
 
@@ -88,9 +84,6 @@ const STATUS_GROUPS: Record<'open' | 'closed' | 'all', readonly TipStatus[] | un
   closed: CLOSED_STATUSES,
   all: undefined,
 };
-
-/** A day typed in Vietnam, as the instant it starts. */
-const vietnamDayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - VIETNAM_OFFSET_MS);
 
 function tipFilter(q: z.infer<typeof filterQuery>): TipFilter {
   return {
@@ -234,7 +227,7 @@ export function registerConsoleTips(api: FastifyInstance, deps: ConsoleTipsDeps)
           : message && threadPhotos(message.id, index);
       const photo = place ? await photoAt(db, pii, place) : undefined;
       if (!photo) return reply.code(404).send({ error: 'no such photo in your areas' });
-      return sendPhotoFile(reply, await photoFile(photo, deps.fetchFile));
+      return sendPhotoFile(reply, await photoFile(photo, deps.fetchFile, deps));
     },
   );
 

@@ -74,8 +74,10 @@ function pacedAttempts(pacer: Pacer | undefined): Transformer {
 
 /** The photo or file a message carries, as grammY sends it (a file made by the bot is uploaded). */
 function attachmentOf(message: OutMessage): { kind: 'photo' | 'document'; input: string | InputFile } | undefined {
-  if (message.photo)
-    return { kind: 'photo', input: 'fileId' in message.photo ? message.photo.fileId : message.photo.url };
+  const photo = message.photo;
+  // A web chat's photo is never given to Telegram (capabilities: canShowPhoto); officers get a link to it.
+  if (photo && 'webPhoto' in photo) throw new SendError('rejected', 'a web chat photo cannot be sent to Telegram');
+  if (photo) return { kind: 'photo', input: 'fileId' in photo ? photo.fileId : photo.url };
   const file = message.file;
   return file && { kind: file.kind, input: new InputFile(Buffer.from(file.base64, 'base64'), file.filename) };
 }
