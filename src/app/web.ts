@@ -31,7 +31,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
   const arrivals = new PgListener(infra.database.listenConnection, TIP_FILED_CHANNEL, log);
   lifecycle.started('tip arrivals', () => arrivals.stop());
   // Open web chats hear of their messages committed by any process (the delivery workers "send" them).
-  const webMessages = new PgListener(config.DATABASE_URL, WEB_CHAT_CHANNEL, log);
+  const webMessages = new PgListener(infra.database.listenConnection, WEB_CHAT_CHANNEL, log);
   lifecycle.started('web chat messages', () => webMessages.stop());
   const app = buildHttpServer({
     log,
