@@ -31,7 +31,7 @@ CREATE INDEX "PaceBlock_until_idx" ON "PaceBlock"("until");
 
 -- The sliding-window pacer of the PostgreSQL-only mode (src/queues/pace-postgres.ts): the same rules as the
 -- Redis script in src/queues/pacer.ts. Every step runs under one advisory lock per platform, taken before
--- the clock is read, so stamps follow the order in which slots were granted; the database's clock is the
+-- the clock is read, so stamps follow the order in which slots were granted, and the clock of the database is the
 -- only one used. Returns 0 when the slot is taken, otherwise milliseconds to wait.
 CREATE FUNCTION antq_pace_acquire(
   p_platform TEXT, p_limit INTEGER, p_window_us BIGINT, p_token TEXT, p_chat TEXT, p_gap_ms INTEGER,
@@ -72,7 +72,7 @@ BEGIN
   RETURN 5;
 END $$;
 
--- A send's answer is in: its slot counts one more window from now (a lapsed slot counts again, as in Redis).
+-- The answer to a send is in: its slot counts one more window from now (a lapsed slot counts again, as in Redis).
 CREATE FUNCTION antq_pace_release(p_platform TEXT, p_token TEXT, p_chat TEXT, p_gap_ms INTEGER)
 RETURNS VOID LANGUAGE plpgsql AS $$
 DECLARE
