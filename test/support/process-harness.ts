@@ -53,7 +53,11 @@ export async function startProcessHarness(extra: Record<string, string> = {}): P
     async close() {
       await h.kill();
       await h.db.$disconnect();
-      await Promise.all([tg.close(), zalo.close(), forgetQueueData({ ...h.env, DATABASE_URL: database.url, REDIS_PREFIX: h.env.REDIS_PREFIX! })]);
+      await Promise.all([
+        tg.close(),
+        zalo.close(),
+        forgetQueueData({ ...h.env, DATABASE_URL: database.url, REDIS_PREFIX: h.env.REDIS_PREFIX! }),
+      ]);
       await database.drop();
     },
   };
