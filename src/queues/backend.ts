@@ -6,6 +6,7 @@ import {
   type BackendFactory,
   type ConnectionOptions,
   type PgPool,
+  type PgQueryable,
   type PostgresConnectionOptions,
   type RedisQueueBackend,
 } from 'bullmq';
@@ -123,13 +124,15 @@ function sharedConnectionFactory(connection: PostgresConnection): BackendFactory
   const view = new Proxy(connection, {
     get(target, prop) {
       if (prop === 'close' || prop === 'disconnect') return async () => undefined;
+      if (prop === 'getListenClient') return async () => oneQueryAtATime(await target.getListenClient());
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return (name, opts, factoryOpts = {}) => {
-    const listenName = factoryOpts.withBlockingConnection ? name : factoryOpts.blocking ? `${name}:qe` : undefined;
-    const backend = new PostgresQueueBackend(view, name, opts as never, true, listenName);
+  // BullMQ names a worker's LISTEN connection after its queue (how getWorkers finds workers): one connection
+  // shared by all cannot carry every name, so none is set (Bull Board then lists no workers).
+  return (name, opts) => {
+    const backend = new PostgresQueueBackend(view, name, opts as never, true);
     // A closed queue or worker must stop waiting on the shared LISTEN connection at once.
     const close = backend.close.bind(backend);
     backend.close = async () => {
@@ -138,6 +141,32 @@ function sharedConnectionFactory(connection: PostgresConnection): BackendFactory
     };
     return backend;
   };
+}
+
+const serialized = new WeakMap<object, object>();
+
+/**
+ * The shared LISTEN client, its queries one after another: every worker issues its LISTEN on it, and pg
+ * deprecates (pg 9 drops) a query sent while another is running on the same client.
+ */
+function oneQueryAtATime<C extends PgQueryable>(client: C): C {
+  let last: Promise<unknown> = Promise.resolve();
+  const wrapped =
+    serialized.get(client) ??
+    new Proxy(client, {
+      get(target, prop) {
+        if (prop === 'query')
+          return (text: string, params?: readonly unknown[]) => {
+            const run = last.then(() => target.query(text, params));
+            last = run.catch(() => undefined);
+            return run;
+          };
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  serialized.set(client, wrapped);
+  return wrapped as C;
 }
 
 async function openPostgresBackend(pool: PgPool, ownsPool: boolean, log: Logger): Promise<QueueBackend> {
