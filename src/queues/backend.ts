@@ -47,16 +47,19 @@ export interface QueueBackend {
 }
 
 /**
- * Connections per process in the PostgreSQL-only mode, at most 20 in all: the ledger's pool, the queues' pool
- * (its one LISTEN connection included), and 2 for the tip-arrivals listener and the watchdog's probe.
+ * Connections per process in the PostgreSQL-only mode, at most 20 in all: the ledger's pool, BullMQ's pool
+ * (its one LISTEN connection included), the pacing and leases' pool, and 2 for the tip-arrivals listener and
+ * the watchdog's probe. Pacing has a pool of its own because BullMQ's queries wait for a lock per queue while
+ * holding their connection: sharing one, a busy queue held back the release of send slots, and each slot held
+ * longer meant fewer sends per second.
  */
-export const POSTGRES_MODE_POOLS = { db: 8, queues: 10 } as const;
+export const POSTGRES_MODE_POOLS = { db: 7, queues: 8, stores: 3 } as const;
 
 /** BullMQ's tables live in their own schema; ours (PaceSlot, Lease) stay in public. */
 const BULLMQ_SCHEMA = 'bullmq';
 export const QUEUE_SEARCH_PATH = `${BULLMQ_SCHEMA},public`;
 
-/** The queues' pool for the PostgreSQL-only mode, on the database itself. */
+/** A pool of the PostgreSQL-only mode's queue side, on the database itself. */
 export function queuePool(config: Pick<Config, 'DATABASE_URL' | 'DB_STATEMENT_TIMEOUT_MS'>, max: number): pg.Pool {
   return new pg.Pool({
     connectionString: config.DATABASE_URL,
@@ -71,8 +74,8 @@ export function queuePool(config: Pick<Config, 'DATABASE_URL' | 'DB_STATEMENT_TI
 
 /**
  * Opens the backend QUEUE_BACKEND names. `pool` (PostgreSQL only) is any `pg.Pool`-shaped object whose sessions
- * have `search_path` = QUEUE_SEARCH_PATH (embedded mode passes its own); by default one is made from
- * DATABASE_URL, and closed with the backend.
+ * have `search_path` = QUEUE_SEARCH_PATH, for BullMQ and the pacing alike (embedded mode passes its own, left
+ * open); by default two are made from DATABASE_URL (POSTGRES_MODE_POOLS), and closed with the backend.
  */
 export async function openQueueBackend(
   config: Pick<Config, 'DATABASE_URL' | 'DB_STATEMENT_TIMEOUT_MS' | 'QUEUE_BACKEND' | 'REDIS_URL' | 'REDIS_PREFIX'>,
@@ -80,7 +83,16 @@ export async function openQueueBackend(
   pool?: PgPool,
 ): Promise<QueueBackend> {
   return queueBackendOf(config) === 'postgres'
-    ? openPostgresBackend(pool ?? queuePool(config, POSTGRES_MODE_POOLS.queues), !pool, log)
+    ? openPostgresBackend(
+        pool
+          ? { queues: pool, stores: pool, owned: false }
+          : {
+              queues: queuePool(config, POSTGRES_MODE_POOLS.queues),
+              stores: queuePool(config, POSTGRES_MODE_POOLS.stores),
+              owned: true,
+            },
+        log,
+      )
     : openRedisBackend(config.REDIS_URL ?? DEFAULT_REDIS_URL, config.REDIS_PREFIX, log);
 }
 
@@ -169,8 +181,12 @@ function oneQueryAtATime<C extends PgQueryable>(client: C): C {
   return wrapped as C;
 }
 
-async function openPostgresBackend(pool: PgPool, ownsPool: boolean, log: Logger): Promise<QueueBackend> {
+async function openPostgresBackend(
+  { queues: pool, stores, owned }: { queues: PgPool; stores: PgPool; owned: boolean },
+  log: Logger,
+): Promise<QueueBackend> {
   pool.on('error', (err) => log.warn({ err }, 'postgres (queues) error'));
+  if (stores !== pool) stores.on('error', (err) => log.warn({ err }, 'postgres (pacing) error'));
   // BullMQ's schema, created or brought up to date (idempotent, one process at a time under its advisory lock).
   const session = await pool.connect();
   try {
@@ -185,20 +201,20 @@ async function openPostgresBackend(pool: PgPool, ownsPool: boolean, log: Logger)
     opts: { connection: pool as unknown as ConnectionOptions },
     factory: sharedConnectionFactory(connection) as unknown as BullConnection['factory'],
   };
-  const paceStore: PaceStore = new PostgresPaceStore(pool);
+  const paceStore: PaceStore = new PostgresPaceStore(stores);
   return {
     kind: 'postgres',
     producer: bull,
     worker: () => bull,
     pacer: (platform, limit) => new Pacer(paceStore, platform, limit),
-    leases: new PostgresLeases(pool),
+    leases: new PostgresLeases(stores),
     quiet: new MemoryQuietPeriods(),
     ping: () => pool.query('SELECT 1'),
     // Opening it already reached the database (its migrations ran).
     ready: async () => undefined,
     async close() {
       await connection.close();
-      if (ownsPool) await pool.end();
+      if (owned) await Promise.all([pool.end(), stores.end()]);
     },
   };
 }
