@@ -162,23 +162,23 @@ const serialized = new WeakMap<object, object>();
  * deprecates (pg 9 drops) a query sent while another is running on the same client.
  */
 function oneQueryAtATime<C extends PgQueryable>(client: C): C {
+  const known = serialized.get(client);
+  if (known) return known as C;
   let last: Promise<unknown> = Promise.resolve();
-  const wrapped =
-    serialized.get(client) ??
-    new Proxy(client, {
-      get(target, prop) {
-        if (prop === 'query')
-          return (text: string, params?: readonly unknown[]) => {
-            const run = last.then(() => target.query(text, params));
-            last = run.catch(() => undefined);
-            return run;
-          };
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+  const wrapped = new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'query')
+        return (text: string, params?: readonly unknown[]) => {
+          const run = last.then(() => target.query(text, params));
+          last = run.catch(() => undefined);
+          return run;
+        };
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
   serialized.set(client, wrapped);
-  return wrapped as C;
+  return wrapped;
 }
 
 async function openPostgresBackend(
