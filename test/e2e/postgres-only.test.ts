@@ -1,5 +1,6 @@
+import net from 'node:net';
 import pg from 'pg';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
 import { createBroadcast } from '../../src/broadcasting/store.ts';
 import { OPERATOR } from '../../src/core/scope.ts';
@@ -13,18 +14,26 @@ import { runUseCase, TEST_POLICY } from '../support/use-cases.ts';
 import { TelegramUser } from '../support/users.ts';
 
 // QUEUE_BACKEND=postgres in the normal run (npm run test:pg runs the longer files in this mode): the service
-// on PostgreSQL alone, no Redis (REDIS_URL unset).
+// on PostgreSQL alone. REDIS_URL points at a listener that counts who connects: nobody may.
+const redisConnections: net.Socket[] = [];
+const fakeRedis = net.createServer((socket) => redisConnections.push(socket.on('error', () => undefined)));
+await new Promise<void>((resolve) => fakeRedis.listen(0, '127.0.0.1', resolve));
+afterAll(() => {
+  for (const socket of redisConnections) socket.destroy();
+  return new Promise((resolve) => fakeRedis.close(resolve));
+});
+
 let h: Harness;
 let hungMy: string;
 harnessInHungMy((started) => ({ h, hungMy } = started), {
   QUEUE_BACKEND: 'postgres',
+  REDIS_URL: `redis://127.0.0.1:${(fakeRedis.address() as net.AddressInfo).port}`,
   TELEGRAM_RATE: '30',
   BROADCAST_RECONCILE_SECONDS: '0.5',
   FESTIVAL_REMINDERS: '2s',
 });
 
 it('/readyz names the queue backend and checks no Redis', async () => {
-  expect(h.config.REDIS_URL).toBeUndefined();
   const body = await (await fetch(`${h.url}/readyz`)).json();
   expect(body).toMatchObject({ status: 'ready', postgres: 'ok', queues: 'ok', queue_backend: 'postgres' });
   expect(body).not.toHaveProperty('redis');
@@ -120,4 +129,8 @@ it('a festival reminder comes at its time', async () => {
   );
   if (!created.ok) throw new Error(created.reason);
   await h.tg.waitFor(() => h.tg.textsTo(going!.id).some((t) => /còn 2 giây nữa là đến Ngày hội/.test(t)), 15_000);
+});
+
+it('never connected to Redis, though REDIS_URL was set', () => {
+  expect(redisConnections).toHaveLength(0);
 });

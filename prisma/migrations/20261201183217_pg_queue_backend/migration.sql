@@ -29,6 +29,14 @@ CREATE TABLE "Lease" (
 -- CreateIndex
 CREATE INDEX "PaceBlock_until_idx" ON "PaceBlock"("until");
 
+-- Pacing and leases are transport, as they are in Redis: unlogged, so taking a slot or a lease writes no WAL
+-- and never waits for the disk (with WAL, every send waited for two flushes: 23 msg/s instead of 30 under load).
+-- A database crash empties them, which only frees slots whose second has long passed and leases of holders
+-- whose database went away.
+ALTER TABLE "PaceSlot" SET UNLOGGED;
+ALTER TABLE "PaceBlock" SET UNLOGGED;
+ALTER TABLE "Lease" SET UNLOGGED;
+
 -- The sliding-window pacer of the PostgreSQL-only mode (src/queues/pace-postgres.ts): the same rules as the
 -- Redis script in src/queues/pacer.ts. Every step runs under one advisory lock per platform, taken before
 -- the clock is read, so stamps follow the order in which slots were granted, and the clock of the database is the
