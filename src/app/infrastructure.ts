@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import type { Config } from '../config.ts';
+import { queueBackendOf, type Config } from '../config.ts';
 import type { Feature } from '../core/feature.ts';
 import type { Platform } from '../core/messages.ts';
 import type { Wake } from '../core/scope.ts';
@@ -19,7 +18,7 @@ import type { Messenger } from '../platforms/types.ts';
 import { BroadcastQueue } from '../queues/broadcast-queue.ts';
 import { ChatQueue } from '../queues/chat-queue.ts';
 import { DeliveryQueues } from '../queues/delivery-queue.ts';
-import { Pacer } from '../queues/pacer.ts';
+import { openQueueBackend, POSTGRES_MODE_POOLS, type QueueBackend } from '../queues/backend.ts';
 import { ReminderQueue } from '../queues/reminder-queue.ts';
 import { Pii } from '../security/pii.ts';
 import { DbWatchdog } from './db-watchdog.ts';
@@ -41,8 +40,8 @@ export interface Infrastructure {
   pii: Pii;
   i18n: I18n;
   metrics: Metrics;
-  /** Producers fail fast when Redis is away (the sweeper recovers); workers open their own connection. */
-  queueRedis: Redis;
+  /** Queues, pacing and chat leases: on Redis, or on PostgreSQL alone (QUEUE_BACKEND). */
+  queues: QueueBackend;
   router: Router;
   messengerList: Messenger[];
   messengers: ReadonlyMap<Platform, Messenger>;
@@ -76,7 +75,9 @@ export async function openInfrastructure(
     idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     keepAliveDelayMs: config.DB_KEEPALIVE_DELAY_MS,
   };
-  const handle = openDb(config.DATABASE_URL, { limits }, (err) => {
+  // Without Redis the queues share the database's connection budget (see POSTGRES_MODE_POOLS).
+  const max = queueBackendOf(config) === 'postgres' ? POSTGRES_MODE_POOLS.db : undefined;
+  const handle = openDb(config.DATABASE_URL, { limits, max }, (err) => {
     if (err) log.warn({ err }, 'replaced database pool did not close cleanly');
   });
   const db = handle.db;
@@ -92,16 +93,15 @@ export async function openInfrastructure(
   const i18n = new I18n(config.DEFAULT_LOCALE);
   const metrics = createMetrics();
   registerTipMetrics(metrics, db);
-  const queueRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
-  lifecycle.started('redis (queues)', () => queueRedis.disconnect());
+  const queues = await openQueueBackend(config, log);
+  lifecycle.started(`queue backend (${queues.kind})`, () => queues.close());
 
   const router = new Router(features, { onboard: beginOnboarding });
   // Every send of a platform, from any process, shares one sliding-window budget.
   const pacers = {
-    telegram: new Pacer(queueRedis, config.REDIS_PREFIX, 'telegram', config.TELEGRAM_RATE),
-    zalo: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo', config.ZALO_RATE),
-    zalo_oa: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo_oa', config.ZALO_OA_RATE),
+    telegram: queues.pacer('telegram', config.TELEGRAM_RATE),
+    zalo: queues.pacer('zalo', config.ZALO_RATE),
+    zalo_oa: queues.pacer('zalo_oa', config.ZALO_OA_RATE),
   };
   const oaTokens = oaTokensOf(config, { db, pii, i18n, policy: config, log }, () =>
     metrics.oaTokenRefreshFailures.inc(),
@@ -116,11 +116,11 @@ export async function openInfrastructure(
   if (messengerList.every((m) => m.ownRoutes))
     log.warn('no messenger token configured: the bot answers in the web chat (/chat) only');
 
-  const chatQueue = new ChatQueue(queueRedis, config.REDIS_PREFIX);
+  const chatQueue = new ChatQueue(queues.producer);
   const enqueue: Enqueue = (chatKey, delayMs) => chatQueue.add(chatKey, delayMs);
-  const deliveries = new DeliveryQueues(queueRedis, config.REDIS_PREFIX, [...messengers.keys()]);
-  const broadcastQueue = new BroadcastQueue(queueRedis, config.REDIS_PREFIX);
-  const reminderQueue = new ReminderQueue(queueRedis, config.REDIS_PREFIX);
+  const deliveries = new DeliveryQueues(queues.producer, [...messengers.keys()]);
+  const broadcastQueue = new BroadcastQueue(queues.producer);
+  const reminderQueue = new ReminderQueue(queues.producer);
   lifecycle.started('queue producers', () =>
     Promise.all([chatQueue.close(), deliveries.close(), broadcastQueue.close(), reminderQueue.close()]),
   );
@@ -135,7 +135,7 @@ export async function openInfrastructure(
     pii,
     i18n,
     metrics,
-    queueRedis,
+    queues,
     router,
     messengerList,
     messengers,

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { ConfigError, EXAMPLE_KEY_WARNING, loadConfigFields, usesExampleKey } from '../config.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { Pii } from '../security/pii.ts';
-import { Redis } from 'ioredis';
+import { openQueueBackend, type QueueBackend } from '../queues/backend.ts';
+import { createLogger } from '../logger.ts';
 import { I18n } from '../i18n/index.ts';
 import { Api } from 'grammy';
 import { BroadcastQueue } from '../queues/broadcast-queue.ts';
@@ -66,8 +67,8 @@ Commands:
 
 Times are printed in Vietnam time (+07).
 Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
-and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; REDIS_URL,
-REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
+and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; QUEUE_BACKEND,
+REDIS_URL, REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
 ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET, DATA_ENCRYPTION_KEY (and PUBLIC_URL, ZALO_OA_CONNECT_FILE)
 for zalo-oa.`;
 
@@ -145,47 +146,34 @@ const commands: Record<string, () => Command> = {
 };
 
 /**
- * Runs a command that may wake the workers through Redis (broadcasts to send,
- * reminders to schedule); without Redis they find the change at their next pass.
+ * Runs a command that may wake the workers through the queues (broadcasts to send,
+ * reminders to schedule); without them the workers find the change at their next pass.
  */
 async function withKick(run: (kick: () => Promise<void>) => Promise<number>): Promise<number> {
-  const { REDIS_URL, REDIS_PREFIX } = loadConfigFields(['REDIS_URL', 'REDIS_PREFIX']);
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
-  redis.on('error', () => undefined);
-  const broadcasts = new BroadcastQueue(redis, REDIS_PREFIX);
-  const reminders = new ReminderQueue(redis, REDIS_PREFIX);
+  const config = loadConfigFields([
+    'DATABASE_URL',
+    'DB_STATEMENT_TIMEOUT_MS',
+    'QUEUE_BACKEND',
+    'REDIS_URL',
+    'REDIS_PREFIX',
+  ]);
+  let opened: Promise<QueueBackend> | undefined;
   const kick = async () => {
-    await ready(redis);
-    await Promise.all([broadcasts.kick(), reminders.requestSync()]);
+    const queues = await (opened ??= openQueueBackend(config, createLogger('silent')));
+    await queues.ready(5_000);
+    const broadcasts = new BroadcastQueue(queues.producer);
+    const reminders = new ReminderQueue(queues.producer);
+    try {
+      await Promise.all([broadcasts.kick(), reminders.requestSync()]);
+    } finally {
+      await Promise.all([broadcasts.close(), reminders.close()]).catch(() => undefined);
+    }
   };
   try {
     return await run(kick);
   } finally {
-    await Promise.all([broadcasts.close(), reminders.close()]).catch(() => undefined);
-    redis.disconnect();
+    await (await opened?.catch(() => undefined))?.close();
   }
-}
-
-/**
- * Waits until the client is ready, or rejects when Redis cannot be reached. The queues
- * built on it start connecting it themselves: a second `connect()` would throw
- * ("already connecting") while Redis is up, so only a client still waiting is connected here.
- */
-async function ready(redis: Redis, timeoutMs = 5_000): Promise<void> {
-  if (redis.status === 'ready') return;
-  if (redis.status === 'wait') return void (await redis.connect());
-  await new Promise<void>((resolve, reject) => {
-    const done = (err?: Error) => {
-      clearTimeout(timer);
-      redis.off('ready', onReady).off('error', done).off('end', onEnd);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onReady = () => done();
-    const onEnd = () => done(new Error('Redis connection closed'));
-    const timer = setTimeout(() => done(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
-    redis.once('ready', onReady).once('error', done).once('end', onEnd);
-  });
 }
 
 async function main(argv: string[]): Promise<number> {
