@@ -1,6 +1,8 @@
 // Child of bench/broadcast: fans one broadcast out (delivery rows + jobs) in a process of its own,
 // so its peak RSS is the fan-out's alone. Prints one JSON line.
-import { Redis } from 'ioredis';
+import { loadConfigFields } from '../src/config.ts';
+import { createLogger } from '../src/logger.ts';
+import { openQueueBackend } from '../src/queues/backend.ts';
 import { createDb } from '../src/db/client.ts';
 import { controlBroadcast } from '../src/features/broadcasts/control.ts';
 import { fanOut } from '../src/broadcasting/fanout.ts';
@@ -8,8 +10,11 @@ import { createBroadcast } from '../src/broadcasting/store.ts';
 import { DeliveryQueues } from '../src/queues/delivery-queue.ts';
 
 const db = createDb(process.env.DATABASE_URL!, { max: 2 });
-const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null });
-const queues = new DeliveryQueues(redis, process.env.REDIS_PREFIX!, ['telegram', 'zalo']);
+const backend = await openQueueBackend(
+  loadConfigFields(['DATABASE_URL', 'DB_STATEMENT_TIMEOUT_MS', 'QUEUE_BACKEND', 'REDIS_URL', 'REDIS_PREFIX']),
+  createLogger('silent'),
+);
+const queues = new DeliveryQueues(backend.producer, ['telegram', 'zalo']);
 const id = await db.$transaction(async (tx) => {
   const b = await createBroadcast(tx, {
     audience: { kind: 'area', areaCode: process.env.AREA! },
@@ -44,5 +49,5 @@ console.log(
   }),
 );
 await queues.close();
-redis.disconnect();
+await backend.close();
 await db.$disconnect();

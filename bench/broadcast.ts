@@ -4,6 +4,7 @@
 //   fanout:     1,000,000 generated recipients: delivery rows + jobs, time and peak RSS of the fan-out process
 //   throughput: 20,000 recipients, unlimited fake, pacing off, vs a bare BullMQ worker doing no-op jobs
 //   npm run bench:broadcast [-- --only pacing,oa-pacing,fanout,throughput --oa 1000 --oa-rate 20 --fanout 1000000 --throughput 20000]
+//   --backend postgres: the same without Redis (QUEUE_BACKEND=postgres); the bare-worker line is Redis only.
 import { parseArgs } from 'node:util';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -26,12 +27,21 @@ const { values } = parseArgs({
     fanout: { type: 'string', default: '1000000' },
     throughput: { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '16' },
+    backend: { type: 'string', default: 'redis' },
   },
 });
 const parts = new Set(values.only.split(','));
 const CONCURRENCY = Number(values.concurrency);
 const KEY = '7'.repeat(64);
 const SECRET = 'bench-secret';
+const onPostgres = values.backend === 'postgres';
+
+/** Where a part's service keeps its queues: a private Redis, or (--backend postgres) the database itself. */
+async function queueStore(): Promise<{ env: Record<string, string>; url?: string; close(): Promise<unknown> }> {
+  if (onPostgres) return { env: { QUEUE_BACKEND: 'postgres' }, close: async () => undefined };
+  const redis = await startPrivateRedis();
+  return { env: { REDIS_URL: redis.url, REDIS_PREFIX: 'bench' }, url: redis.url, close: () => redis.close() };
+}
 
 const database = await createTestDatabase('antq_bench', { withAreas: true });
 const db = createDb(database.url, { max: 4 });
@@ -40,13 +50,12 @@ process.on('exit', () => children.forEach((c) => c.child.kill('SIGKILL')));
 const communes = await db.area.findMany({ where: { level: 'commune' }, orderBy: { code: 'asc' }, take: 40 });
 let nextCommune = 0;
 
-/** The whole service in its own process, against a fake Telegram and a private Redis. */
-async function startService(tg: FakeTelegram, redisUrl: string, extra: Record<string, string>) {
+/** The whole service in its own process, against a fake Telegram and its queue store. */
+async function startService(tg: FakeTelegram, queues: Record<string, string>, extra: Record<string, string>) {
   const port = await freePort();
   const child = spawnService({
     DATABASE_URL: database.url,
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: 'bench',
+    ...queues,
     TELEGRAM_BOT_TOKEN: tg.token,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: tg.apiRoot,
@@ -97,14 +106,14 @@ const rateOf = (times: number[]) => (times.length - 1) / ((times.at(-1)! - times
 const lines: string[] = [];
 
 if (parts.has('pacing')) {
-  const redis = await startPrivateRedis();
+  const redis = await queueStore();
   const tg = await startFakeTelegram();
   tg.setRateLimit(30);
-  const service = await startService(tg, redis.url, { TELEGRAM_RATE: '30' });
+  const service = await startService(tg, redis.env, { TELEGRAM_RATE: '30' });
   const times = await broadcastTo(tg, Number(values.pacing));
   const rate = rateOf(times);
   lines.push(
-    `| pacing: ${times.length} recipients, fake 429s above 30 in any sliding second, TELEGRAM_RATE=30 | ` +
+    `| pacing: ${times.length} recipients, fake 429s above 30 in any sliding second, TELEGRAM_RATE=30, ${values.backend} | ` +
       `${rate.toFixed(2)} msg/s = ${((rate / 30) * 100).toFixed(1)} % of the limit; 429s: ${tg.rateLimited} |`,
   );
   service.child.kill('SIGTERM');
@@ -116,10 +125,10 @@ if (parts.has('pacing')) {
 if (parts.has('oa-pacing')) {
   const count = Number(values.oa);
   const limit = Number(values['oa-rate']);
-  const redis = await startPrivateRedis();
+  const redis = await queueStore();
   const tg = await startFakeTelegram();
   const oa = await startFakeZaloOa({ rateLimit: limit });
-  const service = await startService(tg, redis.url, { ...oaEnv(oa), ZALO_OA_RATE: String(limit) });
+  const service = await startService(tg, redis.env, { ...oaEnv(oa), ZALO_OA_RATE: String(limit) });
   const people = await seedAndBroadcast('zalo_oa', count);
   for (const p of people) oa.userInteracted(p.id);
   const ids = new Set(people.map((p) => p.id));
@@ -144,7 +153,7 @@ if (parts.has('oa-pacing')) {
 
 if (parts.has('fanout')) {
   const count = Number(values.fanout);
-  const redis = await startPrivateRedis();
+  const redis = await queueStore();
   const area = communes[nextCommune++]!;
   const province = area.parentCode!;
   // Generated residents spread over the province's communes, half Telegram, half Zalo.
@@ -163,8 +172,7 @@ if (parts.has('fanout')) {
   const child = spawnService(
     {
       DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      REDIS_PREFIX: 'bench',
+      ...redis.env,
       AREA: province,
       // The heap bound the service runs with (npm start, the containers); FANOUT_NODE_OPTIONS= measures without it.
       NODE_OPTIONS: process.env.FANOUT_NODE_OPTIONS ?? '--max-old-space-size=512',
@@ -190,16 +198,27 @@ if (parts.has('fanout')) {
 
 if (parts.has('throughput')) {
   const count = Number(values.throughput);
-  const redis = await startPrivateRedis();
+  const redis = await queueStore();
   const tg = await startFakeTelegram();
-  const service = await startService(tg, redis.url, { TELEGRAM_RATE: '0' });
+  const service = await startService(tg, redis.env, { TELEGRAM_RATE: '0' });
   const times = await broadcastTo(tg, count);
   const ours = rateOf(times);
   service.child.kill('SIGTERM');
   await service.exited;
 
-  // The same number of jobs through a bare BullMQ worker doing nothing, same concurrency, same Redis.
-  const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+  lines.push(
+    `| delivery: ${count.toLocaleString('en')} recipients, unlimited fake, TELEGRAM_RATE=0, concurrency ${CONCURRENCY}, ${values.backend} | ` +
+      `${ours.toFixed(0)} msg/s |`,
+  );
+  await tg.close();
+  await redis.close();
+}
+
+if (parts.has('throughput') && !onPostgres) {
+  const count = Number(values.throughput);
+  const redis = await queueStore();
+  // The same number of jobs through a bare BullMQ worker doing nothing, same concurrency, a Redis alike.
+  const connection = new Redis(redis.url!, { maxRetriesPerRequest: null });
   const queue = new Queue('bare', { connection, prefix: 'bare' });
   for (let at = 0; at < count; at += 1000) {
     await queue.addBulk(
@@ -229,12 +248,7 @@ if (parts.has('throughput')) {
   const bare = (count - 1) / ((last - first) / 1000);
   await queue.close();
   connection.disconnect();
-  lines.push(
-    `| delivery: ${count.toLocaleString('en')} recipients, unlimited fake, TELEGRAM_RATE=0, concurrency ${CONCURRENCY} | ` +
-      `${ours.toFixed(0)} msg/s |`,
-    `| bare BullMQ worker, no-op jobs, concurrency ${CONCURRENCY}, same Redis | ${bare.toFixed(0)} jobs/s (antq/bare = ${(ours / bare).toFixed(2)}) |`,
-  );
-  await tg.close();
+  lines.push(`| bare BullMQ worker, no-op jobs, concurrency ${CONCURRENCY}, Redis | ${bare.toFixed(0)} jobs/s |`);
   await redis.close();
 }
 

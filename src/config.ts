@@ -31,7 +31,12 @@ const envSchema = z.object({
   ),
   /** The embedded database's folder (when DATABASE_URL is unset): its files, its lock, a generated data key. */
   DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).default('redis://127.0.0.1:6379'),
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }).optional()),
+  /**
+   * Where the queues, pacing and chat leases live: `redis`, or `postgres` (the database alone, no Redis; the
+   * embedded one too). Unset: redis when REDIS_URL is set, postgres otherwise.
+   */
+  QUEUE_BACKEND: optionalString.pipe(z.enum(['redis', 'postgres']).optional()),
   /** Keeps this deployment's queues and locks apart from others on the same Redis. */
   REDIS_PREFIX: z
     .string()
@@ -203,6 +208,16 @@ const OA_KEYS = ['ZALO_OA_APP_ID', 'ZALO_OA_SECRET_KEY', 'ZALO_APP_SECRET'] as c
 export function zaloOaSettings(c: Pick<Config, (typeof OA_KEYS)[number]>) {
   const { ZALO_OA_APP_ID: appId, ZALO_OA_SECRET_KEY: oaSecretKey, ZALO_APP_SECRET: appSecret } = c;
   return appId && oaSecretKey && appSecret ? { appId, oaSecretKey, appSecret } : undefined;
+}
+
+/** With Redis chosen but no REDIS_URL, the local default of earlier versions. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+/** QUEUE_BACKEND, or what its absence means: Redis when REDIS_URL is set, PostgreSQL alone otherwise. */
+export function queueBackendOf(c: { QUEUE_BACKEND?: QueueBackendKind; REDIS_URL?: string }): QueueBackendKind {
+  return c.QUEUE_BACKEND ?? (c.REDIS_URL ? 'redis' : 'postgres');
 }
 
 export const configSchema = envSchema.superRefine((c, ctx) => {

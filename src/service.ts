@@ -7,12 +7,15 @@ import { serveCli } from './cli/control.ts';
 import type { Config } from './config.ts';
 import type { Feature } from './core/feature.ts';
 import type { Db } from './db/client.ts';
+import type { Wake } from './core/scope.ts';
 import { features } from './features/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** The CLI's commands, loaded at the first one asked for. */
-const runCliCommand = (db: Db) => async (argv: string[], out: (line: string) => void) =>
-  (await import('./cli/index.ts')).runCommand(argv, db, out);
+const runCliCommand = (db: Db, wake: (what: Wake) => Promise<void>) => async (argv: string[], out: (line: string) => void) =>
+  (await import('./cli/index.ts')).runCommand(argv, db, out, async () => {
+    await Promise.all([wake('broadcasts'), wake('reminders')]);
+  });
 
 /** `all` runs everything in one process; `web` takes updates; `worker` handles them and sends. */
 export type Role = 'all' | 'web' | 'worker';
@@ -64,7 +67,7 @@ export async function startService(config: Config, role: Role = 'all', opts: Ser
     const embedded = infra.database.embedded;
     if (embedded) {
       // The CLI cannot open the folder this process holds: it asks this process to run its commands.
-      const stopCli = await serveCli(embedded.dir, runCliCommand(infra.db), log);
+      const stopCli = await serveCli(embedded.dir, runCliCommand(infra.db, infra.wake), log);
       lifecycle.started('cli socket', stopCli);
       if (embedded.created) logNextSteps(log, config, url);
     }

@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import type { Config } from '../config.ts';
+import { queueBackendOf, type Config } from '../config.ts';
 import type { Feature } from '../core/feature.ts';
 import type { Platform } from '../core/messages.ts';
 import type { Wake } from '../core/scope.ts';
@@ -19,7 +18,7 @@ import type { Messenger } from '../platforms/types.ts';
 import { BroadcastQueue } from '../queues/broadcast-queue.ts';
 import { ChatQueue } from '../queues/chat-queue.ts';
 import { DeliveryQueues } from '../queues/delivery-queue.ts';
-import { Pacer } from '../queues/pacer.ts';
+import { openQueueBackend, POSTGRES_MODE_POOLS, type QueueBackend } from '../queues/backend.ts';
 import { ReminderQueue } from '../queues/reminder-queue.ts';
 import { Pii } from '../security/pii.ts';
 import { DbWatchdog } from './db-watchdog.ts';
@@ -43,8 +42,8 @@ export interface Infrastructure {
   pii: Pii;
   i18n: I18n;
   metrics: Metrics;
-  /** Producers fail fast when Redis is away (the sweeper recovers); workers open their own connection. */
-  queueRedis: Redis;
+  /** Queues, pacing and chat leases: on Redis, or on PostgreSQL alone (QUEUE_BACKEND). */
+  queues: QueueBackend;
   router: Router;
   messengerList: Messenger[];
   messengers: ReadonlyMap<Platform, Messenger>;
@@ -60,15 +59,6 @@ export interface Infrastructure {
   wake: (what: Wake) => Promise<void>;
 }
 
-/**
- * What carries the queues, the pacer and the chat locks. The seam for BullMQ's PostgreSQL backend
- * (QUEUE_BACKEND=postgres, built apart): embedded, it takes `database.embedded.pool`, the `pg.Pool`-shaped
- * face of the in-process database. Until then every mode uses Redis (REDIS_URL).
- */
-export function queueBackendOf(_database: Database): 'redis' {
-  return 'redis';
-}
-
 /** Opens connections and builds the shared parts; each registers how it closes. */
 export async function openInfrastructure(
   config: Config,
@@ -77,7 +67,9 @@ export async function openInfrastructure(
   opts: { migrate: boolean },
   lifecycle: Lifecycle,
 ): Promise<Infrastructure> {
-  const database = await openDatabase(config, log, opts, lifecycle);
+  // Without Redis the queues share the database's connection budget (see POSTGRES_MODE_POOLS).
+  const max = queueBackendOf(config) === 'postgres' ? POSTGRES_MODE_POOLS.db : undefined;
+  const database = await openDatabase(config, log, { ...opts, max }, lifecycle);
   const handle = database.handle;
   const db = handle.db;
   const dbWatchdog = new DbWatchdog(handle, log, config.DB_WEDGED_SECONDS * 1000);
@@ -91,18 +83,16 @@ export async function openInfrastructure(
   const i18n = new I18n(config.DEFAULT_LOCALE);
   const metrics = createMetrics();
   registerTipMetrics(metrics, db);
-  if (queueBackendOf(database) === 'redis' && database.embedded)
-    log.info({ redis: config.REDIS_URL }, 'embedded database; the queues are on Redis');
-  const queueRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  queueRedis.on('error', (err) => log.warn({ err }, 'redis (queue) error'));
-  lifecycle.started('redis (queues)', () => queueRedis.disconnect());
+  // Embedded, the queues (QUEUE_BACKEND=postgres, the default without REDIS_URL) are on the same instance.
+  const queues = await openQueueBackend(config, log, database.embedded?.pool);
+  lifecycle.started(`queue backend (${queues.kind})`, () => queues.close());
 
   const router = new Router(features, { onboard: beginOnboarding });
   // Every send of a platform, from any process, shares one sliding-window budget.
   const pacers = {
-    telegram: new Pacer(queueRedis, config.REDIS_PREFIX, 'telegram', config.TELEGRAM_RATE),
-    zalo: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo', config.ZALO_RATE),
-    zalo_oa: new Pacer(queueRedis, config.REDIS_PREFIX, 'zalo_oa', config.ZALO_OA_RATE),
+    telegram: queues.pacer('telegram', config.TELEGRAM_RATE),
+    zalo: queues.pacer('zalo', config.ZALO_RATE),
+    zalo_oa: queues.pacer('zalo_oa', config.ZALO_OA_RATE),
   };
   const oaTokens = oaTokensOf(config, { db, pii, i18n, policy: config, log }, () =>
     metrics.oaTokenRefreshFailures.inc(),
@@ -117,11 +107,11 @@ export async function openInfrastructure(
   if (messengerList.every((m) => m.ownRoutes))
     log.warn('no messenger token configured: the bot answers in the web chat (/chat) only');
 
-  const chatQueue = new ChatQueue(queueRedis, config.REDIS_PREFIX);
+  const chatQueue = new ChatQueue(queues.producer);
   const enqueue: Enqueue = (chatKey, delayMs) => chatQueue.add(chatKey, delayMs);
-  const deliveries = new DeliveryQueues(queueRedis, config.REDIS_PREFIX, [...messengers.keys()]);
-  const broadcastQueue = new BroadcastQueue(queueRedis, config.REDIS_PREFIX);
-  const reminderQueue = new ReminderQueue(queueRedis, config.REDIS_PREFIX);
+  const deliveries = new DeliveryQueues(queues.producer, [...messengers.keys()]);
+  const broadcastQueue = new BroadcastQueue(queues.producer);
+  const reminderQueue = new ReminderQueue(queues.producer);
   lifecycle.started('queue producers', () =>
     Promise.all([chatQueue.close(), deliveries.close(), broadcastQueue.close(), reminderQueue.close()]),
   );
@@ -137,7 +127,7 @@ export async function openInfrastructure(
     pii,
     i18n,
     metrics,
-    queueRedis,
+    queues,
     router,
     messengerList,
     messengers,

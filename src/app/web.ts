@@ -25,7 +25,7 @@ function kept<T>(ask: () => Promise<T | undefined>): () => Promise<T | undefined
  * where updates are taken. Returns its base URL.
  */
 export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lifecycle: Lifecycle): Promise<string> {
-  const { config, log, db, pii, i18n, metrics, queueRedis, inbox, messengerList, enqueue } = infra;
+  const { config, log, db, pii, i18n, metrics, queues, inbox, messengerList, enqueue } = infra;
   const telegram = infra.messengers.get('telegram');
   // The console's inbox hears of tips filed by any process of this deployment.
   const arrivals = new PgListener(infra.database.listenConnection, TIP_FILED_CHANNEL, log);
@@ -38,7 +38,7 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     metrics,
     messengers: takesUpdates ? messengerList : [],
     inbox,
-    unavailable: new UnavailableNotice(queueRedis, config.REDIS_PREFIX, pii, i18n, log),
+    unavailable: new UnavailableNotice(queues.quiet, pii, i18n, log),
     api: { db, pii },
     console: {
       i18n,
@@ -62,8 +62,15 @@ export async function startWeb(infra: Infrastructure, takesUpdates: boolean, lif
     // Photos sent as Telegram file ids: served by link to officers who cannot see them in their messenger (Zalo).
     fetchFile: telegram?.fetchFile && ((fileId) => telegram.fetchFile!(fileId)),
     stall: () => stallOf(infra.dbWatchdog, infra.progress, config.HEALTH_STALL_SECONDS * 1000),
-    checks: { postgres: () => db.$queryRaw`SELECT 1`, redis: () => queueRedis.ping() },
-    ...(infra.oaTokens && { details: { zalo_oa: () => oaTokenDetail(infra.oaTokens!) } }),
+    // Without Redis the queues' own pool is checked too (it is not the ledger's).
+    checks: {
+      postgres: () => db.$queryRaw`SELECT 1`,
+      [queues.kind === 'redis' ? 'redis' : 'queues']: () => queues.ping(),
+    },
+    details: {
+      queue_backend: async () => queues.kind,
+      ...(infra.oaTokens && { zalo_oa: () => oaTokenDetail(infra.oaTokens!) }),
+    },
     settings: config,
     ...(takesUpdates && { webChat: { messages: webMessages, settings: config } }),
   });

@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import type { Policy } from '../config.ts';
 import { Deliverer } from '../broadcasting/deliver.ts';
 import { fanOut } from '../broadcasting/fanout.ts';
@@ -16,18 +15,11 @@ import { startDeliveryWorkers } from '../queues/delivery-queue.ts';
 import { startReminderWorker } from '../queues/reminder-queue.ts';
 import type { Infrastructure } from './infrastructure.ts';
 import type { Lifecycle } from './lifecycle.ts';
+import type { BullConnection } from '../queues/backend.ts';
 import { botUsername } from './messengers.ts';
 
-/** Workers block on Redis (maxRetriesPerRequest: null) instead of failing fast like the producers. */
-function workerConnection(infra: Infrastructure, lifecycle: Lifecycle): Redis {
-  const redis = new Redis(infra.config.REDIS_URL, { maxRetriesPerRequest: null });
-  redis.on('error', (err) => infra.log.warn({ err }, 'redis (worker) error'));
-  lifecycle.started('redis (workers)', () => redis.disconnect());
-  return redis;
-}
-
-/** Updates handled chat by chat, their replies sent from the outbox; the sweeper re-queues what Redis lost. */
-function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, lifecycle: Lifecycle): void {
+/** Updates handled chat by chat, their replies sent from the outbox; the sweeper re-queues what the queues lost. */
+function startChatHandling(infra: Infrastructure, bull: BullConnection, policy: Policy, lifecycle: Lifecycle): void {
   const { config, db, pii, i18n, router, messengers, enqueue, log, metrics, progress } = infra;
   const drainer = new ChatDrainer({
     db,
@@ -42,15 +34,9 @@ function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, 
     metrics,
     progress,
     outbox: new OutboxSender(db, pii, messengers, log, metrics, policy, enqueue),
-    locks: new ChatLocks(redis, config.REDIS_PREFIX),
+    locks: new ChatLocks(infra.queues.leases),
   });
-  const worker = startChatWorker(
-    redis,
-    config.REDIS_PREFIX,
-    config.WORKER_CONCURRENCY,
-    (key) => drainer.drain(key),
-    log,
-  );
+  const worker = startChatWorker(bull, config.WORKER_CONCURRENCY, (key) => drainer.drain(key), log);
   const sweeper = new Sweeper(db, infra.chatQueue, log, progress);
   sweeper.start();
   lifecycle.started('chat handling', async () => {
@@ -60,7 +46,7 @@ function startChatHandling(infra: Infrastructure, redis: Redis, policy: Policy, 
 }
 
 /** Fan-out, paced delivery and the reconciler that keeps the queues in line with the ledger. */
-function startBroadcasting(infra: Infrastructure, redis: Redis, lifecycle: Lifecycle): void {
+function startBroadcasting(infra: Infrastructure, bull: BullConnection, lifecycle: Lifecycle): void {
   const { config, db, pii, i18n, messengers, metrics, deliveries, broadcastQueue, log } = infra;
   const note: AuthorNote = (tx, b, kind) => authorNote(tx, pii, i18n, b, kind);
   const deliverer = new Deliverer({
@@ -73,14 +59,7 @@ function startBroadcasting(infra: Infrastructure, redis: Redis, lifecycle: Lifec
     enqueueChat: infra.enqueue,
     window: config,
   });
-  const deliveryWorkers = startDeliveryWorkers(
-    redis,
-    config.REDIS_PREFIX,
-    deliveries,
-    config.BROADCAST_CONCURRENCY,
-    deliverer,
-    log,
-  );
+  const deliveryWorkers = startDeliveryWorkers(bull, deliveries, config.BROADCAST_CONCURRENCY, deliverer, log);
   const reconciler = new Reconciler({
     db,
     pii,
@@ -91,8 +70,7 @@ function startBroadcasting(infra: Infrastructure, redis: Redis, lifecycle: Lifec
     log,
   });
   const broadcastWorker = startBroadcastWorker(
-    redis,
-    config.REDIS_PREFIX,
+    bull,
     { fanOut: (id) => fanOut(db, id, (rows) => deliveries.add(rows)), reconcile: () => reconciler.run() },
     log,
   );
@@ -105,11 +83,10 @@ function startBroadcasting(infra: Infrastructure, redis: Redis, lifecycle: Lifec
 }
 
 /** Festival reminders: delayed jobs rebuilt from the ledger as often as broadcasts are reconciled. */
-function startReminders(infra: Infrastructure, redis: Redis, lifecycle: Lifecycle): void {
+function startReminders(infra: Infrastructure, bull: BullConnection, lifecycle: Lifecycle): void {
   const { config, db, i18n, reminderQueue, broadcastQueue, log } = infra;
   const worker = startReminderWorker(
-    redis,
-    config.REDIS_PREFIX,
+    bull,
     {
       fire: async (jobId) => {
         const outcome = await fireReminder(db, i18n, jobId);
@@ -159,9 +136,10 @@ export async function startWorkers(infra: Infrastructure, lifecycle: Lifecycle):
     ...infra.config,
     TELEGRAM_BOT_USERNAME: await botUsername(infra.config, infra.messengers, infra.log),
   };
-  const redis = workerConnection(infra, lifecycle);
-  startChatHandling(infra, redis, policy, lifecycle);
-  startBroadcasting(infra, redis, lifecycle);
-  startReminders(infra, redis, lifecycle);
+  // The backend closes after the workers: it was opened with the infrastructure, before them.
+  const bull = infra.queues.worker();
+  startChatHandling(infra, bull, policy, lifecycle);
+  startBroadcasting(infra, bull, lifecycle);
+  startReminders(infra, bull, lifecycle);
   startFollowUpFlush(infra, policy, lifecycle);
 }

@@ -8,7 +8,8 @@ import { runInService } from './control.ts';
 import { ConfigError, EXAMPLE_KEY_WARNING, loadConfigFields, usesExampleKey } from '../config.ts';
 import { createDb, type Db } from '../db/client.ts';
 import { Pii } from '../security/pii.ts';
-import { Redis } from 'ioredis';
+import { openQueueBackend, type QueueBackend } from '../queues/backend.ts';
+import { createLogger } from '../logger.ts';
 import { I18n } from '../i18n/index.ts';
 import { Api } from 'grammy';
 import { BroadcastQueue } from '../queues/broadcast-queue.ts';
@@ -72,14 +73,16 @@ Commands:
 
 Times are printed in Vietnam time (+07).
 Environment: DATABASE_URL (unset: the embedded database of DATA_DIR, default ./data; while the service runs
-on it, the service runs the command);  DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
-and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; REDIS_URL,
-REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
+on it, the service runs the command); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
+and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; QUEUE_BACKEND,
+REDIS_URL, REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
 ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET, DATA_ENCRYPTION_KEY (and PUBLIC_URL, ZALO_OA_CONNECT_FILE)
 for zalo-oa.`;
 
 type Command = (args: string[], db: Db) => Promise<number>;
 type Out = (line: string) => void;
+/** Tells the workers of a change: broadcasts to start, reminders to schedule. */
+type Kick = () => Promise<void>;
 
 /**
  * What a use case run by the operator needs (through `inScope`): the texts, the configured limits and the
@@ -107,7 +110,7 @@ function operatorPii(): Pii {
 }
 
 /** The commands, printing through `out` (the terminal, or the CLI's socket when the service runs them). */
-const commandsFor = (out: Out): Record<string, () => Command> => ({
+const commandsFor = (out: Out, wake?: Kick): Record<string, () => Command> => ({
   areas: () => (args, db) => areasCommand(args, db, out),
   staff: () => (args, db) => staffCommand(args, { db, scope: operatorScope(db) }, out),
   invite: () => (args, db) => inviteCommand(args, { db, scope: operatorScope(db) }, out),
@@ -119,11 +122,11 @@ const commandsFor = (out: Out): Record<string, () => Command> => ({
   },
   broadcast: () => (args, db) => {
     const scope = operatorScope(db);
-    return withKick((kick) => broadcastCommand(args, { db, i18n: scope.i18n, scope, kick, out }));
+    return withKick((kick) => broadcastCommand(args, { db, i18n: scope.i18n, scope, kick, out }), wake);
   },
   festival: () => (args, db) => {
     const scope = operatorScope(db);
-    return withKick((kick) => festivalCommand(args, { db, i18n: scope.i18n, scope, kick, out }));
+    return withKick((kick) => festivalCommand(args, { db, i18n: scope.i18n, scope, kick, out }), wake);
   },
   'zalo-oa': () => (args, db) => {
     const env = loadConfigFields([
@@ -153,53 +156,42 @@ const commandsFor = (out: Out): Record<string, () => Command> => ({
 });
 
 /**
- * Runs a command that may wake the workers through Redis (broadcasts to send,
- * reminders to schedule); without Redis they find the change at their next pass.
+ * Runs a command that may wake the workers through the queues (broadcasts to send,
+ * reminders to schedule); without them the workers find the change at their next pass.
  */
-async function withKick(run: (kick: () => Promise<void>) => Promise<number>): Promise<number> {
-  const { REDIS_URL, REDIS_PREFIX } = loadConfigFields(['REDIS_URL', 'REDIS_PREFIX']);
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
-  redis.on('error', () => undefined);
-  const broadcasts = new BroadcastQueue(redis, REDIS_PREFIX);
-  const reminders = new ReminderQueue(redis, REDIS_PREFIX);
+async function withKick(run: (kick: Kick) => Promise<number>, wake?: Kick): Promise<number> {
+  // The service running the command for the CLI wakes its own workers; see runEmbedded.
+  if (wake) return run(wake);
+  const config = loadConfigFields([
+    'DATABASE_URL',
+    'DB_STATEMENT_TIMEOUT_MS',
+    'QUEUE_BACKEND',
+    'REDIS_URL',
+    'REDIS_PREFIX',
+  ]);
+  let opened: Promise<QueueBackend> | undefined;
   const kick = async () => {
-    await ready(redis);
-    await Promise.all([broadcasts.kick(), reminders.requestSync()]);
+    const queues = await (opened ??= openQueueBackend(config, createLogger('silent')));
+    await queues.ready(5_000);
+    const broadcasts = new BroadcastQueue(queues.producer);
+    const reminders = new ReminderQueue(queues.producer);
+    try {
+      await Promise.all([broadcasts.kick(), reminders.requestSync()]);
+    } finally {
+      await Promise.all([broadcasts.close(), reminders.close()]).catch(() => undefined);
+    }
   };
   try {
     return await run(kick);
   } finally {
-    await Promise.all([broadcasts.close(), reminders.close()]).catch(() => undefined);
-    redis.disconnect();
+    await (await opened?.catch(() => undefined))?.close();
   }
 }
 
-/**
- * Waits until the client is ready, or rejects when Redis cannot be reached. The queues
- * built on it start connecting it themselves: a second `connect()` would throw
- * ("already connecting") while Redis is up, so only a client still waiting is connected here.
- */
-async function ready(redis: Redis, timeoutMs = 5_000): Promise<void> {
-  if (redis.status === 'ready') return;
-  if (redis.status === 'wait') return void (await redis.connect());
-  await new Promise<void>((resolve, reject) => {
-    const done = (err?: Error) => {
-      clearTimeout(timer);
-      redis.off('ready', onReady).off('error', done).off('end', onEnd);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onReady = () => done();
-    const onEnd = () => done(new Error('Redis connection closed'));
-    const timer = setTimeout(() => done(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
-    redis.once('ready', onReady).once('error', done).once('end', onEnd);
-  });
-}
-
 /** One command on a database: the CLI's own, or the service's when it runs a command for the CLI (control.ts). */
-export async function runCommand(argv: string[], db: Db, out: Out): Promise<number> {
+export async function runCommand(argv: string[], db: Db, out: Out, wake?: Kick): Promise<number> {
   const [command, ...args] = argv;
-  const make = command ? commandsFor(out)[command] : undefined;
+  const make = command ? commandsFor(out, wake)[command] : undefined;
   if (!make) {
     out(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
@@ -246,7 +238,8 @@ async function runEmbedded(argv: string[], out: Out): Promise<number> {
   const db = embeddedDb(embedded.pglite);
   try {
     await applyMigrationsEmbedded(embedded.pglite);
-    return await runCommand(argv, db, out);
+    // No service runs on the folder, so no worker to wake: the service finds the change when it starts.
+    return await runCommand(argv, db, out, async () => undefined);
   } finally {
     await db.$disconnect();
     await embedded.close();

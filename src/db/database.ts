@@ -13,7 +13,7 @@ export interface Database {
   handle: DbHandle;
   /** A connection of its own for LISTEN (PgListener). */
   listenConnection: () => ListenConnection;
-  /** Embedded only: the `pg.Pool`-shaped face of the instance, for node-postgres users (BullMQ's PostgreSQL backend). */
+  /** Embedded only: the `pg.Pool`-shaped face of the instance, for node-postgres users (the queue backend). */
   embedded?: { dir: string; pool: EmbeddedPool; created: boolean };
 }
 
@@ -21,7 +21,7 @@ export interface Database {
 export async function openDatabase(
   config: Config,
   log: Logger,
-  opts: { migrate: boolean },
+  opts: { migrate: boolean; /** the server pool's size */ max?: number },
   lifecycle: Lifecycle,
 ): Promise<Database> {
   const url = config.DATABASE_URL;
@@ -36,7 +36,7 @@ export async function openDatabase(
       idleInTransactionTimeoutMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       keepAliveDelayMs: config.DB_KEEPALIVE_DELAY_MS,
     };
-    const handle = openDb(url, { limits }, (err) => {
+    const handle = openDb(url, { limits, max: opts.max }, (err) => {
       if (err) log.warn({ err }, 'replaced database pool did not close cleanly');
     });
     lifecycle.started('database', () => handle.db.$disconnect());
@@ -54,6 +54,10 @@ export async function openDatabase(
     const applied = await applyMigrationsEmbedded(embedded.pglite);
     if (applied.length) log.info({ applied: applied.length }, 'migrations applied');
   }
+  // One session for Prisma and the queues: BullMQ's SQL names its tables and functions unqualified (schema
+  // bullmq), ours are in public, first (Prisma's own queries name their schema). After the migrations, which
+  // create unqualified tables that must land in public.
+  await embedded.pglite.exec('SET search_path TO public, bullmq');
   const db = embeddedDb(embedded.pglite);
   lifecycle.started('database', () => db.$disconnect());
   const pool = new EmbeddedPool(embedded.pglite, config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS);

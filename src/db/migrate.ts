@@ -97,6 +97,16 @@ function readCatalogTypesAsText<T extends object>(queryable: T): T {
 }
 
 /**
+ * adapter-pg cuts a migration script at every ';', also inside a function's body (PL/pgSQL): the script goes
+ * to PostgreSQL whole instead, whose simple query protocol runs its statements in order (in one transaction).
+ */
+function wholeScripts<A extends SqlDriverAdapter>(adapter: A): A {
+  const { client } = adapter as unknown as { client: Pick<pg.Pool, 'query'> };
+  adapter.executeScript = async (script) => void (await client.query(script));
+  return adapter;
+}
+
+/**
  * adapter-pg for the engine. The shadow database is ours (created and dropped
  * by createMigration): adapter-pg's own connectToShadowDb spreads
  * `{ ...config, database }`, which a connectionString silently overrides, and
@@ -130,7 +140,7 @@ class EngineAdapters extends PrismaPg {
 
   #track<A extends SqlDriverAdapter>(adapter: A): A {
     this.#open.push(adapter);
-    return readCatalogTypesAsText(adapter);
+    return readCatalogTypesAsText(wholeScripts(adapter));
   }
 }
 

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { Prisma } from '../generated/prisma/client.ts';
 import { SendError } from '../platforms/types.ts';
 
@@ -66,12 +67,14 @@ function isConnectionFailure(err: Error): boolean {
   }
   const code = (err as Error & { code?: unknown }).code;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
+  // pg's own errors (the queues' pool in the PostgreSQL-only mode) carry the SQLSTATE as their code.
+  if (typeof code === 'string' && err instanceof pg.DatabaseError && SQLSTATE.test(code)) return true;
   return CONNECTION_MESSAGES.has(err.message) || CONNECTION_ERROR_NAMES.has(err.name);
 }
 
 /**
  * True when the same work may succeed if tried again later: a send failed, or the
- * database, Redis or the network was unreachable, too slow or in a conflict. Anything
+ * database, Redis (or the queues' PostgreSQL pool) or the network was unreachable, too slow or in a conflict. Anything
  * else (a TypeError, a failed validation, a constraint the code did not expect) is a
  * bug that fails the same way every time. Looks through `cause` chains and AggregateErrors.
  */

@@ -9,6 +9,38 @@ import type { Pii } from '../security/pii.ts';
 /** One notice per chat per minute, however often the platform retries. */
 const QUIET_SECONDS = 60;
 
+/** Remembers that something happened, for a while: `first` is true once per key per quiet period. */
+export interface QuietPeriods {
+  first(key: string, seconds: number): Promise<boolean>;
+}
+
+export class RedisQuietPeriods implements QuietPeriods {
+  constructor(
+    readonly redis: Redis,
+    readonly prefix: string,
+  ) {}
+
+  async first(key: string, seconds: number): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}:${key}`, '1', 'EX', seconds, 'NX')) === 'OK';
+  }
+}
+
+/**
+ * The PostgreSQL-only mode's: in this process's memory, since the notice is for the moments PostgreSQL is
+ * away. Each web process then tells a person at most once per period (with Redis: once in all).
+ */
+export class MemoryQuietPeriods implements QuietPeriods {
+  readonly #until = new Map<string, number>();
+
+  async first(key: string, seconds: number): Promise<boolean> {
+    const now = Date.now();
+    for (const [k, until] of this.#until) if (until <= now) this.#until.delete(k);
+    if (this.#until.has(key)) return false;
+    this.#until.set(key, now + seconds * 1000);
+    return true;
+  }
+}
+
 /**
  * When an update cannot be stored (PostgreSQL away), the person is told at once,
  * straight through the messenger, that nothing was recorded and to try again;
@@ -16,8 +48,7 @@ const QUIET_SECONDS = 60;
  */
 export class UnavailableNotice {
   constructor(
-    readonly redis: Redis,
-    readonly prefix: string,
+    readonly quiet: QuietPeriods,
     readonly pii: Pii,
     readonly i18n: I18n,
     readonly log: Logger,
@@ -26,8 +57,8 @@ export class UnavailableNotice {
   async tell(messenger: Messenger, incoming: Incoming): Promise<void> {
     if (incoming.chatType !== 'private' || (incoming.kind !== 'message' && incoming.kind !== 'choice')) return;
     try {
-      const key = `${this.prefix}:unavailable-notice:${chatKeyOf(this.pii, incoming.platform, incoming.chatId)}`;
-      if ((await this.redis.set(key, '1', 'EX', QUIET_SECONDS, 'NX')) !== 'OK') return;
+      const key = `unavailable-notice:${chatKeyOf(this.pii, incoming.platform, incoming.chatId)}`;
+      if (!(await this.quiet.first(key, QUIET_SECONDS))) return;
       await messenger.send(incoming.chatId, { text: this.i18n.t(this.i18n.defaultLocale, 'error-retry') });
     } catch (err) {
       this.log.warn({ err, platform: incoming.platform }, 'could not tell the person to retry');

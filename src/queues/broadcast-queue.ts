@@ -1,5 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { BullConnection } from './backend.ts';
 import type { Logger } from '../logger.ts';
 
 type ControlJob = { kind: 'fanout'; broadcastId: number } | { kind: 'reconcile' };
@@ -10,12 +10,15 @@ const QUEUE = 'broadcasts';
 export class BroadcastQueue {
   readonly queue: Queue<ControlJob>;
 
-  constructor(connection: Redis, prefix: string) {
-    this.queue = new Queue<ControlJob>(QUEUE, {
-      connection,
-      prefix,
-      defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 1 },
-    });
+  constructor(bull: BullConnection) {
+    this.queue = new Queue<ControlJob>(
+      QUEUE,
+      {
+        ...bull.opts,
+        defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 1 },
+      },
+      bull.factory,
+    );
   }
 
   /** One fan-out per broadcast at a time: the id makes a second request a no-op while one waits or runs. */
@@ -38,15 +41,15 @@ export class BroadcastQueue {
 }
 
 export function startBroadcastWorker(
-  connection: Redis,
-  prefix: string,
+  bull: BullConnection,
   handlers: { fanOut(broadcastId: number): Promise<unknown>; reconcile(): Promise<unknown> },
   log: Logger,
 ): Worker<ControlJob> {
   const worker = new Worker<ControlJob>(
     QUEUE,
     (job) => (job.data.kind === 'fanout' ? handlers.fanOut(job.data.broadcastId) : handlers.reconcile()),
-    { connection, prefix, concurrency: 4 },
+    { ...bull.opts, concurrency: 4 },
+    bull.factory,
   );
   worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'broadcast job failed; the reconciler retries'));
   worker.on('error', (err) => log.error({ err }, 'broadcast worker error'));

@@ -1,5 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { BullConnection } from './backend.ts';
 import type { Logger } from '../logger.ts';
 
 const QUEUE = 'chats';
@@ -15,12 +15,15 @@ interface ChatJob {
 export class ChatQueue {
   readonly queue: Queue<ChatJob>;
 
-  constructor(connection: Redis, prefix: string) {
-    this.queue = new Queue<ChatJob>(QUEUE, {
-      connection,
-      prefix,
-      defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 1 },
-    });
+  constructor(bull: BullConnection) {
+    this.queue = new Queue<ChatJob>(
+      QUEUE,
+      {
+        ...bull.opts,
+        defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 1 },
+      },
+      bull.factory,
+    );
   }
 
   /**
@@ -55,13 +58,17 @@ export class ChatQueue {
 }
 
 export function startChatWorker(
-  connection: Redis,
-  prefix: string,
+  bull: BullConnection,
   concurrency: number,
   drain: (chatKey: string) => Promise<void>,
   log: Logger,
 ): Worker<ChatJob> {
-  const worker = new Worker<ChatJob>(QUEUE, (job) => drain(job.data.chatKey), { connection, prefix, concurrency });
+  const worker = new Worker<ChatJob>(
+    QUEUE,
+    (job) => drain(job.data.chatKey),
+    { ...bull.opts, concurrency },
+    bull.factory,
+  );
   worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'chat drain job failed; the sweeper will retry'));
   worker.on('error', (err) => log.error({ err }, 'chat worker error'));
   return worker;

@@ -1,5 +1,5 @@
 import { DelayedError, Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { BullConnection } from './backend.ts';
 import type { Platform } from '../core/messages.ts';
 import type { Logger } from '../logger.ts';
 
@@ -42,19 +42,22 @@ const PENDING_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-
 export class DeliveryQueues {
   readonly #queues = new Map<Platform, Queue<DeliveryJob>>();
 
-  constructor(connection: Redis, prefix: string, platforms: readonly Platform[]) {
+  constructor(bull: BullConnection, platforms: readonly Platform[]) {
     for (const platform of platforms) {
       this.#queues.set(
         platform,
-        new Queue<DeliveryJob>(`deliver-${platform}`, {
-          connection,
-          prefix,
-          defaultJobOptions: {
-            ...CRASH_RETRIES,
-            removeOnComplete: true,
-            removeOnFail: true,
+        new Queue<DeliveryJob>(
+          `deliver-${platform}`,
+          {
+            ...bull.opts,
+            defaultJobOptions: {
+              ...CRASH_RETRIES,
+              removeOnComplete: true,
+              removeOnFail: true,
+            },
           },
-        }),
+          bull.factory,
+        ),
       );
     }
   }
@@ -102,8 +105,7 @@ export class DeliveryQueues {
  * job back without using an attempt; a retry is the same job, delayed.
  */
 export function startDeliveryWorkers(
-  connection: Redis,
-  prefix: string,
+  bull: BullConnection,
   queues: DeliveryQueues,
   concurrency: number,
   processor: DeliveryProcessor,
@@ -125,8 +127,7 @@ export function startDeliveryWorkers(
         }
       },
       {
-        connection,
-        prefix,
+        ...bull.opts,
         concurrency,
         // Only so that queue.rateLimit() can pause the queue: pacing itself is the sliding-window pacer's.
         limiter: { max: 1_000_000, duration: 1000 },
@@ -135,6 +136,7 @@ export function startDeliveryWorkers(
         stalledInterval: 5_000,
         maxStalledCount: 2,
       },
+      bull.factory,
     );
     worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'delivery job failed'));
     worker.on('error', (err) => log.error({ err, platform }, 'delivery worker error'));

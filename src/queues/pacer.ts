@@ -13,7 +13,7 @@ const MAX_HOLD_MS = 30_000;
 const RENEW_MS = MAX_HOLD_MS / 3;
 
 /*
- * An exact sliding-window pacer shared by every process through Redis.
+ * An exact sliding-window pacer shared by every process through Redis (or, alike, PostgreSQL: PaceStore).
  *
  * A send takes a slot before its request leaves and gives it back when the
  * answer is in; the slot keeps counting for a full window (plus a guard) after
@@ -99,6 +99,74 @@ function paced(redis: Redis): PacedRedis {
   return r;
 }
 
+/** One slot asked for: the window and the longest hold are in microseconds. */
+export interface SlotRequest {
+  platform: string;
+  limit: number;
+  token: string;
+  /** The chat's key ('-' for none) and the gap kept after a message to it (0: none). */
+  chat: string;
+  gapMs: number;
+  windowUs: number;
+  maxHoldUs: number;
+}
+
+/** Where the slots live, shared by every process: Redis (scripts above) or PostgreSQL (pace-postgres.ts). */
+export interface PaceStore {
+  /** 0 when the slot is taken, otherwise milliseconds to wait. Atomic, stamped by the store's clock. */
+  acquire(r: SlotRequest): Promise<number>;
+  /** Keeps an in-flight slot counting; a slot that already lapsed stays lapsed. */
+  renew(r: SlotRequest): Promise<void>;
+  /** The answer is in: the slot counts one more window from now, and the chat's gap starts. */
+  release(r: SlotRequest): Promise<void>;
+  /** Nobody sends on the platform for `ms`. */
+  hold(platform: string, ms: number): Promise<void>;
+}
+
+export class RedisPaceStore implements PaceStore {
+  readonly #redis: PacedRedis;
+
+  constructor(
+    redis: Redis,
+    readonly prefix: string,
+  ) {
+    this.#redis = paced(redis);
+  }
+
+  #keys(platform: string, chat: string) {
+    const base = `${this.prefix}:pace:${platform}`;
+    return { inflight: `${base}:inflight`, done: `${base}:done`, hold: `${base}:hold`, chat: `${base}:chat:${chat}` };
+  }
+
+  acquire(r: SlotRequest): Promise<number> {
+    const k = this.#keys(r.platform, r.chat);
+    return this.#redis.paceAcquire(
+      k.inflight,
+      k.done,
+      k.hold,
+      k.chat,
+      r.limit,
+      r.windowUs,
+      r.token,
+      r.gapMs,
+      r.maxHoldUs,
+    );
+  }
+
+  async renew(r: SlotRequest): Promise<void> {
+    await this.#redis.paceRenew(this.#keys(r.platform, r.chat).inflight, r.token, r.maxHoldUs);
+  }
+
+  async release(r: SlotRequest): Promise<void> {
+    const k = this.#keys(r.platform, r.chat);
+    await this.#redis.paceRelease(k.inflight, k.done, k.chat, r.token, r.windowUs, r.gapMs);
+  }
+
+  async hold(platform: string, ms: number): Promise<void> {
+    await this.#redis.set(this.#keys(platform, '-').hold, '1', 'PX', Math.max(1, Math.ceil(ms)));
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const US = 1000;
 
@@ -109,58 +177,44 @@ export interface PaceOptions {
 
 /** Paces one platform's sends: at most `limit` in any sliding second, across processes. */
 export class Pacer {
-  readonly #redis: PacedRedis;
-  readonly #keys: { inflight: string; done: string; hold: string; chat: string };
-
   constructor(
-    redis: Redis,
-    prefix: string,
+    readonly store: PaceStore,
     readonly platform: string,
     /** Messages per second; 0 turns pacing off. */
     readonly limit: number,
-  ) {
-    this.#redis = paced(redis);
-    const base = `${prefix}:pace:${platform}`;
-    this.#keys = { inflight: `${base}:inflight`, done: `${base}:done`, hold: `${base}:hold`, chat: `${base}:chat:` };
-  }
+  ) {}
 
   /** Runs `send` inside a slot. */
   async run<T>(send: () => Promise<T>, opts: PaceOptions = {}): Promise<T> {
     if (!this.limit) return send();
-    const token = randomUUID();
-    const chatKey = this.#keys.chat + (opts.chat?.key ?? '-');
-    const gap = opts.chat?.gapMs ?? 0;
+    const slot: SlotRequest = {
+      platform: this.platform,
+      limit: this.limit,
+      token: randomUUID(),
+      chat: opts.chat?.key ?? '-',
+      gapMs: opts.chat?.gapMs ?? 0,
+      windowUs: (WINDOW_MS + GUARD_MS) * US,
+      maxHoldUs: MAX_HOLD_MS * US,
+    };
     for (;;) {
-      const wait = await this.#redis.paceAcquire(
-        this.#keys.inflight,
-        this.#keys.done,
-        this.#keys.hold,
-        chatKey,
-        this.limit,
-        (WINDOW_MS + GUARD_MS) * US,
-        token,
-        gap,
-        MAX_HOLD_MS * US,
-      );
+      const wait = await this.store.acquire(slot);
       if (wait === 0) break;
       await sleep(wait);
     }
     const renew = setInterval(() => {
-      this.#redis.paceRenew(this.#keys.inflight, token, MAX_HOLD_MS * US).catch(() => undefined);
+      this.store.renew(slot).catch(() => undefined);
     }, RENEW_MS);
     try {
       return await send();
     } finally {
       clearInterval(renew);
       // The send happened either way: a lost release only costs the slot until MAX_HOLD_MS.
-      await this.#redis
-        .paceRelease(this.#keys.inflight, this.#keys.done, chatKey, token, (WINDOW_MS + GUARD_MS) * US, gap)
-        .catch(() => undefined);
+      await this.store.release(slot).catch(() => undefined);
     }
   }
 
   /** The platform said "too many": nobody sends for `ms`. */
   async hold(ms: number): Promise<void> {
-    await this.#redis.set(this.#keys.hold, '1', 'PX', Math.max(1, Math.ceil(ms)));
+    await this.store.hold(this.platform, ms);
   }
 }

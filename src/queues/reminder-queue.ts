@@ -1,5 +1,5 @@
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { BullConnection } from './backend.ts';
 import type { Logger } from '../logger.ts';
 
 const QUEUE = 'reminders';
@@ -16,17 +16,20 @@ type ReminderJob = Record<string, never>;
 export class ReminderQueue {
   readonly queue: Queue<ReminderJob>;
 
-  constructor(connection: Redis, prefix: string) {
-    this.queue = new Queue<ReminderJob>(QUEUE, {
-      connection,
-      prefix,
-      defaultJobOptions: {
-        removeOnComplete: true,
-        removeOnFail: true,
-        attempts: 3,
-        backoff: { type: 'fixed', delay: 2000 },
+  constructor(bull: BullConnection) {
+    this.queue = new Queue<ReminderJob>(
+      QUEUE,
+      {
+        ...bull.opts,
+        defaultJobOptions: {
+          removeOnComplete: true,
+          removeOnFail: true,
+          attempts: 3,
+          backoff: { type: 'fixed', delay: 2000 },
+        },
       },
-    });
+      bull.factory,
+    );
   }
 
   /** Asks a worker to sync now (festival created, moved or cancelled). */
@@ -65,15 +68,15 @@ export class ReminderQueue {
 }
 
 export function startReminderWorker(
-  connection: Redis,
-  prefix: string,
+  bull: BullConnection,
   handlers: { fire(jobId: string): Promise<unknown>; sync(): Promise<unknown> },
   log: Logger,
 ): Worker<ReminderJob> {
   const worker = new Worker<ReminderJob>(
     QUEUE,
     (job) => (job.name === 'remind' ? handlers.fire(job.id!) : handlers.sync()),
-    { connection, prefix, concurrency: 2 },
+    { ...bull.opts, concurrency: 2 },
+    bull.factory,
   );
   worker.on('failed', (job, err) => log.warn({ err, jobId: job?.id }, 'reminder job failed'));
   worker.on('error', (err) => log.error({ err }, 'reminder worker error'));

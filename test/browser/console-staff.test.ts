@@ -1,3 +1,4 @@
+import { testQueueBackend } from '../support/queue-data.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { OPERATOR } from '../../src/core/scope.ts';
@@ -212,7 +213,9 @@ describe('web console: staff, invites, the audit log and the queues (issue 15, s
     expect(parts).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/PostgreSQL\s+hoạt động/),
-        expect.stringMatching(/Redis \(hàng đợi\)\s+hoạt động/),
+        testQueueBackend === 'redis'
+          ? expect.stringMatching(/Redis \(hàng đợi\)\s+hoạt động/)
+          : expect.stringMatching(/Hàng đợi trong PostgreSQL\s+hoạt động/),
         // The fake OA has handed out no token yet (`zalo-oa connect` was never run).
         expect.stringMatching(/Zalo OA\s+chưa kết nối/),
       ]),

@@ -154,7 +154,7 @@ describe('start-up and update modes', () => {
 describe('Redis is transport, PostgreSQL the ledger', () => {
   it('updates whose jobs Redis lost are handled anyway', async () => {
     const own = await startHarness({}, 'web');
-    const redis = new Redis(own.config.REDIS_URL);
+    const redis = new Redis(own.config.REDIS_URL!);
     try {
       const u = new TelegramUser(own);
       await u.send('/start');

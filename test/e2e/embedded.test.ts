@@ -1,19 +1,16 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
 import { TELEGRAM_SECRET } from '../support/harness.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../support/process.ts';
-import { forgetRedisKeys } from '../support/redis.ts';
 import { TelegramUser, type Chat } from '../support/users.ts';
 
 /*
  * `npm start` with nothing configured: no DATABASE_URL, no DATA_ENCRYPTION_KEY, no REDIS_URL. The service
- * runs the embedded PostgreSQL in its data folder. (Its queues are still on the local Redis until the
- * PostgreSQL queue backend is wired in: see queueBackendOf.)
+ * runs the embedded PostgreSQL in its data folder, its queues on BullMQ's PostgreSQL backend in the same instance.
  */
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'antq-embedded-'));
@@ -33,7 +30,6 @@ beforeAll(async () => {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
-    REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
     CONSOLE_TILE_URL: 'none',
     TELEGRAM_BOT_TOKEN: tg.token,
     TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
@@ -50,7 +46,7 @@ afterAll(async () => {
     proc.child.kill('SIGTERM');
     await proc.exited;
   }
-  await Promise.all([tg?.close(), zalo?.close(), env && forgetRedisKeys('redis://127.0.0.1:6379', env.REDIS_PREFIX!)]);
+  await Promise.all([tg?.close(), zalo?.close()]);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -132,8 +128,11 @@ describe('npm start with no database configured', () => {
     await t.pressLabel(await t.expect(/kết quả/), /Cà Mau/);
     await t.expect(/Hoàn tất! Khu vực của bạn: Xã Hưng Mỹ, Cà Mau\./);
 
-    // Nothing of the machine's PostgreSQL is used.
-    expect(remotePorts(proc!.child.pid!)).not.toContain(5432);
+    // Nothing of the machine's PostgreSQL or Redis is used: the queues are in the embedded database too.
+    const ports = remotePorts(proc!.child.pid!);
+    expect(ports).not.toContain(5432);
+    expect(ports).not.toContain(6379);
+    expect(await (await fetch(`${url}/readyz`)).json()).toMatchObject({ queue_backend: 'postgres' });
 
     // The operator's CLI while the service holds the folder; a second service on it is refused.
     const second = spawnService({ ...env, PORT: String(await freePort()) });

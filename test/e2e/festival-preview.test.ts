@@ -142,7 +142,7 @@ describe('a festival is previewed before it is announced, and changes reach ever
   it('the CLI previews with --draft (creating nothing) and refuses a past start', async () => {
     const env = {
       DATABASE_URL: h.config.DATABASE_URL,
-      REDIS_URL: h.config.REDIS_URL,
+      REDIS_URL: h.config.REDIS_URL!,
       REDIS_PREFIX: h.config.REDIS_PREFIX,
     };
     const args = (start: string, ...more: string[]) => [

@@ -7,7 +7,7 @@ import { OPERATOR, type Scope } from '../../src/core/scope.ts';
 import { cancel, create, move } from '../../src/features/festivals/actions.ts';
 import { inScope } from '../../src/pipeline/run-scope.ts';
 import { startProcessHarness, type ProcessHarness } from '../support/process-harness.ts';
-import { forgetRedisKeys } from '../support/redis.ts';
+import { forgetQueueData } from '../support/queue-data.ts';
 import { residents, seedResidents, type Resident } from '../support/residents.ts';
 import { TEST_POLICY } from '../support/use-cases.ts';
 
@@ -109,7 +109,7 @@ it('a kill -9 and a lost Redis in between lose no reminder: they are rebuilt fro
   const f = await festival(area, 16_000, 'area');
   await waitFor(1500); // the running service has scheduled the jobs
   await h.kill();
-  await forgetRedisKeys(h.env.REDIS_URL!, h.env.REDIS_PREFIX!);
+  await forgetQueueData({ ...h.env, DATABASE_URL: h.env.DATABASE_URL!, REDIS_PREFIX: h.env.REDIS_PREFIX! });
   await h.start();
   const restarted = Date.now();
   for (const r of [p.going, p.notGoing, p.silent]) await h.tg.waitFor(() => remindersTo(r).size === 3, 25_000);

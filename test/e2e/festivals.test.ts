@@ -20,7 +20,7 @@ beforeAll(async () => {
   h = await startHarness({ BROADCAST_RECONCILE_SECONDS: '0.5' });
   hungMy = await areaCode(h, 'Xã Hưng Mỹ', 'Cà Mau');
   baDinh = await areaCode(h, 'Phường Ba Đình', 'Hà Nội');
-  redis = new Redis(h.config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis = new Redis(h.config.REDIS_URL!, { maxRetriesPerRequest: null });
   reminderQueue = new Queue('reminders', { connection: redis, prefix: h.config.REDIS_PREFIX });
 });
 afterAll(async () => {
@@ -198,7 +198,7 @@ describe('festival days', () => {
     CLI_TEST,
     async () => {
       const cli = spawnService(
-        { DATABASE_URL: h.config.DATABASE_URL, REDIS_URL: h.config.REDIS_URL, REDIS_PREFIX: h.config.REDIS_PREFIX },
+        { DATABASE_URL: h.config.DATABASE_URL, REDIS_URL: h.config.REDIS_URL!, REDIS_PREFIX: h.config.REDIS_PREFIX },
         [
           'festival',
           'create',

@@ -144,7 +144,7 @@ describe('operator CLI (issue 13)', () => {
     try {
       const env = {
         DATABASE_URL: database.url,
-        REDIS_URL: h.config.REDIS_URL,
+        REDIS_URL: h.config.REDIS_URL!,
         REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
         DATA_ENCRYPTION_KEY: EXAMPLE_DATA_ENCRYPTION_KEY,
         PORT: '0',

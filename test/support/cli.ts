@@ -1,3 +1,4 @@
+import { queueBackendOf } from '../../src/config.ts';
 import { ENCRYPTION_KEY, type Harness } from './harness.ts';
 import { spawnService } from './process.ts';
 
@@ -13,7 +14,8 @@ export async function runCli(h: Harness, args: string[], env: Record<string, str
     {
       DATABASE_URL: h.config.DATABASE_URL,
       DATA_ENCRYPTION_KEY: ENCRYPTION_KEY,
-      REDIS_URL: h.config.REDIS_URL,
+      QUEUE_BACKEND: queueBackendOf(h.config),
+      ...(h.config.REDIS_URL && { REDIS_URL: h.config.REDIS_URL }),
       REDIS_PREFIX: h.config.REDIS_PREFIX,
       ...env,
     },

@@ -9,7 +9,7 @@ import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
 import { oaEnv, startFakeZaloOa, type FakeZaloOa } from '../fakes/zalo-oa.ts';
 import { cloneDatabase, type TestDatabase } from './database.ts';
-import { forgetRedisKeys } from './redis.ts';
+import { forgetQueueData, queueEnv } from './queue-data.ts';
 
 export const TELEGRAM_SECRET = 'tg-webhook-secret_123';
 export const ZALO_SECRET = 'zalo-webhook-secret-456';
@@ -29,7 +29,7 @@ export function serviceEnv(
 ): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    ...queueEnv(extra.QUEUE_BACKEND),
     REDIS_PREFIX: `t${randomBytes(4).toString('hex')}`,
     TELEGRAM_BOT_TOKEN: tg.token,
     TELEGRAM_WEBHOOK_SECRET: TELEGRAM_SECRET,
@@ -107,7 +107,7 @@ export async function startHarness(
     },
     async close() {
       await h.service.stop();
-      await Promise.all([tg.close(), zalo.close(), oa.close(), forgetRedisKeys(config.REDIS_URL, config.REDIS_PREFIX)]);
+      await Promise.all([tg.close(), zalo.close(), oa.close(), forgetQueueData(config)]);
       await database?.drop();
     },
   };

@@ -3,7 +3,7 @@ import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import type { TestDatabase } from './database.ts';
 import { ownDatabase, serviceEnv, TELEGRAM_SECRET, ZALO_SECRET } from './harness.ts';
-import { forgetRedisKeys } from './redis.ts';
+import { forgetQueueData } from './queue-data.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from './process.ts';
 import type { Chat } from './users.ts';
 
@@ -53,7 +53,11 @@ export async function startProcessHarness(extra: Record<string, string> = {}): P
     async close() {
       await h.kill();
       await h.db.$disconnect();
-      await Promise.all([tg.close(), zalo.close(), forgetRedisKeys(h.env.REDIS_URL!, h.env.REDIS_PREFIX!)]);
+      await Promise.all([
+        tg.close(),
+        zalo.close(),
+        forgetQueueData({ ...h.env, DATABASE_URL: database.url, REDIS_PREFIX: h.env.REDIS_PREFIX! }),
+      ]);
       await database.drop();
     },
   };

@@ -4,6 +4,7 @@ import {
   EXAMPLE_DATA_ENCRYPTION_KEY,
   loadConfig,
   loadConfigFields,
+  queueBackendOf,
   usesExampleKey,
   zaloOaSettings,
 } from '../../src/config.ts';
@@ -94,13 +95,23 @@ describe('configuration', () => {
   it('applies the documented defaults', () => {
     expect(loadConfig(valid)).toMatchObject({
       PORT: 3000,
-      REDIS_URL: 'redis://127.0.0.1:6379',
       TELEGRAM_API_ROOT: 'https://api.telegram.org',
       ZALO_API_ROOT: 'https://bot-api.zaloplatforms.com',
       UPDATES_MODE: 'webhook',
       DEFAULT_LOCALE: 'vi',
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('the queue backend: Redis when REDIS_URL is set, PostgreSQL alone when it is not, or as QUEUE_BACKEND says', () => {
+    expect(loadConfig(valid).REDIS_URL).toBeUndefined();
+    expect(queueBackendOf(loadConfig(valid))).toBe('postgres');
+    expect(queueBackendOf(loadConfig({ ...valid, REDIS_URL: 'redis://127.0.0.1:6379' }))).toBe('redis');
+    expect(queueBackendOf(loadConfig({ ...valid, REDIS_URL: 'redis://r:6379', QUEUE_BACKEND: 'postgres' }))).toBe(
+      'postgres',
+    );
+    expect(queueBackendOf(loadConfig({ ...valid, QUEUE_BACKEND: 'redis' }))).toBe('redis');
+    expect(() => loadConfig({ ...valid, QUEUE_BACKEND: 'memory' })).toThrow(/QUEUE_BACKEND/);
   });
 
   it('a messenger with a token needs its webhook secret in webhook mode', () => {

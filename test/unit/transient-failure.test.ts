@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDb, type Db } from '../../src/db/client.ts';
@@ -39,6 +40,20 @@ describe('transient: trying again later may pass', () => {
     expect(isTransientFailure(await caught(refusedDb.$queryRaw`SELECT 1`))).toBe(true); // P2010 + DatabaseNotReachable
     expect(isTransientFailure(await caught(hangupDb.area.findFirst()))).toBe(true); // "Connection terminated unexpectedly"
     expect(isTransientFailure(await caught(hangupDb.$transaction((tx) => tx.area.findFirst())))).toBe(true); // P1017
+  });
+
+  it("PostgreSQL cancelling or refusing, through pg itself (the queues' pool without Redis)", async () => {
+    const client = new pg.Client({
+      connectionString: process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    });
+    await client.connect();
+    try {
+      await client.query("SET statement_timeout = '50ms'");
+      expect(isTransientFailure(await caught(client.query('SELECT pg_sleep(1)')))).toBe(true); // 57014
+      expect(isTransientFailure(await caught(client.query('SELECT * FROM no_such_table')))).toBe(false); // 42P01
+    } finally {
+      await client.end();
+    }
   });
 
   it('Redis unreachable, through ioredis', async () => {
