@@ -12,10 +12,11 @@ import { features } from './features/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** The CLI's commands, loaded at the first one asked for. */
-const runCliCommand = (db: Db, wake: (what: Wake) => Promise<void>) => async (argv: string[], out: (line: string) => void) =>
-  (await import('./cli/index.ts')).runCommand(argv, db, out, async () => {
-    await Promise.all([wake('broadcasts'), wake('reminders')]);
-  });
+const runCliCommand =
+  (db: Db, wake: (what: Wake) => Promise<void>) => async (argv: string[], out: (line: string) => void) =>
+    (await import('./cli/index.ts')).runCommand(argv, db, out, async () => {
+      await Promise.all([wake('broadcasts'), wake('reminders')]);
+    });
 
 /** `all` runs everything in one process; `web` takes updates; `worker` handles them and sends. */
 export type Role = 'all' | 'web' | 'worker';

@@ -111,6 +111,8 @@ const chat: Chat = {
 describe('npm start with no database configured', () => {
   it('runs on its own data folder, refuses a second process, takes the folder back after kill -9 with everything kept, and gives it back on SIGTERM', async () => {
     await start();
+    // The next steps are logged just after the server listens.
+    await expect.poll(() => proc!.output()).toContain('Back it up');
     const out = proc!.output();
     expect(out).toContain('embedded database created');
     expect(out).toContain('npm run cli -- console-link --admin');
@@ -141,6 +143,11 @@ describe('npm start with no database configured', () => {
     expect(link.code).toBe(0);
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain(`The data folder ${dataDir} is in use by process ${proc!.child.pid}`);
+
+    // A broadcast from the CLI goes out through the queues in the embedded database.
+    const sent = await cli('broadcast', 'create', '--area', '32140', '--text', 'Thông báo thử nghiệm');
+    expect(sent.code).toBe(0);
+    await t.expect(/Thông báo thử nghiệm/, 15_000);
 
     // kill -9: the lock left behind names a dead process, and is taken over.
     proc!.child.kill('SIGKILL');
