@@ -1,0 +1,235 @@
+import { ConfigError, EXAMPLE_KEY_WARNING, loadConfigFields, usesExampleKey } from '../config.ts';
+import { createDb, type Db } from '../db/client.ts';
+import { Pii } from '../security/pii.ts';
+import { Redis } from 'ioredis';
+import { I18n } from '../i18n/index.ts';
+import { Api } from 'grammy';
+import { BroadcastQueue } from '../queues/broadcast-queue.ts';
+import { ReminderQueue } from '../queues/reminder-queue.ts';
+import { festivalCommand } from './festival.ts';
+import { modelsCommand } from './models.ts';
+import { areasCommand } from './areas.ts';
+import { broadcastCommand } from './broadcast.ts';
+import { auditCommand } from './audit.ts';
+import { inviteCommand } from './invite.ts';
+import { staffCommand } from './staff.ts';
+import { zaloOaCommand } from './zalo-oa.ts';
+import { oaTokensOf } from '../app/messengers.ts';
+import { consoleLinkCommand } from './console-link.ts';
+import type { ScopeDeps } from '../pipeline/run-scope.ts';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  areas import            Import or refresh the 34 provinces, 3,321 communes/wards and old-name mappings (idempotent)
+  areas search <text>     Find communes/wards by name, also by pre-2025 names ("hung my", "hoa my cai nuoc")
+  invite --role officer|leader|admin --area <code> [--days 7]
+                          A one-time staff invite code for an area (and everything under it); the person sends /staff <code>
+  invite list [--area <code>]
+                          Invites not yet used, revoked or expired: id, role, area, expiry, created (never the code)
+  invite revoke <id>      Withdraw an unused invite: redeeming its code is refused
+  staff list [--area <code>]
+                          Staff roles by area: grant ids, areas, display labels (no names or platform ids)
+  staff label <grant id> <display label>
+                          Set how colleagues see the person in tip histories ("Đại uý Nguyễn Văn A")
+  staff revoke <grant id> Take a role away (and the person's API tokens and console sessions)
+  console-link --admin | --person <user id>
+                          A one-time sign-in link to the web console (10 minutes): the operator (all areas)
+                          or a staff member (their roles); staff get theirs with /web in chat
+  audit [--area <code>] [--person <user or grant id>] [--kind <action prefix>] [--limit 50]
+                          The latest audit entries, newest first (ids, codes and areas; no personal data)
+  broadcast create (--area <code> | --all) --text <text> [--text-en <text>] [--photo-url <url>]
+                   [--platform telegram|zalo] [--lang vi|en] [--at "19/08 07:30"] [--draft]
+                          A notice to residents, sent now, at a time (Vietnam time) or kept as a draft
+  broadcast send <id> [--at <time>] | list | status <id> | pause <id> | resume <id> | cancel <id>
+  models create --area <code> --name <text> --kind camera|team|religious|club|other [--policy approval|open]
+                [--description <text>]
+                          A self-managed model residents join through chat (prints its join code)
+  models list [--area <code>]
+                          Every model with its review figures (members, joins, leaves, notices, tips; 90 days)
+  models qr <id> [--out <file.png>]
+                          A PNG QR code of the model's Telegram join link, for posters
+  models leader <id> [--days 7]
+                          A one-time invite that makes whoever redeems it the model's leader
+  models retire <id> | reactivate <id>
+  festival create --area <code> --title <text> --start "19/08 07:30" --end "11:30" --venue <text>
+                  [--programme <text>] [--remind rsvp|area]
+                          A festival day: announced to the area now, reminded automatically (FESTIVAL_REMINDERS)
+  festival list | show <id> | cancel <id> | move <id> --start <time> --end <time>
+  festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
+  zalo-oa connect [--redirect-uri <url>]
+                          Step 1 of connecting the Zalo Official Account: prints the consent URL (PKCE)
+  zalo-oa connect --code <code>
+                          Step 2: exchanges the code Zalo's redirect carries and stores the token pair (encrypted)
+  zalo-oa status          The OA token's state: expiry, last refresh failure, messages waiting (no tokens shown)
+
+Times are printed in Vietnam time (+07).
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
+and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; REDIS_URL,
+REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
+ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET, DATA_ENCRYPTION_KEY (and PUBLIC_URL, ZALO_OA_CONNECT_FILE)
+for zalo-oa.`;
+
+type Command = (args: string[], db: Db) => Promise<number>;
+
+/** Where a run of the CLI reads its settings and writes its lines: the process's own, or a test's. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/**
+ * What a use case run by the operator needs (through `inScope`): the texts, the configured limits and the
+ * data key, read only when something is sealed or hashed, so commands that store nothing personal run without it.
+ */
+function operatorScope(db: Db, io: CliIo): ScopeDeps {
+  const { DEFAULT_LOCALE, ...policy } = loadConfigFields(
+    [
+      'DEFAULT_LOCALE',
+      'TIPS_PER_HOUR',
+      'FOLLOWUPS_PER_HOUR',
+      'FOLLOWUP_BATCH_SECONDS',
+      'FLOOD_PER_MINUTE',
+      'FESTIVAL_REMINDERS',
+      'TELEGRAM_BOT_USERNAME',
+      'ZALO_OA_WINDOW_HOURS',
+    ],
+    io.env,
+  );
+  return { db, pii: () => operatorPii(io), i18n: new I18n(DEFAULT_LOCALE), policy };
+}
+
+/** The data key, read when a command seals or hashes something. */
+function operatorPii(io: CliIo): Pii {
+  const key = loadConfigFields(['DATA_ENCRYPTION_KEY'], io.env);
+  if (usesExampleKey(key)) io.err(`Warning: ${EXAMPLE_KEY_WARNING}.`);
+  return new Pii(key.DATA_ENCRYPTION_KEY);
+}
+
+const commands: Record<string, (io: CliIo) => Command> = {
+  areas: (io) => (args, db) => areasCommand(args, db, io.out),
+  staff: (io) => (args, db) => staffCommand(args, { db, scope: operatorScope(db, io) }, io.out),
+  invite: (io) => (args, db) => inviteCommand(args, { db, scope: operatorScope(db, io) }, io.out),
+  audit: (io) => (args, db) => auditCommand(args, db, io.out),
+  'console-link': (io) => {
+    const { PUBLIC_URL, PORT } = loadConfigFields(['PUBLIC_URL', 'PORT'], io.env);
+    const baseUrl = PUBLIC_URL ?? `http://localhost:${PORT}`;
+    return (args, db) => consoleLinkCommand(args, { db, pii: () => operatorPii(io), baseUrl }, io.out);
+  },
+  broadcast: (io) => (args, db) => {
+    const scope = operatorScope(db, io);
+    return withKick(io, (kick) => broadcastCommand(args, { db, i18n: scope.i18n, scope, kick, out: io.out }));
+  },
+  festival: (io) => (args, db) => {
+    const scope = operatorScope(db, io);
+    return withKick(io, (kick) => festivalCommand(args, { db, i18n: scope.i18n, scope, kick, out: io.out }));
+  },
+  'zalo-oa': (io) => (args, db) => {
+    const env = loadConfigFields(
+      [
+        'ZALO_OA_APP_ID',
+        'ZALO_OA_SECRET_KEY',
+        'ZALO_APP_SECRET',
+        'ZALO_OAUTH_ROOT',
+        'ZALO_OA_REFRESH_TOKEN',
+        'ZALO_OA_CONNECT_FILE',
+        'PUBLIC_URL',
+      ],
+      io.env,
+    );
+    const scope = operatorScope(db, io);
+    const pii = typeof scope.pii === 'function' ? scope.pii() : scope.pii;
+    // The operator's process is one more holder of the lock: a connect that ends a failure tells the admins.
+    const tokens = oaTokensOf(env, { ...scope, pii });
+    return zaloOaCommand(
+      args,
+      { db, pii, tokens, file: env.ZALO_OA_CONNECT_FILE, redirectUri: env.PUBLIC_URL },
+      io.out,
+    );
+  },
+  models: (io) => {
+    const env = loadConfigFields(['TELEGRAM_BOT_USERNAME', 'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT'], io.env);
+    const botUsername = async () =>
+      env.TELEGRAM_BOT_USERNAME ??
+      (env.TELEGRAM_BOT_TOKEN
+        ? (await new Api(env.TELEGRAM_BOT_TOKEN, { apiRoot: env.TELEGRAM_API_ROOT }).getMe()).username
+        : undefined);
+    return (args, db) => modelsCommand(args, { db, scope: operatorScope(db, io), botUsername, out: io.out });
+  },
+};
+
+/**
+ * Runs a command that may wake the workers through Redis (broadcasts to send,
+ * reminders to schedule); without Redis they find the change at their next pass.
+ */
+async function withKick(io: CliIo, run: (kick: () => Promise<void>) => Promise<number>): Promise<number> {
+  const { REDIS_URL, REDIS_PREFIX } = loadConfigFields(['REDIS_URL', 'REDIS_PREFIX'], io.env);
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+  redis.on('error', () => undefined);
+  const broadcasts = new BroadcastQueue(redis, REDIS_PREFIX);
+  const reminders = new ReminderQueue(redis, REDIS_PREFIX);
+  const kick = async () => {
+    await ready(redis);
+    await Promise.all([broadcasts.kick(), reminders.requestSync()]);
+  };
+  try {
+    return await run(kick);
+  } finally {
+    await Promise.all([broadcasts.close(), reminders.close()]).catch(() => undefined);
+    redis.disconnect();
+  }
+}
+
+/**
+ * Waits until the client is ready, or rejects when Redis cannot be reached. The queues
+ * built on it start connecting it themselves: a second `connect()` would throw
+ * ("already connecting") while Redis is up, so only a client still waiting is connected here.
+ */
+async function ready(redis: Redis, timeoutMs = 5_000): Promise<void> {
+  if (redis.status === 'ready') return;
+  if (redis.status === 'wait') return void (await redis.connect());
+  await new Promise<void>((resolve, reject) => {
+    const done = (err?: Error) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady).off('error', done).off('end', onEnd);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onReady = () => done();
+    const onEnd = () => done(new Error('Redis connection closed'));
+    const timer = setTimeout(() => done(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);
+    redis.once('ready', onReady).once('error', done).once('end', onEnd);
+  });
+}
+
+/** One CLI command, start to end: its exit code (0 done, 1 failed, 2 refused or misused). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (err) {
+    io.err(err instanceof ConfigError ? err.message : `Error: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}
+
+async function runCommand(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const make = commands[command];
+  if (!make) {
+    io.err(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  const run = make(io);
+  const { DATABASE_URL } = loadConfigFields(['DATABASE_URL'], io.env);
+  const db = createDb(DATABASE_URL);
+  try {
+    return await run(args, db);
+  } finally {
+    await db.$disconnect();
+  }
+}
