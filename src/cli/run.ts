@@ -16,6 +16,7 @@ import { staffCommand } from './staff.ts';
 import { zaloOaCommand } from './zalo-oa.ts';
 import { oaTokensOf } from '../app/messengers.ts';
 import { consoleLinkCommand } from './console-link.ts';
+import { demoCommand } from './demo.ts';
 import type { ScopeDeps } from '../pipeline/run-scope.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -57,6 +58,9 @@ Commands:
                           A festival day: announced to the area now, reminded automatically (FESTIVAL_REMINDERS)
   festival list | show <id> | cancel <id> | move <id> --start <time> --end <time>
   festival commend <id> --names "Nguyễn Văn A; Tổ tự quản ấp 3"
+  demo [--area <code>]    Try it: a [Demo] officer (a console sign-in link is printed), model and festival in a
+                          commune nobody uses yet (default Xã Hưng Mỹ, Cà Mau); run again: the same demo, a new link
+  demo --remove           Deletes exactly what demo created
   zalo-oa connect [--redirect-uri <url>]
                           Step 1 of connecting the Zalo Official Account: prints the consent URL (PKCE)
   zalo-oa connect --code <code>
@@ -64,8 +68,8 @@ Commands:
   zalo-oa status          The OA token's state: expiry, last refresh failure, messages waiting (no tokens shown)
 
 Times are printed in Vietnam time (+07).
-Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link
-and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; REDIS_URL,
+Environment: DATABASE_URL (required); DATA_ENCRYPTION_KEY for invite, models leader, staff revoke, console-link,
+demo and broadcast changes; PUBLIC_URL (else http://localhost:PORT) for console-link; REDIS_URL,
 REDIS_PREFIX for broadcast and festival; TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN for models qr;
 ZALO_OA_APP_ID, ZALO_OA_SECRET_KEY, ZALO_APP_SECRET, DATA_ENCRYPTION_KEY (and PUBLIC_URL, ZALO_OA_CONNECT_FILE)
 for zalo-oa.`;
@@ -116,6 +120,12 @@ const commands: Record<string, (io: CliIo) => Command> = {
     const { PUBLIC_URL, PORT } = loadConfigFields(['PUBLIC_URL', 'PORT'], io.env);
     const baseUrl = PUBLIC_URL ?? `http://localhost:${PORT}`;
     return (args, db) => consoleLinkCommand(args, { db, pii: () => operatorPii(io), baseUrl }, io.out);
+  },
+  demo: (io) => {
+    const { PUBLIC_URL, PORT } = loadConfigFields(['PUBLIC_URL', 'PORT'], io.env);
+    const baseUrl = PUBLIC_URL ?? `http://localhost:${PORT}`;
+    return (args, db) =>
+      withKick(io, (kick) => demoCommand(args, { db, scope: operatorScope(db, io), kick, baseUrl, out: io.out }));
   },
   broadcast: (io) => (args, db) => {
     const scope = operatorScope(db, io);
