@@ -137,7 +137,7 @@ it.concurrent(
     const [movedArea, cancelledArea] = [communes[2]!, communes[3]!];
     const moved = await people(movedArea);
     const cancelled = await people(cancelledArea);
-    const a = await festival(movedArea, 25_000);
+    const a = await festival(movedArea, 20_000);
     const b = await festival(cancelledArea, 16_000);
     await rsvp(a.id, moved.going, true);
     await rsvp(b.id, cancelled.going, true);
