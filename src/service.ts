@@ -14,7 +14,7 @@ import { createLogger, type Logger } from './logger.ts';
 /** The CLI's commands, loaded at the first one asked for. */
 const runCliCommand =
   (db: Db, wake: (what: Wake) => Promise<void>) => async (argv: string[], out: (line: string) => void) =>
-    (await import('./cli/index.ts')).runCommand(argv, db, out, async () => {
+    (await import('./cli/run.ts')).runCommand(argv, db, { env: process.env, out, err: out }, async () => {
       await Promise.all([wake('broadcasts'), wake('reminders')]);
     });
 

@@ -4,7 +4,7 @@ import { consoleLoginUrl } from '../../src/features/console/links.ts';
 import { createSignInLink } from '../../src/features/console/sessions.ts';
 import { revoke } from '../../src/features/staff/actions.ts';
 import { phone } from '../support/browser.ts';
-import { CLI_TEST, runCli } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
 import type { Harness } from '../support/harness.ts';
 import { askLink, consoleInHungMy, openWatched, type ConsoleWorld } from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
@@ -184,30 +184,26 @@ describe('web console sign-in (issue 15, first slice)', () => {
     await Promise.all([context.close(), operator.context.close()]);
   });
 
-  it(
-    'npm run cli -- console-link prints a working link: --admin for the operator, --person for a staff member',
-    CLI_TEST,
-    async () => {
-      const printed = await runCli(h, ['console-link', '--admin'], { PUBLIC_URL: h.config.PUBLIC_URL! });
-      expect(printed.code, printed.out).toBe(0);
-      expect(printed.out).toContain('Works once, within 10 minutes');
-      const link = /https?:\/\/\S+/.exec(printed.out)![0];
-      const { context, page } = await signIn(link);
-      expect(await page.getByTestId('who').innerText()).toContain('Quản trị hệ thống');
-      await context.close();
-      const other = new TelegramUser(h, 'Phạm', 'Văn Hải');
-      await makeStaff(h, other, hungMy, 'officer', 'Thượng uý Phạm Văn Hải');
-      const { userId: otherId } = await h.db.staffGrant.findFirstOrThrow({
-        where: { label: 'Thượng uý Phạm Văn Hải' },
-      });
-      const forPerson = await runCli(h, ['console-link', '--person', otherId], { PUBLIC_URL: h.config.PUBLIC_URL! });
-      expect(forPerson.code, forPerson.out).toBe(0);
-      const theirs = await signIn(/https?:\/\/\S+/.exec(forPerson.out)![0]);
-      expect(await theirs.page.getByTestId('who-label').innerText()).toBe('Thượng uý Phạm Văn Hải');
-      await theirs.context.close();
-      const unknown = await runCli(h, ['console-link', '--person', '00000000-0000-0000-0000-000000000000']);
-      expect(unknown.code).toBe(2);
-      expect(unknown.out).toContain('No staff member with user id');
-    },
-  );
+  it('npm run cli -- console-link prints a working link: --admin for the operator, --person for a staff member', async () => {
+    const printed = await runCli(h, ['console-link', '--admin'], { PUBLIC_URL: h.config.PUBLIC_URL! });
+    expect(printed.code, printed.out).toBe(0);
+    expect(printed.out).toContain('Works once, within 10 minutes');
+    const link = /https?:\/\/\S+/.exec(printed.out)![0];
+    const { context, page } = await signIn(link);
+    expect(await page.getByTestId('who').innerText()).toContain('Quản trị hệ thống');
+    await context.close();
+    const other = new TelegramUser(h, 'Phạm', 'Văn Hải');
+    await makeStaff(h, other, hungMy, 'officer', 'Thượng uý Phạm Văn Hải');
+    const { userId: otherId } = await h.db.staffGrant.findFirstOrThrow({
+      where: { label: 'Thượng uý Phạm Văn Hải' },
+    });
+    const forPerson = await runCli(h, ['console-link', '--person', otherId], { PUBLIC_URL: h.config.PUBLIC_URL! });
+    expect(forPerson.code, forPerson.out).toBe(0);
+    const theirs = await signIn(/https?:\/\/\S+/.exec(forPerson.out)![0]);
+    expect(await theirs.page.getByTestId('who-label').innerText()).toBe('Thượng uý Phạm Văn Hải');
+    await theirs.context.close();
+    const unknown = await runCli(h, ['console-link', '--person', '00000000-0000-0000-0000-000000000000']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toContain('No staff member with user id');
+  });
 });

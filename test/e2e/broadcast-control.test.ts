@@ -1,10 +1,9 @@
-import { CLI_TEST } from '../support/cli.ts';
+import { runCliWith } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlBroadcast } from '../../src/features/broadcasts/control.ts';
 import { createBroadcast } from '../../src/broadcasting/store.ts';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
-import { spawnService } from '../support/process.ts';
 import { residents, seedResidents } from '../support/residents.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
@@ -143,17 +142,14 @@ describe('a Zalo officer steers a broadcast by typing', () => {
 });
 
 describe('operators', () => {
-  it('npm run cli -- broadcast: create, status, bad input; /metrics shows the delivery queues', CLI_TEST, async () => {
+  it('npm run cli -- broadcast: create, status, bad input; /metrics shows the delivery queues', async () => {
     // The service's settings as an operator writes them (a parsed list such as FESTIVAL_REMINDERS does not print back).
     const cliEnv = Object.fromEntries(
       Object.entries(h.config)
         .filter(([, v]) => v !== undefined && !Array.isArray(v))
         .map(([k, v]) => [k, String(v)]),
     );
-    const cli = async (...args: string[]) => {
-      const p = spawnService(cliEnv, ['broadcast', ...args], 'src/cli/index.ts');
-      return { code: await p.exited, out: p.output() };
-    };
+    const cli = (...args: string[]) => runCliWith(cliEnv, ['broadcast', ...args]);
     const area = (await h.db.area.findFirstOrThrow({ where: { level: 'commune' }, orderBy: { code: 'desc' }, skip: 3 }))
       .code;
     await seedResidents(h.db, residents('telegram', 3, area));

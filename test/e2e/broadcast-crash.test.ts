@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPrivateRedis, type PrivateRedis } from '../support/private-redis.ts';
 import { forgetQueueData, testQueueBackend } from '../support/queue-data.ts';
-import { spawnService } from '../support/process.ts';
+import { runCliWith } from '../support/cli.ts';
 import { startProcessHarness, type ProcessHarness } from '../support/process-harness.ts';
 import { residents, seedResidents, type Resident } from '../support/residents.ts';
 
@@ -33,9 +33,9 @@ afterAll(async () => {
 
 /** `npm run cli -- broadcast create ...`, as an operator would. */
 async function cliBroadcast(text: string): Promise<number> {
-  const cli = spawnService(h.env, ['broadcast', 'create', '--area', area, '--text', text], 'src/cli/index.ts');
-  expect(await cli.exited, cli.output()).toBe(0);
-  return Number(/Broadcast #(\d+): sending; 5000 recipients now/.exec(cli.output())![1]);
+  const cli = await runCliWith(h.env, ['broadcast', 'create', '--area', area, '--text', text]);
+  expect(cli.code, cli.out).toBe(0);
+  return Number(/Broadcast #(\d+): sending; 5000 recipients now/.exec(cli.out)![1]);
 }
 
 /** How often each recipient received a text containing `marker`. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
-import { spawnService } from '../support/process.ts';
+import { runCliWith } from '../support/cli.ts';
 import { residents, seedResidents, type Resident } from '../support/residents.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
@@ -160,15 +160,15 @@ describe('a festival is previewed before it is announced, and changes reach ever
       'Sân vận động xã',
       ...more,
     ];
-    const draft = spawnService(env, args(typed(20, true), '--draft'), 'src/cli/index.ts');
-    expect(await draft.exited, draft.output()).toBe(0);
-    expect(draft.output()).toContain('Draft (nothing created): the announcement would reach 6 accounts');
-    expect(draft.output()).toContain('Trân trọng kính mời bà con tham dự Ngày hội');
+    const draft = await runCliWith(env, args(typed(20, true), '--draft'));
+    expect(draft.code, draft.out).toBe(0);
+    expect(draft.out).toContain('Draft (nothing created): the announcement would reach 6 accounts');
+    expect(draft.out).toContain('Trân trọng kính mời bà con tham dự Ngày hội');
     expect(await h.db.festival.count({ where: { title: 'Ngày hội nháp' } })).toBe(0);
 
-    const past = spawnService(env, args(typed(-1)), 'src/cli/index.ts');
-    expect(await past.exited, past.output()).toBe(2);
-    expect(past.output()).toMatch(/--start: ".+" reads as .+ \(Vietnam time\), which has passed/);
+    const past = await runCliWith(env, args(typed(-1)));
+    expect(past.code, past.out).toBe(2);
+    expect(past.out).toMatch(/--start: ".+" reads as .+ \(Vietnam time\), which has passed/);
     expect(await h.db.festival.count({ where: { title: 'Ngày hội nháp' } })).toBe(0);
   });
 });

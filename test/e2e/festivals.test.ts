@@ -1,10 +1,9 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { CLI_TEST } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findIdentity, startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
-import { spawnService } from '../support/process.ts';
 import { residents, seedResidents } from '../support/residents.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
@@ -193,70 +192,62 @@ describe('festival days', () => {
     await zaloResident.expect(/Chưa có Ngày hội nào sắp diễn ra/);
   });
 
-  it(
-    'the CLI creates one; an officer announces commendations in chat; another commune is refused everything',
-    CLI_TEST,
-    async () => {
-      const cli = spawnService(
-        { DATABASE_URL: h.config.DATABASE_URL, REDIS_URL: h.config.REDIS_URL!, REDIS_PREFIX: h.config.REDIS_PREFIX },
-        [
-          'festival',
-          'create',
-          '--area',
-          hungMy,
-          '--title',
-          'Ngày hội xã Hưng Mỹ 2027',
-          '--start',
-          vietnamTime(morningIn(30)),
-          '--end',
-          '11:00',
-          '--venue',
-          'Sân vận động xã',
-          '--remind',
-          'area',
-        ],
-        'src/cli/index.ts',
-      );
-      expect(await cli.exited, cli.output()).toBe(0);
-      const id = Number(/Festival #(\d+)/.exec(cli.output())![1]);
-      expect(cli.output().match(/reminder \d+s before: .* pending/g)).toHaveLength(3);
-      await tgResident.expect(/Ngày hội xã Hưng Mỹ 2027/, 15_000);
+  it('the CLI creates one; an officer announces commendations in chat; another commune is refused everything', async () => {
+    const cli = await runCli(h, [
+      'festival',
+      'create',
+      '--area',
+      hungMy,
+      '--title',
+      'Ngày hội xã Hưng Mỹ 2027',
+      '--start',
+      vietnamTime(morningIn(30)),
+      '--end',
+      '11:00',
+      '--venue',
+      'Sân vận động xã',
+      '--remind',
+      'area',
+    ]);
+    expect(cli.code, cli.out).toBe(0);
+    const id = Number(/Festival #(\d+)/.exec(cli.out)![1]);
+    expect(cli.out.match(/reminder \d+s before: .* pending/g)).toHaveLength(3);
+    await tgResident.expect(/Ngày hội xã Hưng Mỹ 2027/, 15_000);
 
-      await officer.press(`festm:commend:${id}`);
-      await officer.expect(/Gõ tên các cá nhân, tập thể được khen thưởng/);
-      await officer.send('Nguyễn Văn An\nTổ tự quản ấp 3; Câu lạc bộ Camera an ninh');
-      await officer.pressLabel(await officer.expect(/Công bố khen thưởng 3 cá nhân\/tập thể/), /Xác nhận/);
-      await officer.expect(/Đã công bố khen thưởng 3 cá nhân\/tập thể/);
-      const commended = await zaloResident.expect(/Khen thưởng tại "Ngày hội xã Hưng Mỹ 2027"/, 15_000);
-      expect(commended.text).toContain('• Nguyễn Văn An\n• Tổ tự quản ấp 3\n• Câu lạc bộ Camera an ninh');
-      expect((await h.db.commendation.findFirstOrThrow({ where: { festivalId: id } })).names).toHaveLength(3);
+    await officer.press(`festm:commend:${id}`);
+    await officer.expect(/Gõ tên các cá nhân, tập thể được khen thưởng/);
+    await officer.send('Nguyễn Văn An\nTổ tự quản ấp 3; Câu lạc bộ Camera an ninh');
+    await officer.pressLabel(await officer.expect(/Công bố khen thưởng 3 cá nhân\/tập thể/), /Xác nhận/);
+    await officer.expect(/Đã công bố khen thưởng 3 cá nhân\/tập thể/);
+    const commended = await zaloResident.expect(/Khen thưởng tại "Ngày hội xã Hưng Mỹ 2027"/, 15_000);
+    expect(commended.text).toContain('• Nguyễn Văn An\n• Tổ tự quản ấp 3\n• Câu lạc bộ Camera an ninh');
+    expect((await h.db.commendation.findFirstOrThrow({ where: { festivalId: id } })).names).toHaveLength(3);
 
-      // An officer of Phường Ba Đình: not listed, and every forged press is refused.
-      const other = new TelegramUser(h);
-      await makeStaff(h, other, baDinh);
-      await other.send('/festival');
-      const list = await other.expect(/Ngày hội/);
-      expect(list.options.map((o) => o.label).join('|')).not.toContain('Hưng Mỹ');
-      for (const verb of ['open', 'move', 'cancel', 'cancelgo', 'commend']) {
-        await other.press(`festm:${verb}:${id}`);
-        await other.expect(/Không tìm thấy Ngày hội này, hoặc bạn không có quyền/);
-      }
-      const f = await h.db.festival.findUniqueOrThrow({ where: { id } });
-      expect(f.status).toBe('scheduled');
-      expect(await h.db.festivalReminder.count({ where: { festivalId: id, status: 'pending' } })).toBe(3);
-      // A resident elsewhere can neither see nor answer it; a resident cannot manage it.
-      await other.press('settings:area');
-      await other.expect(/Bạn sống ở xã\/phường nào\?/);
-      await other.send('ba dinh ha noi');
-      await other.pressLabel(await other.expect(/kết quả/), /^Phường Ba Đình, Thành phố Hà Nội$/);
-      await other.expect(/Đã cập nhật khu vực/);
-      const outsider = (await findIdentity(h, 'telegram', String(other.id)))!;
-      await other.press(`fest:going:${id}`);
-      await other.expect(/Không tìm thấy Ngày hội này/);
-      expect(await h.db.rsvp.count({ where: { festivalId: id, userId: outsider.userId } })).toBe(0);
-      await tgResident.press(`festm:cancel:${id}`);
-      await tgResident.expect(/Chức năng này chỉ dành cho cán bộ|Không tìm thấy Ngày hội này/);
-      expect((await h.db.festival.findUniqueOrThrow({ where: { id } })).status).toBe('scheduled');
-    },
-  );
+    // An officer of Phường Ba Đình: not listed, and every forged press is refused.
+    const other = new TelegramUser(h);
+    await makeStaff(h, other, baDinh);
+    await other.send('/festival');
+    const list = await other.expect(/Ngày hội/);
+    expect(list.options.map((o) => o.label).join('|')).not.toContain('Hưng Mỹ');
+    for (const verb of ['open', 'move', 'cancel', 'cancelgo', 'commend']) {
+      await other.press(`festm:${verb}:${id}`);
+      await other.expect(/Không tìm thấy Ngày hội này, hoặc bạn không có quyền/);
+    }
+    const f = await h.db.festival.findUniqueOrThrow({ where: { id } });
+    expect(f.status).toBe('scheduled');
+    expect(await h.db.festivalReminder.count({ where: { festivalId: id, status: 'pending' } })).toBe(3);
+    // A resident elsewhere can neither see nor answer it; a resident cannot manage it.
+    await other.press('settings:area');
+    await other.expect(/Bạn sống ở xã\/phường nào\?/);
+    await other.send('ba dinh ha noi');
+    await other.pressLabel(await other.expect(/kết quả/), /^Phường Ba Đình, Thành phố Hà Nội$/);
+    await other.expect(/Đã cập nhật khu vực/);
+    const outsider = (await findIdentity(h, 'telegram', String(other.id)))!;
+    await other.press(`fest:going:${id}`);
+    await other.expect(/Không tìm thấy Ngày hội này/);
+    expect(await h.db.rsvp.count({ where: { festivalId: id, userId: outsider.userId } })).toBe(0);
+    await tgResident.press(`festm:cancel:${id}`);
+    await tgResident.expect(/Chức năng này chỉ dành cho cán bộ|Không tìm thấy Ngày hội này/);
+    expect((await h.db.festival.findUniqueOrThrow({ where: { id } })).status).toBe('scheduled');
+  });
 });

@@ -1,13 +1,12 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CLI_TEST } from '../support/cli.ts';
+import { runCliWith } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../support/harness.ts';
 import { createModelInChat, decodeQr } from '../support/models.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
-import { spawnService } from '../support/process.ts';
 import { areaCode, makeStaff } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
@@ -144,70 +143,62 @@ describe('a self-managed model, end to end on both messengers', () => {
     expect(after.text).toContain('2 thông báo; < 5 tin báo của thành viên');
   });
 
-  it(
-    'the QR code decodes to the deep link, in chat and from the CLI; an open model joins at once',
-    CLI_TEST,
-    async () => {
-      const officer = new TelegramUser(h);
-      await makeStaff(h, officer, hungMy);
-      const model = await createModelInChat(h, officer, 'Tổ tự quản khóm 2');
-      const link = `https://t.me/antq_test_bot?start=m_${model.code}`;
-      // The share message is a photo (the QR) with the code and the link as its caption.
-      expect(model.share.raw.method).toBe('sendPhoto');
-      expect(model.share.text).toContain(link);
-      const upload = model.share.raw.files?.photo;
-      expect(upload?.filename).toBe(`${model.code}.png`);
-      expect(decodeQr(upload!.content)).toBe(link);
+  it('the QR code decodes to the deep link, in chat and from the CLI; an open model joins at once', async () => {
+    const officer = new TelegramUser(h);
+    await makeStaff(h, officer, hungMy);
+    const model = await createModelInChat(h, officer, 'Tổ tự quản khóm 2');
+    const link = `https://t.me/antq_test_bot?start=m_${model.code}`;
+    // The share message is a photo (the QR) with the code and the link as its caption.
+    expect(model.share.raw.method).toBe('sendPhoto');
+    expect(model.share.text).toContain(link);
+    const upload = model.share.raw.files?.photo;
+    expect(upload?.filename).toBe(`${model.code}.png`);
+    expect(decodeQr(upload!.content)).toBe(link);
 
-      const out = path.join(tmpdir(), `antq-qr-${model.id}-${Date.now()}.png`);
-      const cli = spawnService(
-        {
-          DATABASE_URL: h.config.DATABASE_URL,
-          TELEGRAM_BOT_TOKEN: h.tg.token,
-          TELEGRAM_API_ROOT: h.tg.apiRoot,
-        },
-        ['models', 'qr', String(model.id), '--out', out],
-        'src/cli/index.ts',
-      );
-      expect(await cli.exited, cli.output()).toBe(0);
-      expect(cli.output()).toContain(`QR code of ${link} written to ${out}`);
-      expect(decodeQr(readFileSync(out))).toBe(link);
-      rmSync(out);
+    const out = path.join(tmpdir(), `antq-qr-${model.id}-${Date.now()}.png`);
+    const qr = await runCliWith(
+      { DATABASE_URL: h.config.DATABASE_URL, TELEGRAM_BOT_TOKEN: h.tg.token, TELEGRAM_API_ROOT: h.tg.apiRoot },
+      ['models', 'qr', String(model.id), '--out', out],
+    );
+    expect(qr.code, qr.out).toBe(0);
+    expect(qr.out).toContain(`QR code of ${link} written to ${out}`);
+    expect(decodeQr(readFileSync(out))).toBe(link);
+    rmSync(out);
 
-      // CLI: an open model; a Zalo resident joins it at once with /join.
-      const created = spawnService(
-        { DATABASE_URL: h.config.DATABASE_URL },
-        [
-          'models',
-          'create',
-          '--area',
-          hungMy,
-          '--name',
-          'CLB Thanh niên xung kích',
-          '--kind',
-          'club',
-          '--policy',
-          'open',
-        ],
-        'src/cli/index.ts',
-      );
-      expect(await created.exited, created.output()).toBe(0);
-      const code = /join code (MH-[A-Z0-9]{6}) \(open\)/.exec(created.output())![1]!;
-      const z = new ZaloUser(h);
-      await onboard(z);
-      await z.send(`/join ${code}`);
-      await z.choose(await z.expect(/CLB Thanh niên xung kích/), /Tham gia/);
-      await z.choose(await z.expect(/thấy tên/), /Đồng ý hiện tên/);
-      await z.expect(/Bạn đã tham gia "CLB Thanh niên xung kích"/);
-      const bad = spawnService(
-        { DATABASE_URL: h.config.DATABASE_URL },
-        ['models', 'create', '--area', hungMy, '--name', 'X', '--kind', 'castle'],
-        'src/cli/index.ts',
-      );
-      expect(await bad.exited).toBe(2);
-      expect(bad.output()).toMatch(/--name: .*\n--kind: /);
-    },
-  );
+    // CLI: an open model; a Zalo resident joins it at once with /join.
+    const created = await runCliWith({ DATABASE_URL: h.config.DATABASE_URL }, [
+      'models',
+      'create',
+      '--area',
+      hungMy,
+      '--name',
+      'CLB Thanh niên xung kích',
+      '--kind',
+      'club',
+      '--policy',
+      'open',
+    ]);
+    expect(created.code, created.out).toBe(0);
+    const code = /join code (MH-[A-Z0-9]{6}) \(open\)/.exec(created.out)![1]!;
+    const z = new ZaloUser(h);
+    await onboard(z);
+    await z.send(`/join ${code}`);
+    await z.choose(await z.expect(/CLB Thanh niên xung kích/), /Tham gia/);
+    await z.choose(await z.expect(/thấy tên/), /Đồng ý hiện tên/);
+    await z.expect(/Bạn đã tham gia "CLB Thanh niên xung kích"/);
+    const bad = await runCliWith({ DATABASE_URL: h.config.DATABASE_URL }, [
+      'models',
+      'create',
+      '--area',
+      hungMy,
+      '--name',
+      'X',
+      '--kind',
+      'castle',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/--name: .*\n--kind: /);
+  });
 
   it('staff of another commune cannot manage the model; residents cannot lead it', async () => {
     const officer = new TelegramUser(h);

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { CLI_TEST } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENCRYPTION_KEY, startHarness, type Harness } from '../support/harness.ts';
+import { startHarness, type Harness } from '../support/harness.ts';
 import { onboard } from '../support/onboard.ts';
 import { areaCode, chooseLabel, invite, makeStaff } from '../support/staff.ts';
 import { openThread, quickTip } from '../support/report.ts';
@@ -225,33 +223,32 @@ describe('staff access', () => {
     expect(actions).toEqual(expect.arrayContaining(['invite.create', 'invite.redeem', 'invite.failed']));
   });
 
-  it('npm run cli -- invite prints a code that works in chat; bad options exit 2', CLI_TEST, async () => {
-    const run = promisify(execFile);
-    const env = { ...process.env, DATABASE_URL: h.config.DATABASE_URL, DATA_ENCRYPTION_KEY: ENCRYPTION_KEY };
-    const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { env });
+  it('npm run cli -- invite prints a code that works in chat; bad options exit 2', async () => {
+    const cli = (args: string[]) => runCli(h, args);
     const province = (await h.db.area.findUniqueOrThrow({ where: { code: hungMy } })).parentCode!;
-    const { stdout } = await cli(['invite', '--role', 'admin', '--area', province, '--days', '3']);
-    const code = /Invite code: (\S+)/.exec(stdout)![1]!;
-    expect(stdout).toMatch(/Role admin of .+, valid until .+, usable once\./);
+    const created = await cli(['invite', '--role', 'admin', '--area', province, '--days', '3']);
+    expect(created.code, created.out).toBe(0);
+    const code = /Invite code: (\S+)/.exec(created.out)![1]!;
+    expect(created.out).toMatch(/Role admin of .+, valid until .+, usable once\./);
     const u = new TelegramUser(h);
     await onboard(u);
     await u.send(`/staff ${code}`);
     expect((await chooseLabel(u, 'Quản trị tỉnh')).text).toMatch(/Bạn đã được cấp quyền Quản trị tại/);
-    const bad = await cli(['invite', '--role', 'boss', '--area', 'x']).catch((e) => e);
+    const bad = await cli(['invite', '--role', 'boss', '--area', 'x']);
     expect(bad.code).toBe(2);
-    expect(bad.stdout).toMatch(/--role: .*\n--area: must be an area code/);
+    expect(bad.out).toMatch(/--role: .*\n--area: must be an area code/);
 
     // The operator lists staff and takes the role away again; the person is no longer staff.
-    const listed = (await cli(['staff', 'list', '--area', province])).stdout;
+    const listed = (await cli(['staff', 'list', '--area', province])).out;
     const grantId = new RegExp(`^(\\S+)  admin    ${province}`, 'm').exec(listed)![1]!;
     expect(listed).not.toContain(String(u.id));
-    expect((await cli(['staff', 'revoke', grantId])).stdout).toMatch(/^Revoked: admin of /);
+    expect((await cli(['staff', 'revoke', grantId])).out).toMatch(/^Revoked: admin of /);
     // Told by the bot, from the outbox the CLI wrote to.
     await u.expect(/Vai trò Quản trị của bạn tại .+ đã kết thúc/, 10_000);
     await u.send('/inbox');
     await u.expect(/Chức năng này chỉ dành cho cán bộ/);
     expect(await h.db.auditLog.count({ where: { action: 'grant.revoke', entityId: grantId } })).toBe(1);
-    const missing = await cli(['staff', 'revoke', grantId]).catch((e) => e);
+    const missing = await cli(['staff', 'revoke', grantId]);
     expect(missing.code).toBe(2);
   });
 

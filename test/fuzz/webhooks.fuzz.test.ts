@@ -26,7 +26,7 @@ const statuses: Record<number, number> = {};
 let posts = 0;
 
 beforeAll(async () => {
-  h = await startHarness({ FLOOD_PER_MINUTE: '10000', TIPS_PER_HOUR: '1000' });
+  h = await startHarness({ FLOOD_PER_MINUTE: '10000', TIPS_PER_HOUR: '1000', TELEGRAM_RATE: '0', ZALO_RATE: '0' });
   tg = [new TelegramUser(h), new TelegramUser(h), new TelegramUser(h)];
   zalo = [new ZaloUser(h), new ZaloUser(h)];
   officer = new TelegramUser(h, 'Fuzz', 'Officer');
