@@ -2,10 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { Notifications } from '../../db/listen.ts';
 import { reachedAreas, reachOf } from '../../features/tips/store.ts';
+import { eventStream } from '../event-stream.ts';
 import { sessionOfRequest } from './session.ts';
-
-/** A comment line now and then keeps proxies from closing a quiet stream. */
-const HEARTBEAT_MS = 20_000;
 
 /**
  * `GET /console/api/tips/live`: server-sent events, one `tip` event (the commune's code) for each tip filed in the
@@ -21,27 +19,14 @@ export function registerTipArrivals(api: FastifyInstance, deps: { db: Db; arriva
 
   api.get('/console/api/tips/live', async (req, reply) => {
     const areas = await reachedAreas(deps.db, reachOf(sessionOfRequest(req).actor));
-    reply.hijack();
-    const res = reply.raw;
-    // A stream may stay quiet longer than the server lets an idle connection live.
-    req.raw.socket.setTimeout(0);
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-accel-buffering': 'no',
-    });
-    res.write('retry: 5000\n\n');
-    const unsubscribe = deps.arrivals.subscribe((area) => {
-      if (areas === 'everywhere' || areas.includes(area)) res.write(`event: tip\ndata: ${JSON.stringify(area)}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS);
-    const end = () => {
-      clearInterval(heartbeat);
+    let unsubscribe = () => {};
+    const stream = eventStream(req, reply, 'retry: 5000\n\n', () => {
       unsubscribe();
-      open.delete(end);
-      res.end();
-    };
-    open.add(end);
-    req.raw.on('close', end);
+      open.delete(stream.end);
+    });
+    unsubscribe = deps.arrivals.subscribe((area) => {
+      if (areas === 'everywhere' || areas.includes(area)) stream.write(`event: tip\ndata: ${JSON.stringify(area)}\n\n`);
+    });
+    open.add(stream.end);
   });
 }

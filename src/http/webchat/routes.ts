@@ -25,6 +25,7 @@ import { sendPhotoFile } from '../photos.ts';
 import { FloodLimit } from './flood.ts';
 import { EmbedOrigins } from './origins.ts';
 import { photoTypeOf, PHOTO_TYPES } from './photo-type.ts';
+import { eventStream } from '../event-stream.ts';
 
 export interface WebChatDeps {
   db: Db;
@@ -61,7 +62,6 @@ const sendSchema = z.union([
 
 /** How much of the past a page is given when it opens. */
 const HISTORY = 200;
-const HEARTBEAT_MS = 20_000;
 /** Open streams one device may hold (a few tabs). */
 const STREAMS_PER_DEVICE = 4;
 
@@ -208,16 +208,15 @@ export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
       return reply.code(429).header('retry-after', '10').send({ error: 'slow down' });
     const chatKey = webChatKey(pii, device);
     streams.set(device, (streams.get(device) ?? 0) + 1);
-    reply.hijack();
-    const res = reply.raw;
-    req.raw.socket.setTimeout(0);
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-accel-buffering': 'no',
-    });
+    let unsubscribe = () => {};
     // Sent at once, so the page knows the stream is open before any message.
-    res.write(': open\n\n');
+    const stream = eventStream(req, reply, ': open\n\n', () => {
+      open.delete(stream.end);
+      unsubscribe();
+      const n = (streams.get(device) ?? 1) - 1;
+      if (n > 0) streams.set(device, n);
+      else streams.delete(device);
+    });
     let last = after;
     let reading: Promise<void> | undefined;
     let again = false;
@@ -227,7 +226,7 @@ export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
       reading = messagesAfter(db, pii, chatKey, last, HISTORY)
         .then((found) => {
           for (const m of found) {
-            res.write(`id: ${m.id}\ndata: ${JSON.stringify(renderWeb(m))}\n\n`);
+            stream.write(`id: ${m.id}\ndata: ${JSON.stringify(renderWeb(m))}\n\n`);
             last = m.id;
           }
         })
@@ -240,19 +239,8 @@ export function registerWebChat(app: FastifyInstance, deps: WebChatDeps): void {
           }
         });
     };
-    const unsubscribe = deps.messages.subscribe((key) => key === chatKey && readNew());
+    unsubscribe = deps.messages.subscribe((key) => key === chatKey && readNew());
     readNew();
-    const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS);
-    const end = () => {
-      if (!open.delete(end)) return;
-      clearInterval(heartbeat);
-      unsubscribe();
-      const n = (streams.get(device) ?? 1) - 1;
-      if (n > 0) streams.set(device, n);
-      else streams.delete(device);
-      res.end();
-    };
-    open.add(end);
-    req.raw.on('close', end);
+    open.add(stream.end);
   });
 }
