@@ -1,9 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../support/harness.ts';
-import { askLink, consoleInHungMy, expectHidden, openWatched, type ConsoleWorld } from '../support/console.ts';
+import {
+  askLink,
+  consoleInHungMy,
+  expectHidden,
+  officerAndStranger,
+  openWatched,
+  type ConsoleWorld,
+} from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
-import { makeStaff, neighbourOf } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 // Issue 15: festival days in the web console ("create a festival and see its reminders"), driven in a real browser.
@@ -46,11 +52,7 @@ describe('web console: festival days (issue 15)', () => {
   let festivalId: number;
 
   beforeAll(async () => {
-    const other = await neighbourOf(h, hungMy);
-    officer = new TelegramUser(h, 'Trần', 'Văn Tâm');
-    await makeStaff(h, officer, hungMy, 'officer', 'Đại uý Trần Văn Tâm');
-    stranger = new TelegramUser(h, 'Lý', 'Văn Xa');
-    await makeStaff(h, stranger, other, 'officer', 'Thượng uý Lý Văn Xa');
+    ({ officer, stranger } = await officerAndStranger(h, hungMy));
     tgResident = new TelegramUser(h, 'Phạm', 'Văn Dân');
     zaloResident = new ZaloUser(h, 'Ngô Thị Dân');
     await onboard(tgResident);

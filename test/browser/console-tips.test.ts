@@ -2,10 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { findIdentity, type Harness } from '../support/harness.ts';
-import { askLink, consoleInHungMy, expectHidden, openWatched, type ConsoleWorld } from '../support/console.ts';
+import {
+  askLink,
+  consoleInHungMy,
+  expectHidden,
+  officerAndStranger,
+  openWatched,
+  type ConsoleWorld,
+} from '../support/console.ts';
 import { onboard } from '../support/onboard.ts';
 import { quickTip } from '../support/report.ts';
-import { makeStaff, neighbourOf } from '../support/staff.ts';
+import { neighbourOf } from '../support/staff.ts';
 import { TelegramUser, ZaloUser } from '../support/users.ts';
 
 // Issue 15, acceptance 1: the tip inbox and a tip's page in the web console, driven in a real browser.
@@ -41,11 +48,7 @@ describe('web console: tips (issue 15, acceptance 1)', () => {
   let elsewhereCode: string;
 
   beforeAll(async () => {
-    const other = await neighbourOf(h, hungMy);
-    officer = new TelegramUser(h, 'Trần', 'Văn Tâm');
-    await makeStaff(h, officer, hungMy, 'officer', 'Đại uý Trần Văn Tâm');
-    stranger = new TelegramUser(h, 'Lý', 'Văn Xa');
-    await makeStaff(h, stranger, other, 'officer', 'Thượng uý Lý Văn Xa');
+    ({ officer, stranger } = await officerAndStranger(h, hungMy));
 
     citizen = new ZaloUser(h, 'Nguyễn Thị Báo Tin');
     await onboard(citizen);
@@ -59,7 +62,7 @@ describe('web console: tips (issue 15, acceptance 1)', () => {
     const neighbour = new TelegramUser(h, 'Võ', 'Thị Bên');
     await onboard(neighbour);
     const identity = await findIdentity(h, 'telegram', String(neighbour.id));
-    await h.db.user.update({ where: { id: identity!.userId }, data: { areaCode: other } });
+    await h.db.user.update({ where: { id: identity!.userId }, data: { areaCode: await neighbourOf(h, hungMy) } });
     elsewhereCode = await quickTip(neighbour, 'Có người lạ đến chào mời vay tiền lãi cao ở chợ xã bên.');
   });
 

@@ -4,7 +4,8 @@ import { launchBrowser, phone } from './browser.ts';
 import type { Harness } from './harness.ts';
 import { harnessInHungMy } from './hung-my.ts';
 import { freePort } from './process.ts';
-import type { TelegramUser } from './users.ts';
+import { TelegramUser } from './users.ts';
+import { makeStaff, neighbourOf } from './staff.ts';
 
 export interface ConsoleWorld {
   h: Harness;
@@ -105,4 +106,13 @@ export async function expectHidden(page: Page, base: string, hidden: Hidden): Pr
   });
   expect(change.status()).toBe(404);
   return me.csrfToken as string;
+}
+
+/** An officer of Xã Hưng Mỹ and one of a neighbouring commune (who must find nothing of Hưng Mỹ's), labelled. */
+export async function officerAndStranger(h: Harness, hungMy: string) {
+  const officer = new TelegramUser(h, 'Trần', 'Văn Tâm');
+  await makeStaff(h, officer, hungMy, 'officer', 'Đại uý Trần Văn Tâm');
+  const stranger = new TelegramUser(h, 'Lý', 'Văn Xa');
+  await makeStaff(h, stranger, await neighbourOf(h, hungMy), 'officer', 'Thượng uý Lý Văn Xa');
+  return { officer, stranger };
 }
