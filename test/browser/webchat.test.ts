@@ -2,11 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import type { Harness } from '../support/harness.ts';
 import { consoleInHungMy, type ConsoleWorld } from '../support/console.ts';
-import { phone } from '../support/browser.ts';
 import { makeStaff } from '../support/staff.ts';
+import { bot, browseChat, onboardOnWeb, press, say } from '../support/webchat.ts';
 import { TelegramUser } from '../support/users.ts';
 
 // Issue 16, the web chat (acceptance 3): /chat in a phone's browser, the widget on a commune's site, the limits.
@@ -47,45 +46,7 @@ const PNG = Buffer.from(
 );
 const HTML_TIP = '<b>Đậm</b> <img src=x onerror=alert(1)> có người lạ hỏi thăm nhà trống ở ấp 3';
 
-type Chat = Page | Frame | FrameLocator;
-
-/** A phone's browser of its own, every script error, dialog and refused load a problem unless expected. */
-async function browse(expected?: RegExp): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await phone(world.browser);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (err) => world.problems.push(err.message));
-  page.on('dialog', (d) => {
-    world.problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !expected?.test(m.text())) world.problems.push(`${m.text()} ${m.location().url}`);
-  });
-  return { context, page };
-}
-
-const bot = (chat: Chat, text: RegExp) => chat.getByTestId('msg-bot').filter({ hasText: text }).last();
-
-async function say(chat: Chat, text: string) {
-  await chat.getByRole('textbox').fill(text);
-  await chat.getByRole('button', { name: 'Gửi', exact: true }).click();
-}
-
-/** Presses a button of the latest bot message saying `text`. */
-async function press(chat: Chat, text: RegExp, label: RegExp) {
-  await bot(chat, text).getByRole('button', { name: label }).click();
-}
-
-async function onboardOnWeb(chat: Chat) {
-  await chat.getByRole('button', { name: 'Bắt đầu' }).click();
-  await press(chat, /Chọn ngôn ngữ/, /Tiếng Việt/);
-  await press(chat, /Trước khi bắt đầu/, /Tôi đồng ý/);
-  await bot(chat, /Bạn sống ở xã\/phường nào\?/).waitFor();
-  await say(chat, 'hung my ca mau');
-  await press(chat, /kết quả/, /Xã Hưng Mỹ, Cà Mau/);
-  await bot(chat, /Hoàn tất!/).waitFor();
-}
+const browse = (expected?: RegExp) => browseChat(world, expected);
 
 describe('web chat (issue 16, acceptance 3)', () => {
   let officer: TelegramUser;

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeTelegram } from '../fakes/telegram.ts';
 import { startFakeZalo, type FakeZalo } from '../fakes/zalo.ts';
 import { TELEGRAM_SECRET } from '../support/harness.ts';
-import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../support/process.ts';
+import { cliOnFolder, remotePorts, startEmbedded } from '../support/embedded.ts';
+import { freePort, spawnService, type ServiceProcess } from '../support/process.ts';
 import { TelegramUser, type Chat } from '../support/users.ts';
 
 /*
@@ -51,8 +52,7 @@ afterAll(async () => {
 });
 
 async function start(): Promise<void> {
-  proc = spawnService(env);
-  await waitForHttp(`${url}/readyz`, 60_000);
+  proc = await startEmbedded(env);
 }
 
 async function stop(): Promise<void> {
@@ -60,38 +60,7 @@ async function stop(): Promise<void> {
   expect(await proc!.exited).toBe(0);
 }
 
-/** `npm run cli -- …` on the same folder (the service, holding it, runs the command). */
-async function cli(...args: string[]): Promise<{ code: number | null; out: string }> {
-  const run = spawnService(
-    { DATA_DIR: dataDir, PORT: env.PORT!, REDIS_PREFIX: env.REDIS_PREFIX! },
-    args,
-    'src/cli/index.ts',
-  );
-  return { code: await run.exited, out: run.output() };
-}
-
-/** The TCP peers' ports of a process's sockets (Linux /proc): whom it is connected to. */
-function remotePorts(pid: number): number[] {
-  const inodes = new Set(
-    readdirSync(`/proc/${pid}/fd`)
-      .map((fd) => {
-        try {
-          return /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1];
-        } catch {
-          return undefined;
-        }
-      })
-      .filter(Boolean),
-  );
-  return ['tcp', 'tcp6'].flatMap((file) =>
-    readFileSync(`/proc/${pid}/net/${file}`, 'utf8')
-      .split('\n')
-      .slice(1)
-      .map((line) => line.trim().split(/\s+/))
-      .filter((cols) => cols.length > 9 && inodes.has(cols[9]!))
-      .map((cols) => parseInt(cols[2]!.split(':')[1]!, 16)),
-  );
-}
+const cli = (...args: string[]) => cliOnFolder(env, args);
 
 const chat: Chat = {
   get tg() {

@@ -53,20 +53,14 @@ export interface WatchOptions {
   no404?: boolean;
 }
 
+/** What watching a page needs: the browser, and where its problems are recorded. */
+export type Watcher = Pick<ConsoleWorld, 'browser' | 'problems'>;
+
 /**
- * A phone-sized browser of its own, opening `link`, every request it makes recorded. Nothing the page runs may
- * fail or be blocked (its Content-Security-Policy included), and any dialog is a script it should never have run.
+ * Records a page's problems: nothing it runs may fail or be blocked (its Content-Security-Policy included), and
+ * any dialog is a script it should never have run.
  */
-export async function openWatched(
-  world: ConsoleWorld,
-  link: string,
-  opts: WatchOptions = {},
-): Promise<{ context: BrowserContext; page: Page; requests: string[]; status: number | undefined }> {
-  const { problems } = world;
-  const context = await phone(world.browser);
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on('request', (r) => void requests.push(r.url()));
+export function watchPage(page: Page, problems: string[], opts: WatchOptions = {}): void {
   page.on('pageerror', (err) => problems.push(err.message));
   page.on('dialog', (d) => {
     problems.push(`dialog: ${d.message()}`);
@@ -76,6 +70,28 @@ export async function openWatched(
   page.on('console', (m) => {
     if (m.type() === 'error' && !opts.expected?.test(m.text())) problems.push(`${m.text()} ${m.location().url}`);
   });
+}
+
+/** A phone-sized browser of its own with one watched page. */
+export async function watchedPage(
+  world: Watcher,
+  opts: WatchOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phone(world.browser);
+  const page = await context.newPage();
+  watchPage(page, world.problems, opts);
+  return { context, page };
+}
+
+/** A watched page (see watchPage) opening `link`, every request it makes recorded. */
+export async function openWatched(
+  world: Watcher,
+  link: string,
+  opts: WatchOptions = {},
+): Promise<{ context: BrowserContext; page: Page; requests: string[]; status: number | undefined }> {
+  const { context, page } = await watchedPage(world, opts);
+  const requests: string[] = [];
+  page.on('request', (r) => void requests.push(r.url()));
   const res = await page.goto(link);
   await page.getByTestId('who').waitFor();
   return { context, page, requests, status: res?.status() };
