@@ -61,7 +61,7 @@ export const QUEUE_SEARCH_PATH = `${BULLMQ_SCHEMA},public`;
 
 /** A pool of the PostgreSQL-only mode's queue side, on the database itself. */
 export function queuePool(config: Pick<Config, 'DATABASE_URL' | 'DB_STATEMENT_TIMEOUT_MS'>, max: number): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: config.DATABASE_URL,
     max,
     connectionTimeoutMillis: 3000,
@@ -70,6 +70,10 @@ export function queuePool(config: Pick<Config, 'DATABASE_URL' | 'DB_STATEMENT_TI
     // BullMQ's SQL names its tables unqualified; the search path finds them.
     options: `-c search_path=${QUEUE_SEARCH_PATH}`,
   });
+  // A connection the server ends while it is checked out between two queries has no pool listener: its error
+  // would go unheard and end the process. The query in flight fails on its own; the pool's listener logs the rest.
+  pool.on('connect', (client) => client.on('error', (err) => pool.emit('error', err, client)));
+  return pool;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queuePool } from '../../src/queues/backend.ts';
 import { Pacer } from '../../src/queues/pacer.ts';
 import { PostgresLeases, PostgresPaceStore } from '../../src/queues/postgres-stores.ts';
 import type { TestDatabase } from '../support/database.ts';
@@ -11,10 +12,9 @@ let database: TestDatabase;
 let pools: pg.Pool[];
 beforeAll(async () => {
   database = await ownDatabase();
-  pools = [
-    new pg.Pool({ connectionString: database.url, max: 4 }),
-    new pg.Pool({ connectionString: database.url, max: 4 }),
-  ];
+  // As the service's pools (queuePool): the end of the database at the file's end is no error of the test's.
+  pools = [0, 1].map(() => queuePool({ DATABASE_URL: database.url, DB_STATEMENT_TIMEOUT_MS: 15_000 }, 4));
+  for (const pool of pools) pool.on('error', () => undefined);
 });
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.end()));
