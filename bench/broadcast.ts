@@ -3,24 +3,34 @@
 //   oa-pacing:  1,000 Zalo OA followers, fake OA answering -32 above ZALO_OA_RATE (20) calls in any sliding second
 //   fanout:     1,000,000 generated recipients: delivery rows + jobs, time and peak RSS of the fan-out process
 //   throughput: 20,000 recipients, unlimited fake, pacing off, vs a bare BullMQ worker doing no-op jobs
-//   npm run bench:broadcast [-- --only pacing,oa-pacing,fanout,throughput --oa 1000 --oa-rate 20 --fanout 1000000 --throughput 20000]
+//   npm run bench:broadcast [-- --only pacing,oa-pacing,fanout,throughput --oa 1000 --oa-rate 20 --fanout 1000000 --throughput 20000
+//                               --backend redis|postgres|embedded]
 //   --backend postgres: the same without Redis (QUEUE_BACKEND=postgres); the bare-worker line is Redis only.
+//   --backend embedded: the service on a data folder (no DATABASE_URL: PGlite, queues in it); not the fan-out.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { createDb } from '../src/db/client.ts';
+import { createDb, type Db } from '../src/db/client.ts';
+import { folderDataKey } from '../src/db/embedded/data-folder.ts';
+import { embeddedDb, openEmbedded } from '../src/db/embedded/open.ts';
+import { applyMigrationsEmbedded } from '../src/db/migrate.ts';
+import { importAreas } from '../src/features/areas/import.ts';
 import { controlBroadcast } from '../src/features/broadcasts/control.ts';
 import { createBroadcast } from '../src/broadcasting/store.ts';
 import { startFakeTelegram, type FakeTelegram } from '../test/fakes/telegram.ts';
 import { oaEnv, startFakeZaloOa } from '../test/fakes/zalo-oa.ts';
 import { createTestDatabase } from '../test/support/database.ts';
+import { cliOnFolder } from '../test/support/embedded.ts';
 import { startPrivateRedis } from '../test/support/private-redis.ts';
 import { freePort, spawnService, waitForHttp, type ServiceProcess } from '../test/support/process.ts';
 import { residents, seedResidents } from '../test/support/residents.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'pacing,oa-pacing,fanout,throughput' },
+    only: { type: 'string' },
     pacing: { type: 'string', default: '2000' },
     oa: { type: 'string', default: '1000' },
     'oa-rate': { type: 'string', default: '20' },
@@ -30,69 +40,152 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'redis' },
   },
 });
-const parts = new Set(values.only.split(','));
+if (!['redis', 'postgres', 'embedded'].includes(values.backend))
+  throw new Error('--backend: redis, postgres or embedded');
+const embedded = values.backend === 'embedded';
+const onPostgres = values.backend === 'postgres' || embedded;
+const parts = new Set((values.only ?? `pacing,oa-pacing,${embedded ? '' : 'fanout,'}throughput`).split(','));
+if (embedded && parts.has('fanout'))
+  throw new Error('--backend embedded: no fanout part (it needs a PostgreSQL server)');
 const CONCURRENCY = Number(values.concurrency);
 const KEY = '7'.repeat(64);
 const SECRET = 'bench-secret';
-const onPostgres = values.backend === 'postgres';
+const TEXT = 'Thông báo đo tốc độ gửi.';
 
-/** Where a part's service keeps its queues: a private Redis, or (--backend postgres) the database itself. */
+/** Where a part's service keeps its queues: a private Redis, or (--backend postgres, embedded) the database itself. */
 async function queueStore(): Promise<{ env: Record<string, string>; url?: string; close(): Promise<unknown> }> {
+  if (embedded) return { env: {}, close: async () => undefined }; // nothing set: queues in the embedded database
   if (onPostgres) return { env: { QUEUE_BACKEND: 'postgres' }, close: async () => undefined };
   const redis = await startPrivateRedis();
   return { env: { REDIS_URL: redis.url, REDIS_PREFIX: 'bench' }, url: redis.url, close: () => redis.close() };
 }
 
-const database = await createTestDatabase('antq_bench', { withAreas: true });
-const db = createDb(database.url, { max: 4 });
+/** The service's database as the bench reaches it: to seed it, and to start a broadcast while the service runs. */
+interface Ledger {
+  /** What the service is started with to use it. */
+  env: Record<string, string>;
+  /** The key residents are sealed with, the service's. */
+  key: string;
+  /** Runs `fn` on the database while no service holds it (a data folder is the service's alone while it runs). */
+  use<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Starts a broadcast to an area's residents, the service running (`port`: its HTTP port). */
+  broadcast(area: string, port: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A PostgreSQL server's database; broadcasts started by the store's code, found by the service's reconciler. */
+async function serverLedger(): Promise<Ledger & { url: string; db: Db }> {
+  const database = await createTestDatabase('antq_bench', { withAreas: true });
+  const db = createDb(database.url, { max: 4 });
+  return {
+    url: database.url,
+    db,
+    env: { DATABASE_URL: database.url, DATA_ENCRYPTION_KEY: KEY, MIGRATE_ON_START: 'false' },
+    key: KEY,
+    use: (fn) => fn(db),
+    async broadcast(area) {
+      await db.$transaction(async (tx) => {
+        const b = await createBroadcast(tx, { audience: { kind: 'area', areaCode: area }, texts: { vi: TEXT } });
+        await controlBroadcast(tx, b.id, 'start');
+      });
+    },
+    async close() {
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * A data folder, as `npm start` with nothing configured makes it: opened here the way the service opens it
+ * (migrations, areas, the folder's own key) while no service holds it; broadcasts through the service's CLI socket.
+ */
+async function embeddedLedger(): Promise<Ledger> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'antq-bench-'));
+  const env = { DATA_DIR: dir };
+  return {
+    env,
+    key: folderDataKey(dir).key,
+    async use(fn) {
+      const folder = await openEmbedded(dir);
+      const db = embeddedDb(folder.pglite);
+      try {
+        await applyMigrationsEmbedded(folder.pglite);
+        if ((await db.area.count()) === 0) await importAreas(db);
+        return await fn(db);
+      } finally {
+        await db.$disconnect();
+        await folder.close();
+      }
+    },
+    async broadcast(area, port) {
+      const run = await cliOnFolder({ ...env, PORT: String(port) }, [
+        'broadcast',
+        'create',
+        '--area',
+        area,
+        '--text',
+        TEXT,
+      ]);
+      if (run.code !== 0) throw new Error(`broadcast create failed: ${run.out}`);
+    },
+    close: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+const server = embedded ? undefined : await serverLedger();
+const ledger = server ?? (await embeddedLedger());
 const children: ServiceProcess[] = [];
 process.on('exit', () => children.forEach((c) => c.child.kill('SIGKILL')));
-const communes = await db.area.findMany({ where: { level: 'commune' }, orderBy: { code: 'asc' }, take: 40 });
+const communes = await ledger.use((db) =>
+  db.area.findMany({ where: { level: 'commune' }, orderBy: { code: 'asc' }, take: 40 }),
+);
 let nextCommune = 0;
 
-/** The whole service in its own process, against a fake Telegram and its queue store. */
+/** The whole service in its own process, against a fake Telegram and its queue store; resolves with its port. */
 async function startService(tg: FakeTelegram, queues: Record<string, string>, extra: Record<string, string>) {
   const port = await freePort();
   const child = spawnService({
-    DATABASE_URL: database.url,
+    ...ledger.env,
     ...queues,
     TELEGRAM_BOT_TOKEN: tg.token,
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     TELEGRAM_API_ROOT: tg.apiRoot,
-    DATA_ENCRYPTION_KEY: KEY,
     LOG_LEVEL: 'warn',
-    MIGRATE_ON_START: 'false',
     BROADCAST_CONCURRENCY: String(CONCURRENCY),
     BROADCAST_RECONCILE_SECONDS: '0.5',
     PORT: String(port),
     ...extra,
   });
   children.push(child);
-  await waitForHttp(`http://127.0.0.1:${port}/readyz`);
-  return child;
+  try {
+    // An embedded start opens the folder and creates BullMQ's schema in it: longer than a server's.
+    await waitForHttp(`http://127.0.0.1:${port}/readyz`, 60_000);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${child.output().slice(-5000)}`);
+  }
+  return { ...child, port };
 }
 
-/** Seeds `count` residents of one platform in a commune of their own and starts a broadcast to them. */
-async function seedAndBroadcast(platform: 'telegram' | 'zalo_oa', count: number) {
+/** Seeds `count` residents of one platform in a commune of their own (before the service starts: see Ledger.use). */
+async function seed(platform: 'telegram' | 'zalo_oa', count: number) {
   const area = communes[nextCommune++]!.code;
-  const people = residents(platform, count, area);
-  await seedResidents(db, people, KEY);
   // OA followers who wrote today: inside the interaction window.
-  if (platform === 'zalo_oa')
-    await db.identity.updateMany({ where: { user: { areaCode: area } }, data: { lastInteractionAt: new Date() } });
-  await db.$transaction(async (tx) => {
-    const b = await createBroadcast(tx, {
-      audience: { kind: 'area', areaCode: area },
-      texts: { vi: 'Thông báo đo tốc độ gửi.' },
-    });
-    await controlBroadcast(tx, b.id, 'start');
-  });
-  return people;
+  const people = residents(platform, count, area).map((p) =>
+    platform === 'zalo_oa' ? { ...p, lastInteractionAt: new Date() } : p,
+  );
+  await ledger.use((db) => seedResidents(db, people, ledger.key));
+  return { area, people };
 }
 
-/** Broadcasts to `count` new Telegram residents; resolves with the send times. */
-async function broadcastTo(tg: FakeTelegram, count: number): Promise<number[]> {
-  const people = await seedAndBroadcast('telegram', count);
+/** Broadcasts to the seeded Telegram residents; resolves with the send times. */
+async function broadcastTo(
+  tg: FakeTelegram,
+  service: { port: number },
+  { area, people }: Awaited<ReturnType<typeof seed>>,
+): Promise<number[]> {
+  const count = people.length;
+  await ledger.broadcast(area, service.port);
   const ids = new Set(people.map((p) => p.id));
   const sends = () =>
     tg.calls.filter((c) => c.method === 'sendMessage' && !c.error && ids.has(String(c.params.chat_id)));
@@ -109,8 +202,9 @@ if (parts.has('pacing')) {
   const redis = await queueStore();
   const tg = await startFakeTelegram();
   tg.setRateLimit(30);
+  const recipients = await seed('telegram', Number(values.pacing));
   const service = await startService(tg, redis.env, { TELEGRAM_RATE: '30' });
-  const times = await broadcastTo(tg, Number(values.pacing));
+  const times = await broadcastTo(tg, service, recipients);
   const rate = rateOf(times);
   lines.push(
     `| pacing: ${times.length} recipients, fake 429s above 30 in any sliding second, TELEGRAM_RATE=30, ${values.backend} | ` +
@@ -128,8 +222,9 @@ if (parts.has('oa-pacing')) {
   const redis = await queueStore();
   const tg = await startFakeTelegram();
   const oa = await startFakeZaloOa({ rateLimit: limit });
+  const { area, people } = await seed('zalo_oa', count);
   const service = await startService(tg, redis.env, { ...oaEnv(oa), ZALO_OA_RATE: String(limit) });
-  const people = await seedAndBroadcast('zalo_oa', count);
+  await ledger.broadcast(area, service.port);
   for (const p of people) oa.userInteracted(p.id);
   const ids = new Set(people.map((p) => p.id));
   const sends = () => oa.callsTo('/v3.0/oa/message/cs').filter((c) => !c.error && ids.has(c.params.recipient?.user_id));
@@ -151,7 +246,8 @@ if (parts.has('oa-pacing')) {
   await redis.close();
 }
 
-if (parts.has('fanout')) {
+if (parts.has('fanout') && server) {
+  const db = server.db;
   const count = Number(values.fanout);
   const redis = await queueStore();
   const area = communes[nextCommune++]!;
@@ -171,7 +267,7 @@ if (parts.has('fanout')) {
   const seedSeconds = (performance.now() - seeded) / 1000;
   const child = spawnService(
     {
-      DATABASE_URL: database.url,
+      DATABASE_URL: server.url,
       ...redis.env,
       AREA: province,
       // The heap bound the service runs with (npm start, the containers); FANOUT_NODE_OPTIONS= measures without it.
@@ -200,8 +296,9 @@ if (parts.has('throughput')) {
   const count = Number(values.throughput);
   const redis = await queueStore();
   const tg = await startFakeTelegram();
+  const recipients = await seed('telegram', count);
   const service = await startService(tg, redis.env, { TELEGRAM_RATE: '0' });
-  const times = await broadcastTo(tg, count);
+  const times = await broadcastTo(tg, service, recipients);
   const ours = rateOf(times);
   service.child.kill('SIGTERM');
   await service.exited;
@@ -255,6 +352,5 @@ if (parts.has('throughput') && !onPostgres) {
 console.log('| measured | result |');
 console.log('|---|---|');
 for (const line of lines) console.log(line);
-await db.$disconnect();
-await database.drop();
+await ledger.close();
 process.exit(0);
