@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { AreaOptions } from './area-options.tsx';
+import { useLatestAnswer } from './latest.ts';
 import { duration, fetchStats, reportPath, statsProblem, type StatsAnswer, type StatsQuery } from './stats-api.ts';
 import { bucketLabel, categoriesIn, TipsChart } from './tips-chart.tsx';
 import './stats.css';
@@ -18,17 +19,20 @@ export function StatsPage({ t, navigate }: { t: T; navigate: (path: string) => v
   const [found, setFound] = useState<StatsAnswer | undefined>(undefined);
   const [problem, setProblem] = useState<string | undefined>(undefined);
 
-  useEffect(() => {
-    setProblem(undefined);
-    fetchStats(query)
-      .then((answer) => {
-        setFound(answer);
-        const shown = { area: answer.area.code, from: answer.from, to: answer.to };
-        setFields(shown);
-        history.replaceState(null, '', `/console/stats?${new URLSearchParams({ ...shown })}`);
-      })
-      .catch((e) => setProblem(statsProblem(e)));
-  }, [query]);
+  useLatestAnswer(
+    () => {
+      setProblem(undefined);
+      return fetchStats(query);
+    },
+    (answer) => {
+      setFound(answer);
+      const shown = { area: answer.area.code, from: answer.from, to: answer.to };
+      setFields(shown);
+      history.replaceState(null, '', `/console/stats?${new URLSearchParams({ ...shown })}`);
+    },
+    (e) => setProblem(statsProblem(e)),
+    [query],
+  );
 
   const field = (name: keyof StatsQuery) => ({
     name,

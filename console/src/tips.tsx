@@ -21,6 +21,7 @@ import {
   type TipSummary,
 } from './api.ts';
 import { time } from './format.ts';
+import { useLatestAnswer } from './latest.ts';
 import { tipPath } from './sections.ts';
 import { TipDesk } from './tip-desk.tsx';
 import { TipsMap, type MapPoint } from './tips-map.tsx';
@@ -69,22 +70,23 @@ export function TipsInbox(props: { t: T; me: Me; locale: Locale; navigate: (path
     live.addEventListener('tip', () => setArrived((n) => n + 1));
     return () => live.close();
   }, []);
-  useEffect(() => {
-    inboxAddress = tipsUrl('/console/tips', params);
-    history.replaceState(null, '', inboxAddress);
-    setFailed(false);
-    fetchTips(params)
-      .then(setFound)
-      .catch(() => setFailed(true));
-  }, [params.toString(), arrived]);
-  useEffect(() => {
-    if (!showMap) return;
-    fetchTipPoints(exportParams).then(
-      (found) =>
-        setPoints(found.map((p) => ({ ...p, label: `${t(`cat-${p.category}`)} · ${t(`status-${p.status}`)}` }))),
-      () => setFailed(true),
-    );
-  }, [showMap, params.toString(), arrived]);
+  useLatestAnswer(
+    () => {
+      inboxAddress = tipsUrl('/console/tips', params);
+      history.replaceState(null, '', inboxAddress);
+      setFailed(false);
+      return fetchTips(params);
+    },
+    setFound,
+    () => setFailed(true),
+    [params.toString(), arrived],
+  );
+  useLatestAnswer(
+    () => (showMap ? fetchTipPoints(exportParams) : undefined),
+    (found) => setPoints(found.map((p) => ({ ...p, label: `${t(`cat-${p.category}`)} · ${t(`status-${p.status}`)}` }))),
+    () => setFailed(true),
+    [showMap, params.toString(), arrived],
+  );
 
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
